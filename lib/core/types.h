@@ -1,0 +1,105 @@
+// Value types that flow between the pipeline stages (STYLE.md: shared value
+// types live in one place). Plain structs; every string is UTF-8.
+#ifndef CITECHECK_CORE_TYPES_H_
+#define CITECHECK_CORE_TYPES_H_
+
+#include <cstdint>
+#include <optional>
+#include <string>
+#include <vector>
+
+#include "core/status.h"
+
+namespace citecheck {
+
+// A problem found while reading an input, with its 1-based position.
+// Severity kError makes `check` exit 2 (after still checking what it could).
+struct Diagnostic {
+  enum class Severity { kWarning, kError };
+  Severity severity = Severity::kWarning;
+  std::string file;  // as given on the command line
+  int line = 0;      // 1-based; 0 when the problem is not tied to a line
+  int column = 0;    // 1-based, in code points
+  std::string message;
+};
+
+// One citation of the article: a numbered marker with its reference entry, a
+// footnote, or an inline link. Markers without a reference entry have no URL.
+struct Citation {
+  std::string id;   // "1" for [1], "^note" for [^note], "link-3" for the 3rd inline link
+  std::string url;  // as written in the article; empty when unresolved
+  std::string normalized_url;  // identity (core/url.h); empty when unresolved or malformed
+  int line = 0;                // line of the reference entry or link; 0 if none
+  // Set when the entry is present but its URL cannot be used (malformed, not
+  // http/https): the citation is checked as link status `error` with this text.
+  std::string url_error;
+};
+
+// One quotation in the article, as written (delimiters stripped, inner quotes kept).
+struct Quote {
+  std::string text;
+  int line = 0;    // 1-based line of the opening quotation mark
+  int column = 0;  // 1-based column of the opening mark, in code points
+  std::vector<std::string> citation_ids;  // attribution (SPEC "Reading an article")
+  // Set when the reader already decided not to check it: fewer than
+  // min_quote_words words, or no closing quotation mark.
+  bool skipped = false;
+  std::string skip_reason;
+};
+
+struct Article {
+  std::string source;  // path or URL as given, or the --name for stdin
+  std::optional<std::string> title;
+  std::vector<Citation> citations;  // in order of first appearance, unique ids
+  std::vector<Quote> quotes;        // in article order, outermost quotes only
+  std::vector<Diagnostic> diagnostics;
+};
+
+// What the fetcher learned about one distinct URL.
+struct FetchResult {
+  std::string url;        // normalized URL that was requested
+  std::string final_url;  // after redirects
+  LinkStatus status = LinkStatus::kError;
+  std::string error;       // detail for anything but ok; notes (e.g. permanent redirect) for ok
+  long http_status = 0;    // last HTTP status seen, 0 when none
+  std::string content_type;      // media type without parameters, lower-case
+  std::string content_language;  // Content-Language header, if any
+  std::string body;        // decoded to UTF-8 (invalid bytes replaced)
+  bool truncated = false;  // body cut at fetch.max_body_bytes
+  std::string etag;
+  std::string last_modified;
+  std::optional<std::string> permanent_redirect;  // new URL when a 301/308 was on the way
+  double elapsed_s = 0;
+  int64_t bytes = 0;  // decoded body bytes received
+};
+
+// The visible text of a page and what else extraction keeps.
+struct PageText {
+  std::string text;  // visible text, blocks separated by '\n', whitespace collapsed
+  std::string title;
+  std::string language;  // from <html lang> or Content-Language, lower-case; may be empty
+  std::string canonical_url;
+};
+
+// Evidence for a verified or near-matched quote.
+struct Evidence {
+  std::string citation_id;
+  std::string snippet;   // page text around the match, 80 code points of context each side
+  int64_t offset = 0;    // code points into the stored page text where the match starts
+  int64_t length = 0;    // code points of the matched part
+  std::string matched;   // the page's own wording of the match
+  // For near_match: pairs of differing words, article word beside page word.
+  // An empty side means the word was added or removed.
+  std::vector<std::pair<std::string, std::string>> differences;
+};
+
+struct Verdict {
+  QuoteStatus status = QuoteStatus::kNotFound;
+  double score = 0;  // 1.0 verified; 1 - distance/words for near_match; 0 otherwise
+  std::optional<Evidence> evidence;
+  std::string reason;  // why unverifiable / skipped; empty otherwise
+};
+
+}  // namespace citecheck
+
+#endif  // CITECHECK_CORE_TYPES_H_

@@ -1,0 +1,54 @@
+// Fetching cited URLs (SPEC "Fetching") with the libcurl multi interface: one
+// event loop, many transfers at once.
+#ifndef CITECHECK_FETCH_FETCHER_H_
+#define CITECHECK_FETCH_FETCHER_H_
+
+#include <cstdint>
+#include <functional>
+#include <memory>
+#include <string>
+#include <vector>
+
+#include "core/types.h"
+
+namespace citecheck {
+
+struct FetchOptions {
+  int concurrency = 32;            // fetch.concurrency: transfers at once
+  int per_host_concurrency = 2;    // fetch.per_host_concurrency
+  int per_host_interval_ms = 100;  // fetch.per_host_interval_ms: between request starts
+  int connect_timeout_s = 10;      // fetch.connect_timeout_s
+  int timeout_s = 30;              // fetch.timeout_s: whole transfer
+  int max_redirects = 10;          // fetch.max_redirects
+  int64_t max_body_bytes = 10 * 1024 * 1024;  // fetch.max_body_bytes, on decoded bytes
+  int retries = 2;                 // fetch.retries: on timeouts, connection errors, 429, 5xx
+  int retry_after_cap_s = 60;      // fetch.retry_after_cap_s
+  std::string user_agent;          // fetch.user_agent; empty: "citecheck/<version>"
+  std::string proxy;               // fetch.proxy; empty: no proxy (environment ignored)
+  // fetch.allow_private_networks: false refuses loopback/private/link-local/
+  // unique-local/multicast/unspecified addresses; true allows all; a non-empty
+  // list (addresses or CIDR ranges) allows only those.
+  bool allow_all_private = false;
+  std::vector<std::string> allowed_private_ranges;
+  std::vector<std::string> exclude;  // fetch.exclude: URL regexes -> link status excluded
+  bool verbose = false;              // log each request to stderr
+};
+
+// Abstract so the pipeline can be driven by a fake in unit tests; the real
+// implementation is CurlFetcher.
+class Fetcher {
+ public:
+  virtual ~Fetcher() = default;
+  // Fetches every URL (already normalized, duplicates fetched once) and calls
+  // on_done once per distinct URL as each completes, from the fetch loop's
+  // thread; on_done must be quick (hand the result to another thread). Returns
+  // when all are done. Never throws for network outcomes: they are statuses.
+  virtual void FetchAll(const std::vector<std::string>& urls,
+                        const std::function<void(FetchResult)>& on_done) = 0;
+};
+
+std::unique_ptr<Fetcher> MakeCurlFetcher(const FetchOptions& options);
+
+}  // namespace citecheck
+
+#endif  // CITECHECK_FETCH_FETCHER_H_

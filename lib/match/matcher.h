@@ -1,0 +1,51 @@
+// Deciding whether a page contains a quote (SPEC "Matching a quote").
+#ifndef CITECHECK_MATCH_MATCHER_H_
+#define CITECHECK_MATCH_MATCHER_H_
+
+#include <memory>
+#include <string>
+#include <string_view>
+
+#include "core/types.h"
+
+namespace citecheck {
+
+struct MatchOptions {
+  // match.near_threshold: largest word edit distance accepted as near_match,
+  // as a fraction of the quote's words: max(1, floor(near_threshold * words)).
+  double near_threshold = 0.15;
+};
+
+// A page prepared once (normalized, tokenized, with a map back to the page's
+// own text) and matched against many quotes. Immutable after construction, so
+// one PreparedPage can be shared by threads.
+class PreparedPage {
+ public:
+  explicit PreparedPage(std::string text, std::string language_hint = "");
+  ~PreparedPage();
+  PreparedPage(const PreparedPage&) = delete;
+  PreparedPage& operator=(const PreparedPage&) = delete;
+
+  const std::string& text() const;
+  // Language of the text by character statistics ("en", "ru", "de", "fr",
+  // "es", ...), or "" when unsure.
+  const std::string& detected_language() const;
+
+  struct Impl;
+  const Impl& impl() const { return *impl_; }
+
+ private:
+  std::unique_ptr<Impl> impl_;
+};
+
+// Verdict for one quote against one page: verified, near_match, not_found, or
+// unverifiable (the page's text is in another language than the quote). The
+// evidence's citation_id is left empty for the caller to fill in.
+Verdict MatchQuote(std::string_view quote, const PreparedPage& page, const MatchOptions& options);
+
+// Language of a short text by character statistics, or "" when unsure.
+std::string DetectLanguage(std::string_view text);
+
+}  // namespace citecheck
+
+#endif  // CITECHECK_MATCH_MATCHER_H_

@@ -1,0 +1,32 @@
+// Rendering a stored run (SPEC "Reports"). Every format implements one small
+// interface, as lychee's formatters do.
+#ifndef CITECHECK_REPORT_REPORT_H_
+#define CITECHECK_REPORT_REPORT_H_
+
+#include <memory>
+#include <string>
+
+#include "store/records.h"
+
+namespace citecheck {
+
+struct ReportOptions {
+  bool color = false;  // ANSI colours (text only); the caller decides (TTY and no NO_COLOR)
+};
+
+class Formatter {
+ public:
+  virtual ~Formatter() = default;
+  virtual std::string Render(const RunRecord& run) const = 0;
+};
+
+// "text" or "json"; nullptr for an unknown format name.
+std::unique_ptr<Formatter> MakeFormatter(const std::string& format, const ReportOptions& options);
+
+// Exit code of SPEC for a run: 0 when every citation is ok or excluded and no
+// quote is not_found or near_match, else 1. (Input errors, 2, are the caller's.)
+int ExitCodeFor(const RunRecord& run);
+
+}  // namespace citecheck
+
+#endif  // CITECHECK_REPORT_REPORT_H_

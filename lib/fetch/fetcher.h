@@ -5,6 +5,7 @@
 
 #include <cstdint>
 #include <functional>
+#include <map>
 #include <memory>
 #include <string>
 #include <vector>
@@ -12,6 +13,12 @@
 #include "core/types.h"
 
 namespace citecheck {
+
+// Per-host politeness limits (fetch.hosts overrides the defaults by host name).
+struct HostLimits {
+  int concurrency = 2;    // transfers at once to the host
+  int interval_ms = 100;  // minimum time between request starts to the host
+};
 
 struct FetchOptions {
   int concurrency = 32;            // fetch.concurrency: transfers at once
@@ -32,6 +39,9 @@ struct FetchOptions {
   std::vector<std::string> allowed_private_ranges;
   std::vector<std::string> exclude;  // fetch.exclude: URL regexes -> link status excluded
   bool verbose = false;              // log each request to stderr
+  // fetch.hosts: per-host overrides of per_host_concurrency and
+  // per_host_interval_ms, keyed by lower-case host name.
+  std::map<std::string, HostLimits> hosts;
 };
 
 // Abstract so the pipeline can be driven by a fake in unit tests; the real

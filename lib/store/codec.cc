@@ -1,0 +1,132 @@
+#include "store/codec.h"
+
+#include <openssl/evp.h>
+
+#include <ctime>
+#include <nlohmann/json.hpp>
+
+#include "store/store.h"
+
+namespace citecheck::store_internal {
+namespace {
+
+using nlohmann::json;
+
+std::string Dump(const json& value) {
+  // Article and page text is UTF-8 by contract, but a stray byte must not
+  // turn a result into an exception.
+  return value.dump(-1, ' ', false, json::error_handler_t::replace);
+}
+
+json Parse(const std::string& text, const std::string& what) {
+  try {
+    return json::parse(text);
+  } catch (const json::exception& e) {
+    throw StoreError("reading " + what + ": stored JSON is damaged: " + e.what());
+  }
+}
+
+std::string_view SeverityName(Diagnostic::Severity severity) {
+  return severity == Diagnostic::Severity::kError ? "error" : "warning";
+}
+
+}  // namespace
+
+std::string Sha256Hex(std::string_view text) {
+  unsigned char digest[EVP_MAX_MD_SIZE];
+  unsigned int length = 0;
+  if (EVP_Digest(text.data(), text.size(), digest, &length, EVP_sha256(), nullptr) != 1) {
+    throw StoreError("computing SHA-256 of page text failed (OpenSSL EVP_Digest)");
+  }
+  static constexpr char kHex[] = "0123456789abcdef";
+  std::string hex;
+  hex.reserve(length * 2);
+  for (unsigned int i = 0; i < length; ++i) {
+    hex.push_back(kHex[digest[i] >> 4]);
+    hex.push_back(kHex[digest[i] & 0x0f]);
+  }
+  return hex;
+}
+
+std::string UtcNow() {
+  std::time_t now = std::time(nullptr);
+  std::tm utc{};
+  gmtime_r(&now, &utc);
+  char buffer[sizeof "2026-11-26T03:00:00Z"];
+  std::strftime(buffer, sizeof buffer, "%Y-%m-%dT%H:%M:%SZ", &utc);
+  return buffer;
+}
+
+std::string EncodeDiagnostics(const std::vector<Diagnostic>& diagnostics) {
+  json array = json::array();
+  for (const Diagnostic& d : diagnostics) {
+    array.push_back({{"severity", SeverityName(d.severity)},
+                     {"file", d.file},
+                     {"line", d.line},
+                     {"column", d.column},
+                     {"message", d.message}});
+  }
+  return Dump(array);
+}
+
+std::vector<Diagnostic> DecodeDiagnostics(const std::string& text, const std::string& what) {
+  std::vector<Diagnostic> diagnostics;
+  try {
+    for (const json& item : Parse(text, what)) {
+      Diagnostic d;
+      d.severity = item.at("severity").get<std::string>() == "error" ? Diagnostic::Severity::kError
+                                                                      : Diagnostic::Severity::kWarning;
+      d.file = item.at("file").get<std::string>();
+      d.line = item.at("line").get<int>();
+      d.column = item.at("column").get<int>();
+      d.message = item.at("message").get<std::string>();
+      diagnostics.push_back(std::move(d));
+    }
+  } catch (const json::exception& e) {
+    throw StoreError("reading " + what + ": stored diagnostics are damaged: " + e.what());
+  }
+  return diagnostics;
+}
+
+std::string EncodeStrings(const std::vector<std::string>& strings) { return Dump(json(strings)); }
+
+std::vector<std::string> DecodeStrings(const std::string& text, const std::string& what) {
+  try {
+    return Parse(text, what).get<std::vector<std::string>>();
+  } catch (const json::exception& e) {
+    throw StoreError("reading " + what + ": stored list is damaged: " + e.what());
+  }
+}
+
+std::string EncodeEvidence(const Evidence& evidence) {
+  json differences = json::array();
+  for (const auto& [article, page] : evidence.differences) {
+    differences.push_back(json::array({article, page}));
+  }
+  return Dump({{"citation", evidence.citation_id},
+               {"snippet", evidence.snippet},
+               {"offset", evidence.offset},
+               {"length", evidence.length},
+               {"matched", evidence.matched},
+               {"differences", differences}});
+}
+
+Evidence DecodeEvidence(const std::string& text, const std::string& what) {
+  Evidence evidence;
+  try {
+    json value = Parse(text, what);
+    evidence.citation_id = value.at("citation").get<std::string>();
+    evidence.snippet = value.at("snippet").get<std::string>();
+    evidence.offset = value.at("offset").get<int64_t>();
+    evidence.length = value.value("length", int64_t{0});
+    evidence.matched = value.value("matched", std::string());
+    for (const json& pair : value.value("differences", json::array())) {
+      evidence.differences.emplace_back(pair.at(0).get<std::string>(), pair.at(1).get<std::string>());
+    }
+  } catch (const json::exception& e) {
+    throw StoreError("reading " + what + ": stored evidence is damaged: " + e.what());
+  }
+  return evidence;
+}
+
+}  // namespace citecheck::store_internal

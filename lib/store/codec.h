@@ -1,0 +1,33 @@
+// Encodings of values the store keeps in single columns: SHA-256 content
+// hashes, ISO 8601 timestamps, and JSON for small nested values (diagnostics,
+// citation id lists, evidence). Internal to lib/store.
+#ifndef CITECHECK_STORE_CODEC_H_
+#define CITECHECK_STORE_CODEC_H_
+
+#include <string>
+#include <string_view>
+#include <vector>
+
+#include "core/types.h"
+
+namespace citecheck::store_internal {
+
+// Lower-case hex SHA-256 of `text` (OpenSSL EVP).
+std::string Sha256Hex(std::string_view text);
+
+// The current time as "YYYY-MM-DDTHH:MM:SSZ" (UTC).
+std::string UtcNow();
+
+// JSON text encodings. Encoding never throws on invalid UTF-8 (bytes are
+// replaced by U+FFFD); decoding throws StoreError naming `what` when the
+// stored text is not what the encoder writes.
+std::string EncodeDiagnostics(const std::vector<Diagnostic>& diagnostics);
+std::vector<Diagnostic> DecodeDiagnostics(const std::string& json, const std::string& what);
+std::string EncodeStrings(const std::vector<std::string>& strings);
+std::vector<std::string> DecodeStrings(const std::string& json, const std::string& what);
+std::string EncodeEvidence(const Evidence& evidence);
+Evidence DecodeEvidence(const std::string& json, const std::string& what);
+
+}  // namespace citecheck::store_internal
+
+#endif  // CITECHECK_STORE_CODEC_H_

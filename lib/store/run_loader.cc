@@ -1,0 +1,166 @@
+// Reading a run back for reports: LoadRun and LatestRun.
+#include <optional>
+
+#include "store/codec.h"
+#include "store/store.h"
+#include "store/store_impl.h"
+
+namespace citecheck {
+namespace {
+
+// A citation whose URL has no fetch row: the run stopped before fetching it
+// (or is still fetching). Reported as an error so the exit code says the link
+// was not shown to be ok.
+constexpr const char* kNotFetchedInterrupted = "not fetched (run interrupted)";
+constexpr const char* kNotFetchedYet = "not fetched yet (run in progress)";
+
+std::string TextOrEmpty(const SQLite::Column& column) {
+  return column.isNull() ? std::string() : column.getString();
+}
+
+void ReadRunRow(Store::Impl& impl, int64_t run_id, RunRecord* run) {
+  SQLite::Statement& select = Store::Impl::Fresh(impl.select_run);
+  select.bind(1, run_id);
+  if (!select.executeStep()) {
+    throw StoreError("loading run " + std::to_string(run_id) + " from " + impl.path + ": no such run");
+  }
+  run->run_id = run_id;
+  run->trigger = select.getColumn(0).getString();
+  run->started_at = select.getColumn(1).getString();
+  run->finished_at = TextOrEmpty(select.getColumn(2));
+  run->state = select.getColumn(3).getString();
+  select.reset();
+}
+
+// When the results were checked: the end of the run, else (interrupted or
+// still running) its last fetch, else its start.
+std::string CheckedAt(Store::Impl& impl, const RunRecord& run) {
+  if (!run.finished_at.empty()) return run.finished_at;
+  SQLite::Statement& select = Store::Impl::Fresh(impl.select_last_fetch_time);
+  select.bind(1, run.run_id);
+  select.executeStep();
+  std::string last = TextOrEmpty(select.getColumn(0));
+  select.reset();
+  return last.empty() ? run.started_at : last;
+}
+
+void ResolveLinkWithoutFetch(const RunRecord& run, CitationRecord* record) {
+  const Citation& c = record->citation;
+  if (!c.url_error.empty()) {
+    record->link_status = LinkStatus::kError;
+    record->error = c.url_error;
+  } else if (c.normalized_url.empty()) {
+    record->link_status = LinkStatus::kUnresolved;
+  } else {
+    record->link_status = LinkStatus::kError;
+    record->error = run.state == "running" ? kNotFetchedYet : kNotFetchedInterrupted;
+  }
+}
+
+std::vector<CitationRecord> ReadCitations(Store::Impl& impl, const RunRecord& run, int64_t article_id) {
+  std::vector<CitationRecord> records;
+  SQLite::Statement& select = Store::Impl::Fresh(impl.select_citations);
+  select.bind(1, run.run_id);
+  select.bind(2, article_id);
+  while (select.executeStep()) {
+    CitationRecord record;
+    record.citation.id = select.getColumn(0).getString();
+    record.citation.url = select.getColumn(1).getString();
+    record.citation.normalized_url = select.getColumn(2).getString();
+    record.citation.line = select.getColumn(3).getInt();
+    record.citation.url_error = select.getColumn(4).getString();
+    const bool fetched = select.getColumn(5).getInt() != 0;
+    if (!fetched || !record.citation.url_error.empty()) {
+      ResolveLinkWithoutFetch(run, &record);
+    } else {
+      // A status name this binary does not know (written by a newer one)
+      // must not pass as ok.
+      record.link_status = ParseLinkStatus(select.getColumn(6).getString()).value_or(LinkStatus::kError);
+      record.error = select.getColumn(7).getString();
+      record.http_status = static_cast<long>(select.getColumn(8).getInt64());
+      record.final_url = select.getColumn(9).getString();
+      record.content_type = select.getColumn(10).getString();
+      record.language = TextOrEmpty(select.getColumn(11));
+      record.title = TextOrEmpty(select.getColumn(12));
+    }
+    records.push_back(std::move(record));
+  }
+  select.reset();
+  return records;
+}
+
+std::vector<QuoteRecord> ReadQuotes(Store::Impl& impl, int64_t run_id, int64_t article_id) {
+  const std::string what = "quotes of article " + std::to_string(article_id) + " in run " +
+                           std::to_string(run_id) + " of " + impl.path;
+  std::vector<QuoteRecord> records;
+  SQLite::Statement& select = Store::Impl::Fresh(impl.select_quotes);
+  select.bind(1, run_id);
+  select.bind(2, article_id);
+  while (select.executeStep()) {
+    QuoteRecord record;
+    record.quote.text = select.getColumn(0).getString();
+    record.quote.line = select.getColumn(1).getInt();
+    record.quote.column = select.getColumn(2).getInt();
+    record.quote.citation_ids = store_internal::DecodeStrings(select.getColumn(3).getString(), what);
+    record.quote.skipped = select.getColumn(4).getInt() != 0;
+    record.quote.skip_reason = select.getColumn(5).getString();
+    if (!select.getColumn(6).isNull()) {
+      record.decided = true;
+      record.verdict.status =
+          ParseQuoteStatus(select.getColumn(6).getString()).value_or(QuoteStatus::kUnverifiable);
+      record.verdict.score = select.getColumn(7).getDouble();
+      if (!select.getColumn(8).isNull()) {
+        record.verdict.evidence = store_internal::DecodeEvidence(select.getColumn(8).getString(), what);
+      }
+      record.verdict.reason = TextOrEmpty(select.getColumn(9));
+    }
+    records.push_back(std::move(record));
+  }
+  select.reset();
+  return records;
+}
+
+}  // namespace
+
+RunRecord Store::LoadRun(int64_t run_id) {
+  return Guarded(*impl_, "loading run " + std::to_string(run_id), [&] {
+    RunRecord run;
+    // One read transaction, so the run is a consistent snapshot even while
+    // another connection is still writing it.
+    SQLite::Transaction transaction(impl_->db, SQLite::TransactionBehavior::DEFERRED);
+    ReadRunRow(*impl_, run_id, &run);
+    const std::string checked_at = CheckedAt(*impl_, run);
+    SQLite::Statement& select = Impl::Fresh(impl_->select_run_articles);
+    select.bind(1, run_id);
+    while (select.executeStep()) {
+      ArticleRecord article;
+      article.article_id = select.getColumn(0).getInt64();
+      article.source = select.getColumn(1).getString();
+      if (!select.getColumn(2).isNull()) article.title = select.getColumn(2).getString();
+      article.checked_at = checked_at;
+      article.diagnostics = store_internal::DecodeDiagnostics(
+          select.getColumn(3).getString(), "diagnostics of " + article.source + " in " + impl_->path);
+      run.articles.push_back(std::move(article));
+    }
+    select.reset();
+    for (ArticleRecord& article : run.articles) {
+      article.citations = ReadCitations(*impl_, run, article.article_id);
+      article.quotes = ReadQuotes(*impl_, run_id, article.article_id);
+    }
+    transaction.commit();
+    return run;
+  });
+}
+
+std::optional<int64_t> Store::LatestRun() {
+  return Guarded(*impl_, "finding the latest run", [&]() -> std::optional<int64_t> {
+    SQLite::Statement& select = Impl::Fresh(impl_->select_latest_run);
+    select.executeStep();
+    std::optional<int64_t> latest;
+    if (!select.getColumn(0).isNull()) latest = select.getColumn(0).getInt64();
+    select.reset();
+    return latest;
+  });
+}
+
+}  // namespace citecheck

@@ -1,0 +1,165 @@
+#include "store/schema.h"
+
+#include <SQLiteCpp/SQLiteCpp.h>
+
+#include "store/store.h"
+
+namespace citecheck::store_internal {
+namespace {
+
+// Migration 1: the whole initial schema. Per-run tables are keyed by run_id
+// so history accumulates; `articles` is the registry later migrations extend
+// (scheduling, job queue) without touching what is stored per run.
+constexpr const char* kInitialSchema = R"sql(
+CREATE TABLE articles (
+  id          INTEGER PRIMARY KEY,
+  identity    TEXT NOT NULL UNIQUE,  -- real path, normalized URL, or --name
+  source      TEXT NOT NULL,         -- as first given
+  created_at  TEXT NOT NULL
+);
+
+CREATE TABLE runs (
+  id           INTEGER PRIMARY KEY,
+  trigger      TEXT NOT NULL,        -- check, run, daemon, ...
+  started_at   TEXT NOT NULL,
+  finished_at  TEXT,                 -- NULL while running
+  state        TEXT NOT NULL         -- running, done, interrupted, failed
+);
+
+-- An article as read in one run.
+CREATE TABLE run_articles (
+  run_id       INTEGER NOT NULL REFERENCES runs(id) ON DELETE CASCADE,
+  article_id   INTEGER NOT NULL REFERENCES articles(id) ON DELETE CASCADE,
+  position     INTEGER NOT NULL,     -- order of saving within the run
+  source       TEXT NOT NULL,        -- as given in this run
+  title        TEXT,
+  diagnostics  TEXT NOT NULL DEFAULT '[]',  -- JSON array
+  saved_at     TEXT NOT NULL,
+  PRIMARY KEY (run_id, article_id)
+) WITHOUT ROWID;
+CREATE INDEX run_articles_by_article ON run_articles(article_id, run_id);
+
+CREATE TABLE citations (
+  run_id          INTEGER NOT NULL,
+  article_id      INTEGER NOT NULL,
+  position        INTEGER NOT NULL,
+  cite_id         TEXT NOT NULL,
+  url             TEXT NOT NULL,     -- '' when unresolved
+  normalized_url  TEXT NOT NULL,     -- '' when unresolved or malformed
+  line            INTEGER NOT NULL,
+  url_error       TEXT NOT NULL,     -- '' unless the URL is unusable
+  PRIMARY KEY (run_id, article_id, position),
+  FOREIGN KEY (run_id, article_id) REFERENCES run_articles(run_id, article_id)
+    ON DELETE CASCADE
+) WITHOUT ROWID;
+
+-- Extracted page texts, once per distinct text: a 304 or an unchanged page
+-- reuses the row.
+CREATE TABLE pages (
+  content_hash  TEXT PRIMARY KEY,    -- SHA-256 hex of text
+  text          TEXT NOT NULL,
+  stored_at     TEXT NOT NULL
+) WITHOUT ROWID;
+
+-- One fetch result per distinct normalized URL per run.
+CREATE TABLE fetches (
+  run_id              INTEGER NOT NULL REFERENCES runs(id) ON DELETE CASCADE,
+  url                 TEXT NOT NULL,
+  final_url           TEXT NOT NULL,
+  link_status         TEXT NOT NULL,
+  http_status         INTEGER NOT NULL,
+  error               TEXT NOT NULL,
+  content_type        TEXT NOT NULL,
+  content_language    TEXT NOT NULL,
+  etag                TEXT NOT NULL,
+  last_modified       TEXT NOT NULL,
+  truncated           INTEGER NOT NULL,
+  permanent_redirect  TEXT,
+  elapsed_ms          INTEGER NOT NULL,
+  bytes               INTEGER NOT NULL,
+  fetched_at          TEXT NOT NULL,
+  -- What extraction found; the text itself lives in pages. Title and
+  -- language belong to the fetch: equal texts may come with other markup.
+  content_hash        TEXT REFERENCES pages(content_hash),
+  page_title          TEXT NOT NULL DEFAULT '',
+  page_language       TEXT NOT NULL DEFAULT '',
+  canonical_url       TEXT NOT NULL DEFAULT '',
+  detected_language   TEXT NOT NULL DEFAULT '',
+  PRIMARY KEY (run_id, url)
+) WITHOUT ROWID;
+CREATE INDEX fetches_by_content ON fetches(content_hash);
+
+CREATE TABLE quotes (
+  run_id        INTEGER NOT NULL,
+  article_id    INTEGER NOT NULL,
+  idx           INTEGER NOT NULL,    -- 0-based, article order
+  text          TEXT NOT NULL,
+  line          INTEGER NOT NULL,
+  col           INTEGER NOT NULL,
+  citation_ids  TEXT NOT NULL,       -- JSON array of citation ids
+  skipped       INTEGER NOT NULL,
+  skip_reason   TEXT NOT NULL,
+  status        TEXT,                -- NULL until a verdict is stored
+  score         REAL,
+  evidence      TEXT,                -- JSON object, NULL when none
+  reason        TEXT,
+  decided_at    TEXT,
+  PRIMARY KEY (run_id, article_id, idx),
+  FOREIGN KEY (run_id, article_id) REFERENCES run_articles(run_id, article_id)
+    ON DELETE CASCADE
+) WITHOUT ROWID;
+)sql";
+
+bool HasForeignTables(SQLite::Database& db) {
+  SQLite::Statement query(db, "SELECT count(*) FROM sqlite_master WHERE name NOT LIKE 'sqlite_%'");
+  query.executeStep();
+  return query.getColumn(0).getInt() > 0;
+}
+
+void ApplyStep(SQLite::Database& db, const std::string& path, const Migration& step, int version) {
+  try {
+    SQLite::Transaction transaction(db, SQLite::TransactionBehavior::IMMEDIATE);
+    // Another process may have applied it while this one waited for the lock.
+    const int current = UserVersion(db);
+    if (current >= version) return;
+    // Version 0 with tables of its own is some other application's database:
+    // migrating it would mix our tables into theirs. Checked under the lock,
+    // so a concurrent opener's fresh schema is not mistaken for one.
+    if (current == 0 && HasForeignTables(db)) {
+      throw StoreError(path + " is not a citecheck database: it has tables but no citecheck schema version");
+    }
+    db.exec(step.sql);
+    // PRAGMA takes no bound parameters; the value is our own integer.
+    db.exec("PRAGMA user_version = " + std::to_string(version));
+    transaction.commit();
+  } catch (const SQLite::Exception& e) {
+    throw StoreError("migrating " + path + " to schema version " + std::to_string(version) + " (" +
+                     step.description + "): " + e.what());
+  }
+}
+
+}  // namespace
+
+const std::vector<Migration>& Migrations() {
+  static const std::vector<Migration> kMigrations = {
+      {"initial schema", kInitialSchema},
+  };
+  return kMigrations;
+}
+
+int UserVersion(SQLite::Database& db) { return db.execAndGet("PRAGMA user_version").getInt(); }
+
+void Migrate(SQLite::Database& db, const std::string& path, const std::vector<Migration>& migrations) {
+  const int target = static_cast<int>(migrations.size());
+  const int current = UserVersion(db);
+  if (current > target) {
+    throw StoreError(path + " has schema version " + std::to_string(current) +
+                     ", newer than this citecheck supports (" + std::to_string(target) +
+                     "); upgrade citecheck or use another --db");
+  }
+  for (int version = current + 1; version <= target; ++version) {
+    ApplyStep(db, path, migrations[version - 1], version);
+  }
+}
+
+}  // namespace citecheck::store_internal

@@ -1,0 +1,227 @@
+// Opening a Store and every write. Each Save* is one BEGIN IMMEDIATE
+// transaction: taking the write lock up front means a concurrent writer waits
+// in the busy handler instead of failing on a read-to-write lock upgrade.
+#include "store/store.h"
+
+#include <cmath>
+#include <cstdlib>
+
+#include "store/codec.h"
+#include "store/schema.h"
+#include "store/store_impl.h"
+
+namespace citecheck {
+namespace {
+
+using store_internal::EncodeDiagnostics;
+using store_internal::EncodeEvidence;
+using store_internal::EncodeStrings;
+using store_internal::Sha256Hex;
+using store_internal::UtcNow;
+
+std::string Str(std::string_view view) { return std::string(view); }
+
+// Skipped and uncited quotes are decided by the reader, not by matching: they
+// are stored decided, so a report of an interrupted run still shows them.
+void BindReaderVerdict(SQLite::Statement& insert, const Quote& quote, const std::string& now) {
+  if (quote.skipped) {
+    insert.bind(10, Str(ToString(QuoteStatus::kSkipped)));
+    insert.bind(12, quote.skip_reason);
+  } else if (quote.citation_ids.empty()) {
+    insert.bind(10, Str(ToString(QuoteStatus::kUncited)));
+    insert.bind(12, "");
+  } else {
+    return;  // status, score, reason and decided_at stay NULL until SaveVerdict
+  }
+  insert.bind(11, 0.0);
+  insert.bind(13, now);
+}
+
+}  // namespace
+
+Store::Store(std::unique_ptr<Impl> impl) : impl_(std::move(impl)) {}
+Store::~Store() = default;
+
+std::unique_ptr<Store> Store::Open(const std::string& path) {
+  try {
+    return std::unique_ptr<Store>(new Store(std::make_unique<Impl>(path)));
+  } catch (const SQLite::Exception& e) {  // preparing statements; opening wraps its own
+    throw StoreError("opening database " + path + ": " + e.what());
+  }
+}
+
+int Store::SchemaVersion() { return static_cast<int>(store_internal::Migrations().size()); }
+
+int64_t Store::UpsertArticle(const std::string& identity, const std::string& source) {
+  return Guarded(*impl_, "registering article " + identity, [&] {
+    SQLite::Transaction transaction(impl_->db, SQLite::TransactionBehavior::IMMEDIATE);
+    SQLite::Statement& insert = Impl::Fresh(impl_->insert_article);
+    insert.bind(1, identity);
+    insert.bind(2, source);
+    insert.bind(3, UtcNow());
+    insert.exec();
+    SQLite::Statement& find = Impl::Fresh(impl_->find_article);
+    find.bind(1, identity);
+    find.executeStep();
+    int64_t id = find.getColumn(0).getInt64();
+    find.reset();
+    transaction.commit();
+    return id;
+  });
+}
+
+int64_t Store::BeginRun(const std::string& trigger) {
+  return Guarded(*impl_, "starting a " + trigger + " run", [&] {
+    SQLite::Transaction transaction(impl_->db, SQLite::TransactionBehavior::IMMEDIATE);
+    SQLite::Statement& insert = Impl::Fresh(impl_->insert_run);
+    insert.bind(1, trigger);
+    insert.bind(2, UtcNow());
+    insert.exec();
+    int64_t id = impl_->db.getLastInsertRowid();
+    transaction.commit();
+    return id;
+  });
+}
+
+// Saving an article again in the same run (a resumed run re-reading it)
+// replaces its citations and quotes, verdicts included; its position stays.
+void Store::SaveArticle(int64_t run_id, int64_t article_id, const Article& article) {
+  Guarded(*impl_, "saving article " + article.source + " for run " + std::to_string(run_id), [&] {
+    const std::string now = UtcNow();
+    SQLite::Transaction transaction(impl_->db, SQLite::TransactionBehavior::IMMEDIATE);
+    SQLite::Statement& upsert = Impl::Fresh(impl_->upsert_run_article);
+    upsert.bind(1, run_id);
+    upsert.bind(2, article_id);
+    upsert.bind(3, article.source);
+    if (article.title) upsert.bind(4, *article.title);  // else NULL
+    upsert.bind(5, EncodeDiagnostics(article.diagnostics));
+    upsert.bind(6, now);
+    upsert.exec();
+    for (SQLite::Statement* clear : {&impl_->delete_citations, &impl_->delete_quotes}) {
+      Impl::Fresh(*clear).bind(1, run_id);
+      clear->bind(2, article_id);
+      clear->exec();
+    }
+    SQLite::Statement& citation = impl_->insert_citation;
+    for (size_t i = 0; i < article.citations.size(); ++i) {
+      const Citation& c = article.citations[i];
+      Impl::Fresh(citation).bind(1, run_id);
+      citation.bind(2, article_id);
+      citation.bind(3, static_cast<int64_t>(i));
+      citation.bind(4, c.id);
+      citation.bind(5, c.url);
+      citation.bind(6, c.normalized_url);
+      citation.bind(7, c.line);
+      citation.bind(8, c.url_error);
+      citation.exec();
+    }
+    SQLite::Statement& quote = impl_->insert_quote;
+    for (size_t i = 0; i < article.quotes.size(); ++i) {
+      const Quote& q = article.quotes[i];
+      Impl::Fresh(quote).bind(1, run_id);
+      quote.bind(2, article_id);
+      quote.bind(3, static_cast<int64_t>(i));
+      quote.bind(4, q.text);
+      quote.bind(5, q.line);
+      quote.bind(6, q.column);
+      quote.bind(7, EncodeStrings(q.citation_ids));
+      quote.bind(8, q.skipped ? 1 : 0);
+      quote.bind(9, q.skip_reason);
+      BindReaderVerdict(quote, q, now);
+      quote.exec();
+    }
+    transaction.commit();
+  });
+}
+
+void Store::SaveFetch(int64_t run_id, const FetchResult& result, const std::optional<PageText>& page,
+                      const std::string& detected_language) {
+  Guarded(*impl_, "saving fetch result for URL " + result.url, [&] {
+    const std::string now = UtcNow();
+    SQLite::Transaction transaction(impl_->db, SQLite::TransactionBehavior::IMMEDIATE);
+    std::string hash;
+    if (page) {
+      hash = Sha256Hex(page->text);
+      SQLite::Statement& insert = Impl::Fresh(impl_->insert_page);
+      insert.bind(1, hash);
+      insert.bind(2, page->text);
+      insert.bind(3, now);
+      insert.exec();
+    }
+    SQLite::Statement& fetch = Impl::Fresh(impl_->upsert_fetch);
+    fetch.bind(1, run_id);
+    fetch.bind(2, result.url);
+    fetch.bind(3, result.final_url);
+    fetch.bind(4, Str(ToString(result.status)));
+    fetch.bind(5, static_cast<int64_t>(result.http_status));
+    fetch.bind(6, result.error);
+    fetch.bind(7, result.content_type);
+    fetch.bind(8, result.content_language);
+    fetch.bind(9, result.etag);
+    fetch.bind(10, result.last_modified);
+    fetch.bind(11, result.truncated ? 1 : 0);
+    if (result.permanent_redirect) fetch.bind(12, *result.permanent_redirect);
+    fetch.bind(13, static_cast<int64_t>(std::llround(result.elapsed_s * 1000)));
+    fetch.bind(14, result.bytes);
+    fetch.bind(15, now);
+    if (page) {
+      fetch.bind(16, hash);
+      fetch.bind(17, page->title);
+      fetch.bind(18, page->language);
+      fetch.bind(19, page->canonical_url);
+    } else {
+      fetch.bind(17, "");
+      fetch.bind(18, "");
+      fetch.bind(19, "");
+    }
+    fetch.bind(20, detected_language);
+    fetch.exec();
+    transaction.commit();
+  });
+}
+
+void Store::SaveVerdict(int64_t run_id, int64_t article_id, int quote_index, const Verdict& verdict) {
+  const std::string what = "saving the verdict of quote " + std::to_string(quote_index) +
+                           " of article " + std::to_string(article_id) + " in run " +
+                           std::to_string(run_id);
+  Guarded(*impl_, what, [&] {
+    SQLite::Transaction transaction(impl_->db, SQLite::TransactionBehavior::IMMEDIATE);
+    SQLite::Statement& update = Impl::Fresh(impl_->update_verdict);
+    update.bind(1, run_id);
+    update.bind(2, article_id);
+    update.bind(3, quote_index);
+    update.bind(4, Str(ToString(verdict.status)));
+    update.bind(5, verdict.score);
+    if (verdict.evidence) update.bind(6, EncodeEvidence(*verdict.evidence));
+    update.bind(7, verdict.reason);
+    update.bind(8, UtcNow());
+    if (update.exec() == 0) {
+      throw StoreError(what + " in " + impl_->path + ": no such quote (was the article saved?)");
+    }
+    transaction.commit();
+  });
+}
+
+void Store::FinishRun(int64_t run_id, const std::string& state) {
+  const std::string what = "finishing run " + std::to_string(run_id) + " as " + state;
+  Guarded(*impl_, what, [&] {
+    SQLite::Transaction transaction(impl_->db, SQLite::TransactionBehavior::IMMEDIATE);
+    SQLite::Statement& update = Impl::Fresh(impl_->finish_run);
+    update.bind(1, run_id);
+    update.bind(2, UtcNow());
+    update.bind(3, state);
+    if (update.exec() == 0) throw StoreError(what + " in " + impl_->path + ": no such run");
+    transaction.commit();
+  });
+}
+
+std::string DefaultDatabasePath() {
+  const char* xdg = std::getenv("XDG_DATA_HOME");
+  // The XDG spec says a relative XDG_DATA_HOME is invalid and must be ignored.
+  if (xdg != nullptr && xdg[0] == '/') return std::string(xdg) + "/citecheck/citecheck.db";
+  const char* home = std::getenv("HOME");
+  std::string base = home != nullptr && home[0] != '\0' ? home : ".";
+  return base + "/.local/share/citecheck/citecheck.db";
+}
+
+}  // namespace citecheck

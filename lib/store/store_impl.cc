@@ -1,0 +1,113 @@
+#include "store/store_impl.h"
+
+#include <sqlite3.h>
+
+#include <filesystem>
+#include <system_error>
+
+#include "store/schema.h"
+
+namespace citecheck {
+namespace {
+
+// Long enough for another writer's transaction (each is one result) and a WAL
+// checkpoint; short enough that a stuck process is reported, not waited on.
+constexpr int kBusyTimeoutMs = 10000;
+
+void CreateParentDirectories(const std::string& path) {
+  std::filesystem::path parent = std::filesystem::path(path).parent_path();
+  if (parent.empty()) return;
+  std::error_code error;
+  std::filesystem::create_directories(parent, error);
+  if (error) {
+    throw StoreError("creating directory " + parent.string() + " for database " + path + ": " +
+                     error.message());
+  }
+}
+
+SQLite::Database OpenDatabase(const std::string& path) {
+  CreateParentDirectories(path);
+  try {
+    SQLite::Database db(path, SQLite::OPEN_READWRITE | SQLite::OPEN_CREATE);
+    // Before anything that takes a lock: a concurrent opener may be migrating.
+    db.setBusyTimeout(kBusyTimeoutMs);
+    // WAL lets reports read while a run writes; NORMAL is durable across
+    // application crashes in WAL mode, which is what "committed as it
+    // completes" needs, without an fsync per result.
+    db.execAndGet("PRAGMA journal_mode = WAL");
+    db.exec("PRAGMA synchronous = NORMAL");
+    db.exec("PRAGMA foreign_keys = ON");
+    store_internal::Migrate(db, path, store_internal::Migrations());
+    return db;
+  } catch (const SQLite::Exception& e) {
+    if (e.getErrorCode() == SQLITE_NOTADB) {
+      throw StoreError(path + " is not a citecheck database: " + e.what());
+    }
+    throw StoreError("opening database " + path + ": " + e.what());
+  }
+}
+
+}  // namespace
+
+SQLite::Statement& Store::Impl::Fresh(SQLite::Statement& statement) {
+  statement.reset();
+  statement.clearBindings();
+  return statement;
+}
+
+Store::Impl::Impl(const std::string& path_in)
+    : path(path_in),
+      db(OpenDatabase(path_in)),
+      insert_article(db,
+                     "INSERT INTO articles (identity, source, created_at) VALUES (?1, ?2, ?3) "
+                     "ON CONFLICT (identity) DO NOTHING"),
+      find_article(db, "SELECT id FROM articles WHERE identity = ?1"),
+      insert_run(db, "INSERT INTO runs (trigger, started_at, state) VALUES (?1, ?2, 'running')"),
+      upsert_run_article(
+          db,
+          "INSERT INTO run_articles (run_id, article_id, position, source, title, diagnostics, saved_at) "
+          "VALUES (?1, ?2, (SELECT COALESCE(MAX(position), -1) + 1 FROM run_articles WHERE run_id = ?1), "
+          "        ?3, ?4, ?5, ?6) "
+          "ON CONFLICT (run_id, article_id) DO UPDATE SET source = excluded.source, "
+          "title = excluded.title, diagnostics = excluded.diagnostics, saved_at = excluded.saved_at"),
+      delete_citations(db, "DELETE FROM citations WHERE run_id = ?1 AND article_id = ?2"),
+      delete_quotes(db, "DELETE FROM quotes WHERE run_id = ?1 AND article_id = ?2"),
+      insert_citation(db,
+                      "INSERT INTO citations (run_id, article_id, position, cite_id, url, "
+                      "normalized_url, line, url_error) VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8)"),
+      insert_quote(db,
+                   "INSERT INTO quotes (run_id, article_id, idx, text, line, col, citation_ids, "
+                   "skipped, skip_reason, status, score, evidence, reason, decided_at) "
+                   "VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10, ?11, NULL, ?12, ?13)"),
+      insert_page(db,
+                  "INSERT OR IGNORE INTO pages (content_hash, text, stored_at) VALUES (?1, ?2, ?3)"),
+      upsert_fetch(db,
+                   "INSERT OR REPLACE INTO fetches (run_id, url, final_url, link_status, http_status, "
+                   "error, content_type, content_language, etag, last_modified, truncated, "
+                   "permanent_redirect, elapsed_ms, bytes, fetched_at, content_hash, page_title, "
+                   "page_language, canonical_url, detected_language) VALUES (?1, ?2, ?3, ?4, ?5, ?6, "
+                   "?7, ?8, ?9, ?10, ?11, ?12, ?13, ?14, ?15, ?16, ?17, ?18, ?19, ?20)"),
+      update_verdict(db,
+                     "UPDATE quotes SET status = ?4, score = ?5, evidence = ?6, reason = ?7, "
+                     "decided_at = ?8 WHERE run_id = ?1 AND article_id = ?2 AND idx = ?3"),
+      finish_run(db, "UPDATE runs SET finished_at = ?2, state = ?3 WHERE id = ?1"),
+      select_run(db, "SELECT trigger, started_at, finished_at, state FROM runs WHERE id = ?1"),
+      select_last_fetch_time(db, "SELECT MAX(fetched_at) FROM fetches WHERE run_id = ?1"),
+      select_run_articles(db,
+                          "SELECT article_id, source, title, diagnostics FROM run_articles "
+                          "WHERE run_id = ?1 ORDER BY position"),
+      select_citations(
+          db,
+          "SELECT c.cite_id, c.url, c.normalized_url, c.line, c.url_error, "
+          "       f.url IS NOT NULL, f.link_status, f.error, f.http_status, f.final_url, "
+          "       f.content_type, COALESCE(NULLIF(f.page_language, ''), "
+          "       NULLIF(f.content_language, ''), f.detected_language), f.page_title "
+          "FROM citations c LEFT JOIN fetches f "
+          "  ON f.run_id = c.run_id AND f.url = c.normalized_url AND c.normalized_url <> '' "
+          "WHERE c.run_id = ?1 AND c.article_id = ?2 ORDER BY c.position"),
+      select_quotes(db,
+                    "SELECT text, line, col, citation_ids, skipped, skip_reason, status, score, "
+                    "evidence, reason FROM quotes WHERE run_id = ?1 AND article_id = ?2 ORDER BY idx"),
+      select_latest_run(db, "SELECT MAX(id) FROM runs") {}
+
+}  // namespace citecheck

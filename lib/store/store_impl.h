@@ -1,0 +1,62 @@
+// The state behind a Store: one connection and the prepared statements it
+// reuses (STYLE.md: statements prepared once, reset between uses). Shared by
+// store.cc (opening, writes) and run_loader.cc (reads). Internal to lib/store.
+#ifndef CITECHECK_STORE_STORE_IMPL_H_
+#define CITECHECK_STORE_STORE_IMPL_H_
+
+#include <SQLiteCpp/SQLiteCpp.h>
+
+#include <string>
+
+#include "store/store.h"
+
+namespace citecheck {
+
+struct Store::Impl {
+  // Opens `path` (configured and migrated) and prepares every statement.
+  explicit Impl(const std::string& path);
+
+  // Resets `statement` for its next use: a previous use may have stopped
+  // half-way through an exception.
+  static SQLite::Statement& Fresh(SQLite::Statement& statement);
+
+  std::string path;
+  SQLite::Database db;
+
+  // Writes.
+  SQLite::Statement insert_article;
+  SQLite::Statement find_article;
+  SQLite::Statement insert_run;
+  SQLite::Statement upsert_run_article;
+  SQLite::Statement delete_citations;
+  SQLite::Statement delete_quotes;
+  SQLite::Statement insert_citation;
+  SQLite::Statement insert_quote;
+  SQLite::Statement insert_page;
+  SQLite::Statement upsert_fetch;
+  SQLite::Statement update_verdict;
+  SQLite::Statement finish_run;
+
+  // Reads.
+  SQLite::Statement select_run;
+  SQLite::Statement select_last_fetch_time;
+  SQLite::Statement select_run_articles;
+  SQLite::Statement select_citations;
+  SQLite::Statement select_quotes;
+  SQLite::Statement select_latest_run;
+};
+
+// Runs `body`, turning a SQLite::Exception into a StoreError that says what
+// was being done and in which database.
+template <typename Body>
+auto Guarded(const Store::Impl& impl, const std::string& what, Body&& body) -> decltype(body()) {
+  try {
+    return body();
+  } catch (const SQLite::Exception& e) {
+    throw StoreError(what + " in " + impl.path + ": " + e.what());
+  }
+}
+
+}  // namespace citecheck
+
+#endif  // CITECHECK_STORE_STORE_IMPL_H_

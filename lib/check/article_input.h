@@ -1,0 +1,33 @@
+// Loading an article's bytes from a file or stdin, with the input errors of
+// SPEC (missing file, directory, unreadable) as messages naming the file.
+#ifndef CITECHECK_CHECK_ARTICLE_INPUT_H_
+#define CITECHECK_CHECK_ARTICLE_INPUT_H_
+
+#include <cstdint>
+#include <istream>
+#include <string>
+
+namespace citecheck {
+
+struct ArticleInput {
+  bool ok = false;
+  std::string error;     // when !ok: "notes.md: no such file"
+  std::string source;    // as given
+  std::string identity;  // real path for files, the name for stdin
+  std::string bytes;
+};
+
+// Articles larger than this are refused: an article is text a person wrote.
+constexpr int64_t kMaxArticleBytes = 16 * 1024 * 1024;
+
+// Reads `source`: a path, or "-" for `stdin` (identity `stdin_name`, or
+// "stdin" when empty).
+ArticleInput LoadArticleInput(const std::string& source, std::istream& stdin_stream,
+                              const std::string& stdin_name);
+
+// True for http:// and https:// sources (fetched rather than read).
+bool IsUrlSource(const std::string& source);
+
+}  // namespace citecheck
+
+#endif  // CITECHECK_CHECK_ARTICLE_INPUT_H_

@@ -1,0 +1,286 @@
+#include "check/pipeline.h"
+
+#include <algorithm>
+#include <atomic>
+#include <map>
+#include <memory>
+#include <thread>
+
+#include "article/reader.h"
+#include "check/quote_verdicts.h"
+#include "check/work_queue.h"
+#include "extract/extractor.h"
+
+namespace citecheck {
+namespace {
+
+// A quote of one article that cites a URL.
+struct QuoteRef {
+  size_t article;
+  size_t quote;
+  size_t citation;  // index into the article's citations
+};
+
+// A fetched URL after the parse worker is done with it.
+struct PageDone {
+  FetchResult fetch;
+  std::optional<PageText> page;
+  std::string detected_language;
+  std::shared_ptr<const PreparedPage> prepared;
+  PageOutcome outcome;
+  // Verdicts of the quotes citing this page, computed by the worker.
+  std::vector<std::pair<QuoteRef, Verdict>> verdicts;
+};
+
+// The verdicts still missing for one quote, by citation index.
+struct PendingQuote {
+  std::map<size_t, std::optional<Verdict>> by_citation;
+  size_t missing = 0;
+};
+
+struct ArticleState {
+  int64_t article_id = 0;
+  Article article;
+  bool checkable = false;
+};
+
+bool HasError(const Article& article) {
+  return std::any_of(article.diagnostics.begin(), article.diagnostics.end(),
+                     [](const Diagnostic& d) { return d.severity == Diagnostic::Severity::kError; });
+}
+
+const Citation* FindCitation(const Article& article, const std::string& id, size_t* index) {
+  for (size_t i = 0; i < article.citations.size(); ++i) {
+    if (article.citations[i].id == id) {
+      *index = i;
+      return &article.citations[i];
+    }
+  }
+  return nullptr;
+}
+
+// Extraction and preparation of one page: the CPU-heavy part, on a worker.
+PageDone ParsePage(FetchResult fetch, int64_t max_body_bytes) {
+  PageDone done;
+  done.outcome.link_status = fetch.status;
+  done.outcome.link_error = fetch.error;
+  done.outcome.http_status = fetch.http_status;
+  done.outcome.truncated = fetch.truncated;
+  done.outcome.max_body_bytes = max_body_bytes;
+  if (fetch.status == LinkStatus::kOk) {
+    ExtractResult extracted = ExtractBody(fetch.body, fetch.content_type);
+    if (extracted.ok && !extracted.page.text.empty()) {
+      if (extracted.page.language.empty()) extracted.page.language = fetch.content_language;
+      auto prepared = std::make_shared<PreparedPage>(extracted.page.text, extracted.page.language);
+      done.detected_language = prepared->detected_language();
+      done.outcome.page = prepared;
+      done.prepared = prepared;
+      done.page = std::move(extracted.page);
+    } else {
+      done.outcome.no_text_reason = extracted.ok ? "page has no visible text" : extracted.error;
+      if (extracted.ok) done.page = std::move(extracted.page);
+    }
+  }
+  fetch.body.clear();  // the text is what we keep; the raw body can go
+  fetch.body.shrink_to_fit();
+  done.fetch = std::move(fetch);
+  return done;
+}
+
+class Run {
+ public:
+  Run(const Config& config, Store& store, Fetcher& fetcher, const std::string& trigger,
+      const std::function<void(const Progress&)>& on_progress)
+      : config_(config), store_(store), fetcher_(fetcher), trigger_(trigger), on_progress_(on_progress) {}
+
+  CheckRun Execute(const std::vector<ArticleInput>& inputs) {
+    result_.run_id = store_.BeginRun(trigger_);
+    for (const ArticleInput& input : inputs) ReadAndSave(input);
+    IndexQuotes();
+    DecideQuotesWithoutPages();
+    FetchAndMatch();
+    store_.FinishRun(result_.run_id, "done");
+    return result_;
+  }
+
+ private:
+  void ReadAndSave(const ArticleInput& input) {
+    ArticleOptions options;
+    options.min_quote_words = config_.min_quote_words;
+    ArticleState read;
+    read.article = ReadArticle(input.bytes, input.source, options);
+    read.article.source = input.source;
+    read.checkable = !HasError(read.article);
+    if (!read.checkable) result_.input_error = true;
+    for (const Diagnostic& d : read.article.diagnostics) result_.diagnostics.push_back(d);
+    read.article_id = store_.UpsertArticle(input.identity, input.source);
+    store_.SaveArticle(result_.run_id, read.article_id, read.article);
+    articles_.push_back(std::move(read));
+  }
+
+  // Builds url -> quotes citing it, and the pending citations of each quote.
+  void IndexQuotes() {
+    for (size_t a = 0; a < articles_.size(); ++a) {
+      const Article& article = articles_[a].article;
+      if (!articles_[a].checkable) continue;
+      for (const Citation& c : article.citations) {
+        if (!c.normalized_url.empty() && c.url_error.empty()) urls_.push_back(c.normalized_url);
+      }
+      for (size_t q = 0; q < article.quotes.size(); ++q) {
+        const Quote& quote = article.quotes[q];
+        if (quote.skipped || quote.citation_ids.empty()) continue;
+        PendingQuote& pending = pending_[{a, q}];
+        for (const std::string& id : quote.citation_ids) {
+          size_t index = 0;
+          const Citation* c = FindCitation(article, id, &index);
+          if (c == nullptr) continue;
+          pending.by_citation[index] = std::nullopt;
+          if (!c->normalized_url.empty() && c->url_error.empty()) {
+            by_url_[c->normalized_url].push_back({a, q, index});
+          }
+        }
+        pending.missing = pending.by_citation.size();
+      }
+    }
+    std::sort(urls_.begin(), urls_.end());
+    urls_.erase(std::unique(urls_.begin(), urls_.end()), urls_.end());
+  }
+
+  // Skipped and uncited quotes, and citations that cannot be fetched, are
+  // decided before any network traffic.
+  void DecideQuotesWithoutPages() {
+    for (size_t a = 0; a < articles_.size(); ++a) {
+      if (!articles_[a].checkable) continue;
+      const Article& article = articles_[a].article;
+      for (size_t q = 0; q < article.quotes.size(); ++q) {
+        const Quote& quote = article.quotes[q];
+        if (quote.skipped) {
+          Verdict v;
+          v.status = QuoteStatus::kSkipped;
+          v.reason = quote.skip_reason;
+          store_.SaveVerdict(result_.run_id, articles_[a].article_id, static_cast<int>(q), v);
+          continue;
+        }
+        auto it = pending_.find({a, q});
+        if (it == pending_.end() || it->second.by_citation.empty()) {
+          Verdict v;
+          v.status = QuoteStatus::kUncited;
+          store_.SaveVerdict(result_.run_id, articles_[a].article_id, static_cast<int>(q), v);
+          pending_.erase({a, q});
+          continue;
+        }
+        for (auto& [index, verdict] : it->second.by_citation) {
+          const Citation& c = article.citations[index];
+          if (c.normalized_url.empty() || !c.url_error.empty()) {
+            verdict = VerdictForCitation(quote.text, c, nullptr, config_.match);
+            --it->second.missing;
+          }
+        }
+        MaybeFinish(a, q);
+      }
+    }
+  }
+
+  void MaybeFinish(size_t a, size_t q) {
+    auto it = pending_.find({a, q});
+    if (it == pending_.end() || it->second.missing != 0) return;
+    std::vector<Verdict> verdicts;
+    for (auto& [index, verdict] : it->second.by_citation) verdicts.push_back(*verdict);
+    store_.SaveVerdict(result_.run_id, articles_[a].article_id, static_cast<int>(q),
+                       CombineVerdicts(verdicts));
+    pending_.erase(it);
+  }
+
+  void FetchAndMatch() {
+    WorkQueue<FetchResult> fetched;
+    WorkQueue<PageDone> parsed;
+    const int64_t cap = config_.fetch.max_body_bytes;
+    std::thread fetch_thread([&] {
+      fetcher_.FetchAll(urls_, [&](FetchResult r) { fetched.Push(std::move(r)); });
+      fetched.Close();
+    });
+    unsigned worker_count = std::max(1u, std::thread::hardware_concurrency());
+    std::vector<std::thread> workers;
+    std::atomic<unsigned> running{worker_count};
+    for (unsigned i = 0; i < worker_count; ++i) {
+      workers.emplace_back([&] {
+        while (auto r = fetched.Pop()) {
+          PageDone done = ParsePage(std::move(*r), cap);
+          MatchQuotesOf(&done);
+          parsed.Push(std::move(done));
+        }
+        if (--running == 0) parsed.Close();
+      });
+    }
+    // The store is used from this thread only. A store failure stops saving
+    // but the queues are still drained so the threads can be joined.
+    std::exception_ptr failure;
+    Progress progress;
+    progress.total = static_cast<int>(urls_.size());
+    while (auto done = parsed.Pop()) {
+      if (failure) continue;
+      try {
+        SavePage(*done);
+        ++progress.done;
+        if (done->fetch.status != LinkStatus::kOk && done->fetch.status != LinkStatus::kExcluded) {
+          ++progress.failed;
+        }
+        if (on_progress_) on_progress_(progress);
+      } catch (...) {
+        failure = std::current_exception();
+      }
+    }
+    fetch_thread.join();
+    for (auto& w : workers) w.join();
+    if (failure) std::rethrow_exception(failure);
+  }
+
+  // On a worker: the verdict of every quote citing this page. Reads only
+  // immutable state (articles_, by_url_), so no lock is needed.
+  void MatchQuotesOf(PageDone* done) {
+    auto it = by_url_.find(done->fetch.url);
+    if (it == by_url_.end()) return;
+    for (const QuoteRef& ref : it->second) {
+      const Article& article = articles_[ref.article].article;
+      Verdict v = VerdictForCitation(article.quotes[ref.quote].text, article.citations[ref.citation],
+                                     &done->outcome, config_.match);
+      done->verdicts.emplace_back(ref, std::move(v));
+    }
+  }
+
+  void SavePage(const PageDone& done) {
+    store_.SaveFetch(result_.run_id, done.fetch, done.page, done.detected_language);
+    for (const auto& [ref, verdict] : done.verdicts) {
+      auto it = pending_.find({ref.article, ref.quote});
+      if (it == pending_.end()) continue;
+      auto slot = it->second.by_citation.find(ref.citation);
+      // Two citations of one quote may share a URL; each slot is filled once.
+      if (slot == it->second.by_citation.end() || slot->second) continue;
+      slot->second = verdict;
+      --it->second.missing;
+      MaybeFinish(ref.article, ref.quote);
+    }
+  }
+
+  const Config& config_;
+  Store& store_;
+  Fetcher& fetcher_;
+  std::string trigger_;
+  std::function<void(const Progress&)> on_progress_;
+  CheckRun result_;
+  std::vector<ArticleState> articles_;
+  std::vector<std::string> urls_;
+  std::map<std::string, std::vector<QuoteRef>> by_url_;
+  std::map<std::pair<size_t, size_t>, PendingQuote> pending_;
+};
+
+}  // namespace
+
+CheckRun RunCheck(const std::vector<ArticleInput>& inputs, const Config& config, Store& store,
+                  Fetcher& fetcher, const std::string& trigger,
+                  const std::function<void(const Progress&)>& on_progress) {
+  Run run(config, store, fetcher, trigger, on_progress);
+  return run.Execute(inputs);
+}
+
+}  // namespace citecheck

@@ -1,0 +1,57 @@
+#include "check/quote_verdicts.h"
+
+namespace citecheck {
+namespace {
+
+Verdict Unverifiable(std::string reason) {
+  Verdict v;
+  v.status = QuoteStatus::kUnverifiable;
+  v.reason = std::move(reason);
+  return v;
+}
+
+std::string Describe(const PageOutcome& outcome) {
+  std::string text(ToString(outcome.link_status));
+  if (!outcome.link_error.empty()) text += " (" + outcome.link_error + ")";
+  return text;
+}
+
+}  // namespace
+
+std::string HumanBytes(int64_t bytes) {
+  if (bytes >= (1 << 20) && bytes % (1 << 20) == 0) return std::to_string(bytes >> 20) + " MiB";
+  if (bytes >= (1 << 10) && bytes % (1 << 10) == 0) return std::to_string(bytes >> 10) + " KiB";
+  return std::to_string(bytes) + " bytes";
+}
+
+Verdict VerdictForCitation(const std::string& quote, const Citation& citation,
+                           const PageOutcome* outcome, const MatchOptions& options) {
+  const std::string label = "[" + citation.id + "]";
+  if (outcome == nullptr) {
+    if (!citation.url_error.empty()) return Unverifiable("citation " + label + ": " + citation.url_error);
+    return Unverifiable("citation " + label + " has no reference entry");
+  }
+  if (outcome->link_status != LinkStatus::kOk) {
+    return Unverifiable("link " + label + " is " + Describe(*outcome));
+  }
+  if (!outcome->page) return Unverifiable(outcome->no_text_reason);
+  Verdict verdict = MatchQuote(quote, *outcome->page, options);
+  if (verdict.evidence) verdict.evidence->citation_id = citation.id;
+  // A quote missing from a cut-off page may be in the part we did not read.
+  if (verdict.status == QuoteStatus::kNotFound && outcome->truncated) {
+    return Unverifiable("page truncated at " + HumanBytes(outcome->max_body_bytes));
+  }
+  return verdict;
+}
+
+Verdict CombineVerdicts(const std::vector<Verdict>& verdicts) {
+  const Verdict* best = &verdicts.front();
+  for (const Verdict& v : verdicts) {
+    bool better = VerdictRank(v.status) > VerdictRank(best->status) ||
+                  (v.status == best->status && v.score > best->score);
+    if (better) best = &v;
+  }
+  return *best;
+}
+
+}  // namespace citecheck

@@ -1,0 +1,235 @@
+#include "config/config.h"
+
+#include <cstdlib>
+#include <filesystem>
+#include <fstream>
+#include <functional>
+#include <map>
+#include <nlohmann/json.hpp>
+#include <sstream>
+
+#include "fetch/private_address.h"
+#include "fetch/url_filter.h"
+
+namespace citecheck {
+namespace {
+
+using nlohmann::json;
+
+// One setter per dotted key; it returns an error text (without the key) or "".
+using Setter = std::function<std::string(const json&, Config*)>;
+
+std::string SetInt(const json& v, int* out, int min, int max) {
+  if (!v.is_number_integer()) return "expected an integer";
+  auto n = v.get<int64_t>();
+  if (n < min || n > max) {
+    return "expected an integer from " + std::to_string(min) + " to " + std::to_string(max);
+  }
+  *out = static_cast<int>(n);
+  return "";
+}
+
+std::string SetString(const json& v, std::string* out) {
+  if (!v.is_string()) return "expected a string";
+  *out = v.get<std::string>();
+  return "";
+}
+
+std::string SetAllowPrivate(const json& v, Config* c) {
+  if (v.is_boolean()) {
+    c->fetch.allow_all_private = v.get<bool>();
+    c->fetch.allowed_private_ranges.clear();
+    return "";
+  }
+  if (!v.is_array()) return "expected true, false, or a list of addresses and CIDR ranges";
+  std::vector<std::string> ranges;
+  for (const auto& item : v) {
+    if (!item.is_string()) return "expected a list of strings";
+    ranges.push_back(item.get<std::string>());
+  }
+  std::vector<AddressRange> parsed;
+  std::string error;
+  if (!ParseAddressRanges(ranges, &parsed, &error)) return error;
+  c->fetch.allow_all_private = false;
+  c->fetch.allowed_private_ranges = ranges;
+  return "";
+}
+
+std::string SetExclude(const json& v, Config* c) {
+  if (!v.is_array()) return "expected a list of regular expressions";
+  std::vector<std::string> patterns;
+  for (const auto& item : v) {
+    if (!item.is_string()) return "expected a list of strings";
+    patterns.push_back(item.get<std::string>());
+  }
+  std::vector<ExcludePattern> compiled;
+  std::string error;
+  if (!CompileExcludePatterns(patterns, &compiled, &error)) return error;
+  c->fetch.exclude = patterns;
+  return "";
+}
+
+std::string SetHosts(const json& v, Config* c) {
+  if (!v.is_object()) return "expected an object of host names";
+  std::map<std::string, HostLimits> hosts;
+  for (const auto& [host, limits] : v.items()) {
+    if (!limits.is_object()) return "\"" + host + "\": expected an object";
+    HostLimits h{c->fetch.per_host_concurrency, c->fetch.per_host_interval_ms};
+    for (const auto& [key, value] : limits.items()) {
+      std::string error;
+      if (key == "per_host_concurrency") {
+        error = SetInt(value, &h.concurrency, 1, 1000);
+      } else if (key == "per_host_interval_ms") {
+        error = SetInt(value, &h.interval_ms, 0, 3600000);
+      } else {
+        error = "unknown key";
+      }
+      if (!error.empty()) return "\"" + host + "\"." + key + ": " + error;
+    }
+    hosts[host] = h;
+  }
+  c->fetch.hosts = hosts;
+  return "";
+}
+
+const std::map<std::string, Setter>& Setters() {
+  static const auto* setters = new std::map<std::string, Setter>{
+      {"db", [](const json& v, Config* c) { return SetString(v, &c->db); }},
+      {"fetch.concurrency", [](const json& v, Config* c) { return SetInt(v, &c->fetch.concurrency, 1, 1024); }},
+      {"fetch.per_host_concurrency",
+       [](const json& v, Config* c) { return SetInt(v, &c->fetch.per_host_concurrency, 1, 1024); }},
+      {"fetch.per_host_interval_ms",
+       [](const json& v, Config* c) { return SetInt(v, &c->fetch.per_host_interval_ms, 0, 3600000); }},
+      {"fetch.connect_timeout_s",
+       [](const json& v, Config* c) { return SetInt(v, &c->fetch.connect_timeout_s, 1, 3600); }},
+      {"fetch.timeout_s", [](const json& v, Config* c) { return SetInt(v, &c->fetch.timeout_s, 1, 3600); }},
+      {"fetch.max_redirects", [](const json& v, Config* c) { return SetInt(v, &c->fetch.max_redirects, 0, 100); }},
+      {"fetch.max_body_bytes",
+       [](const json& v, Config* c) -> std::string {
+         if (!v.is_number_integer() || v.get<int64_t>() < 1) return "expected a positive integer";
+         c->fetch.max_body_bytes = v.get<int64_t>();
+         return "";
+       }},
+      {"fetch.retries", [](const json& v, Config* c) { return SetInt(v, &c->fetch.retries, 0, 10); }},
+      {"fetch.retry_after_cap_s",
+       [](const json& v, Config* c) { return SetInt(v, &c->fetch.retry_after_cap_s, 0, 3600); }},
+      {"fetch.user_agent", [](const json& v, Config* c) { return SetString(v, &c->fetch.user_agent); }},
+      {"fetch.proxy", [](const json& v, Config* c) { return SetString(v, &c->fetch.proxy); }},
+      {"fetch.allow_private_networks", SetAllowPrivate},
+      {"fetch.exclude", SetExclude},
+      {"fetch.hosts", SetHosts},
+      {"match.min_quote_words", [](const json& v, Config* c) { return SetInt(v, &c->min_quote_words, 1, 100); }},
+      {"match.near_threshold",
+       [](const json& v, Config* c) -> std::string {
+         if (!v.is_number() || v.get<double>() < 0 || v.get<double>() > 0.5) {
+           return "expected a number from 0 to 0.5";
+         }
+         c->match.near_threshold = v.get<double>();
+         return "";
+       }},
+      {"daemon.listen", [](const json& v, Config* c) { return SetString(v, &c->daemon.listen); }},
+      {"daemon.token_file", [](const json& v, Config* c) { return SetString(v, &c->daemon.token_file); }},
+      {"daemon.schedule", [](const json& v, Config* c) { return SetString(v, &c->daemon.schedule); }},
+  };
+  return *setters;
+}
+
+// Walks nested objects; a key is either a leaf setter or an object of keys.
+std::string ApplyObject(const json& object, const std::string& prefix, Config* config) {
+  for (const auto& [key, value] : object.items()) {
+    std::string path = prefix.empty() ? key : prefix + "." + key;
+    auto it = Setters().find(path);
+    if (it != Setters().end()) {
+      std::string error = it->second(value, config);
+      if (!error.empty()) return path + ": " + error;
+      continue;
+    }
+    bool is_section = path == "fetch" || path == "match" || path == "daemon";
+    if (!is_section) return "unknown key \"" + path + "\"";
+    if (!value.is_object()) return path + ": expected an object";
+    std::string error = ApplyObject(value, path, config);
+    if (!error.empty()) return error;
+  }
+  return "";
+}
+
+bool FileExists(const std::string& path) {
+  std::error_code ec;
+  return std::filesystem::is_regular_file(path, ec);
+}
+
+}  // namespace
+
+ConfigStatus ApplyConfigText(const std::string& json_text, const std::string& origin, Config* config) {
+  json root;
+  try {
+    // Comments are allowed so that config/citecheck.json can document itself.
+    root = json::parse(json_text, nullptr, /*allow_exceptions=*/true, /*ignore_comments=*/true);
+  } catch (const json::parse_error& e) {
+    return {false, origin + ": invalid JSON: " + e.what()};
+  }
+  if (!root.is_object()) return {false, origin + ": expected a JSON object at the top level"};
+  std::string error = ApplyObject(root, "", config);
+  if (!error.empty()) return {false, origin + ": " + error};
+  config->loaded_from = origin;
+  return {};
+}
+
+std::optional<std::string> FindConfigFile(const std::string& explicit_path, std::string* error) {
+  if (!explicit_path.empty()) {
+    if (FileExists(explicit_path)) return explicit_path;
+    *error = "config file " + explicit_path + " (from --config) does not exist";
+    return std::nullopt;
+  }
+  if (const char* env = std::getenv("CITECHECK_CONFIG"); env != nullptr && *env != '\0') {
+    if (FileExists(env)) return std::string(env);
+    *error = std::string("config file ") + env + " (from $CITECHECK_CONFIG) does not exist";
+    return std::nullopt;
+  }
+  if (const char* home = std::getenv("HOME"); home != nullptr && *home != '\0') {
+    std::string user = std::string(home) + "/.config/citecheck/config.json";
+    if (FileExists(user)) return user;
+  }
+  if (FileExists("/etc/citecheck/config.json")) return std::string("/etc/citecheck/config.json");
+  return std::nullopt;
+}
+
+ConfigStatus LoadConfig(const std::string& explicit_path, Config* config) {
+  std::string error;
+  auto path = FindConfigFile(explicit_path, &error);
+  if (!path) {
+    if (error.empty()) return {};
+    return {false, error};
+  }
+  std::ifstream in(*path, std::ios::binary);
+  if (!in) return {false, "cannot read config file " + *path};
+  std::ostringstream text;
+  text << in.rdbuf();
+  return ApplyConfigText(text.str(), *path, config);
+}
+
+ConfigStatus ApplyAllowPrivate(const std::string& value, FetchOptions* fetch) {
+  if (value.empty() || value == "true") {
+    fetch->allow_all_private = true;
+    fetch->allowed_private_ranges.clear();
+    return {};
+  }
+  if (value == "false") {
+    fetch->allow_all_private = false;
+    fetch->allowed_private_ranges.clear();
+    return {};
+  }
+  std::vector<std::string> ranges;
+  std::stringstream ss(value);
+  for (std::string item; std::getline(ss, item, ',');) {
+    if (!item.empty()) ranges.push_back(item);
+  }
+  std::vector<AddressRange> parsed;
+  std::string error;
+  if (!ParseAddressRanges(ranges, &parsed, &error)) return {false, "--allow-private: " + error};
+  fetch->allow_all_private = false;
+  fetch->allowed_private_ranges = ranges;
+  return {};
+}
+
+}  // namespace citecheck

@@ -1,0 +1,59 @@
+// Settings for every stage in one struct (STYLE.md "Configuration"): the JSON
+// config file and the command-line flags fill the same struct, later sources
+// win. config/citecheck.json documents every key with its default.
+#ifndef CITECHECK_CONFIG_CONFIG_H_
+#define CITECHECK_CONFIG_CONFIG_H_
+
+#include <optional>
+#include <string>
+#include <vector>
+
+#include "fetch/fetcher.h"
+#include "match/matcher.h"
+
+namespace citecheck {
+
+struct DaemonConfig {
+  std::string listen = "127.0.0.1:8383";  // daemon.listen: HOST:PORT
+  std::string token_file;                 // daemon.token_file; empty: generated beside the db
+  std::string schedule = "0 3 * * *";     // daemon.schedule: cron expression, nightly by default
+};
+
+struct Config {
+  std::string db;  // db: database path; empty means DefaultDatabasePath()
+  FetchOptions fetch;
+  MatchOptions match;
+  int min_quote_words = 4;  // match.min_quote_words
+  DaemonConfig daemon;
+  std::string loaded_from;  // path of the file that was read, empty when none
+};
+
+// Outcome of loading: ok, or an error message that names the file and the key.
+struct ConfigStatus {
+  bool ok = true;
+  std::string error;
+};
+
+// Applies the JSON text of a config file to *config. Unknown keys, wrong
+// types and out-of-range values are errors naming the key ("fetch.timeout_s:
+// expected a positive integer"); `origin` (the file path) prefixes messages.
+ConfigStatus ApplyConfigText(const std::string& json_text, const std::string& origin, Config* config);
+
+// The config file to read, in SPEC order: `explicit_path` (from --config),
+// $CITECHECK_CONFIG, ~/.config/citecheck/config.json,
+// /etc/citecheck/config.json. An explicit path or $CITECHECK_CONFIG must
+// exist; the two default locations are optional. Returns nullopt when no file
+// applies; *error is set when a named file is missing.
+std::optional<std::string> FindConfigFile(const std::string& explicit_path, std::string* error);
+
+// FindConfigFile + ApplyConfigText on defaults.
+ConfigStatus LoadConfig(const std::string& explicit_path, Config* config);
+
+// Parses the --allow-private value: "" or "true" allows every private
+// address; "false" none; otherwise a comma-separated list of addresses and
+// CIDR ranges, validated.
+ConfigStatus ApplyAllowPrivate(const std::string& value, FetchOptions* fetch);
+
+}  // namespace citecheck
+
+#endif  // CITECHECK_CONFIG_CONFIG_H_

@@ -30,6 +30,9 @@ struct FetchOptions {
   int64_t max_body_bytes = 10 * 1024 * 1024;  // fetch.max_body_bytes, on decoded bytes
   int retries = 2;                 // fetch.retries: on timeouts, connection errors, 429, 5xx
   int retry_after_cap_s = 60;      // fetch.retry_after_cap_s
+  // Backoff before retry n (0-based) is retry_base_ms * 2^n plus up to 50%
+  // jitter, or Retry-After when longer. Not a config key; tests shorten it.
+  int retry_base_ms = 500;
   std::string user_agent;          // fetch.user_agent; empty: "citecheck/<version>"
   std::string proxy;               // fetch.proxy; empty: no proxy (environment ignored)
   // fetch.allow_private_networks: false refuses loopback/private/link-local/

@@ -1,0 +1,166 @@
+#include "fetch/fetch_loop.h"
+
+#include <algorithm>
+#include <cstdio>
+
+#include "core/url.h"
+#include "fetch/retry_policy.h"
+
+namespace citecheck {
+namespace {
+
+// Upper bound on one poll, so a loop with nothing to wait for still checks
+// the scheduler now and then.
+constexpr int kMaxPollMs = 1000;
+
+FetchResult ErrorResult(const std::string& url, const std::string& error) {
+  FetchResult result;
+  result.url = url;
+  result.status = LinkStatus::kError;
+  result.error = error;
+  return result;
+}
+
+}  // namespace
+
+FetchLoop::FetchLoop(const TransferSettings& settings,
+                     const std::function<void(FetchResult)>& on_done)
+    : settings_(settings),
+      on_done_(on_done),
+      multi_(curl_multi_init()),
+      scheduler_(settings.options->concurrency, settings.options->per_host_concurrency,
+                 std::chrono::milliseconds(settings.options->per_host_interval_ms)),
+      random_(std::random_device{}()) {
+  if (!multi_) return;
+  const FetchOptions& options = *settings.options;
+  // The scheduler already keeps within these; libcurl's own caps also cover
+  // redirects to hosts the scheduler never saw.
+  curl_multi_setopt(multi_.get(), CURLMOPT_MAX_TOTAL_CONNECTIONS,
+                    static_cast<long>(std::max(1, options.concurrency)));
+  curl_multi_setopt(multi_.get(), CURLMOPT_MAX_HOST_CONNECTIONS,
+                    static_cast<long>(std::max(1, options.per_host_concurrency)));
+}
+
+FetchLoop::~FetchLoop() {
+  for (auto& [transfer, owned] : active_) {
+    if (multi_) curl_multi_remove_handle(multi_.get(), transfer->easy());
+  }
+  active_.clear();
+}
+
+void FetchLoop::Add(const std::string& url) {
+  std::string host = UrlHost(url);
+  scheduler_.Add(FetchJob{url, host.empty() ? url : host, 0, SteadyClock::now()});
+}
+
+void FetchLoop::Run() {
+  if (!multi_) {
+    FailEverything("cannot create a libcurl multi handle");
+    return;
+  }
+  while (scheduler_.HasQueued() || !active_.empty()) {
+    StartReady();
+    int running = 0;
+    CURLMcode code = curl_multi_perform(multi_.get(), &running);
+    if (code != CURLM_OK) {
+      FailEverything(std::string("libcurl: ") + curl_multi_strerror(code));
+      return;
+    }
+    DrainMessages();
+    if (!scheduler_.HasQueued() && active_.empty()) break;
+    code = curl_multi_poll(multi_.get(), nullptr, 0, PollTimeoutMs(), nullptr);
+    if (code != CURLM_OK) {
+      FailEverything(std::string("libcurl: ") + curl_multi_strerror(code));
+      return;
+    }
+  }
+}
+
+void FetchLoop::StartReady() {
+  for (FetchJob& job : scheduler_.TakeReady(SteadyClock::now())) Start(std::move(job));
+}
+
+void FetchLoop::Start(FetchJob job) {
+  auto transfer = std::make_unique<Transfer>(std::move(job), settings_);
+  std::string error;
+  CURLMcode code = CURLM_OK;
+  if (transfer->Configured(&error)) {
+    code = curl_multi_add_handle(multi_.get(), transfer->easy());
+    if (code != CURLM_OK) error = std::string("libcurl: ") + curl_multi_strerror(code);
+  }
+  if (!error.empty()) {
+    scheduler_.Finished(transfer->job().host);
+    on_done_(ErrorResult(transfer->job().url, error));
+    return;
+  }
+  Log("GET " + RedactUrlCredentials(transfer->job().url) +
+      (transfer->job().attempt > 0 ? " (retry " + std::to_string(transfer->job().attempt) + ")" : ""));
+  Transfer* key = transfer.get();
+  active_.emplace(key, std::move(transfer));
+}
+
+void FetchLoop::DrainMessages() {
+  int left = 0;
+  while (CURLMsg* message = curl_multi_info_read(multi_.get(), &left)) {
+    if (message->msg != CURLMSG_DONE) continue;
+    // Copy out before remove_handle: the message is invalid afterwards.
+    CURL* easy = message->easy_handle;
+    CURLcode result = message->data.result;
+    void* state = nullptr;
+    curl_easy_getinfo(easy, CURLINFO_PRIVATE, &state);
+    curl_multi_remove_handle(multi_.get(), easy);
+    Finish(static_cast<Transfer*>(state), result);
+  }
+}
+
+void FetchLoop::Finish(Transfer* transfer, CURLcode code) {
+  auto it = active_.find(transfer);
+  if (it == active_.end()) return;  // not ours; cannot happen
+  std::unique_ptr<Transfer> owned = std::move(it->second);
+  active_.erase(it);
+  TransferReport report = owned->Complete(code);
+  FetchJob job = owned->job();
+  owned.reset();  // curl_easy_cleanup now, before anything else can fail
+  scheduler_.Finished(job.host);
+
+  const FetchOptions& options = *settings_.options;
+  if (report.retryable && job.attempt < options.retries) {
+    std::chrono::milliseconds delay = RetryDelay(job.attempt, options.retry_base_ms,
+                                                 report.retry_after_s, options.retry_after_cap_s, random_);
+    Log(RedactUrlCredentials(job.url) + ": " + report.result.error + ", retrying in " +
+        std::to_string(delay.count()) + " ms");
+    ++job.attempt;
+    job.not_before = SteadyClock::now() + delay;
+    scheduler_.Add(std::move(job));
+    return;
+  }
+  Log(RedactUrlCredentials(job.url) + ": " + std::string(ToString(report.result.status)) +
+      (report.result.error.empty() ? "" : " (" + report.result.error + ")"));
+  on_done_(std::move(report.result));
+}
+
+void FetchLoop::FailEverything(const std::string& error) {
+  for (auto& [transfer, owned] : active_) {
+    if (multi_) curl_multi_remove_handle(multi_.get(), transfer->easy());
+    scheduler_.Finished(transfer->job().host);
+    on_done_(ErrorResult(transfer->job().url, error));
+  }
+  active_.clear();
+  for (const FetchJob& job : scheduler_.TakeAllQueued()) on_done_(ErrorResult(job.url, error));
+}
+
+int FetchLoop::PollTimeoutMs() const {
+  SteadyClock::time_point now = SteadyClock::now();
+  std::optional<SteadyClock::time_point> wakeup = scheduler_.NextWakeup(now);
+  if (!wakeup) return kMaxPollMs;
+  auto wait = std::chrono::duration_cast<std::chrono::milliseconds>(*wakeup - now).count();
+  // Round up so the loop does not spin through the last sub-millisecond.
+  if (*wakeup > now + std::chrono::milliseconds(wait)) ++wait;
+  return static_cast<int>(std::clamp<int64_t>(wait, 0, kMaxPollMs));
+}
+
+void FetchLoop::Log(const std::string& text) const {
+  if (settings_.options->verbose) std::fprintf(stderr, "citecheck: %s\n", text.c_str());
+}
+
+}  // namespace citecheck

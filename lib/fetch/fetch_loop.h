@@ -1,0 +1,63 @@
+// The libcurl multi event loop (curl's docs/examples/multi-double.c and
+// crawler.c): one thread adds easy handles when the HostScheduler lets them
+// start, drives them with curl_multi_perform / curl_multi_poll, drains
+// curl_multi_info_read, and either reports each finished URL or queues a
+// retry with a backoff (never sleeping: other transfers go on meanwhile).
+// Not thread-safe; lives for one FetchAll call.
+#ifndef CITECHECK_FETCH_FETCH_LOOP_H_
+#define CITECHECK_FETCH_FETCH_LOOP_H_
+
+#include <curl/curl.h>
+
+#include <functional>
+#include <memory>
+#include <random>
+#include <string>
+#include <unordered_map>
+
+#include "core/types.h"
+#include "fetch/host_scheduler.h"
+#include "fetch/transfer.h"
+
+namespace citecheck {
+
+class FetchLoop {
+ public:
+  // `settings` and `on_done` must outlive the loop.
+  FetchLoop(const TransferSettings& settings, const std::function<void(FetchResult)>& on_done);
+  ~FetchLoop();  // removes and cleans up any easy handle still in the multi
+  FetchLoop(const FetchLoop&) = delete;
+  FetchLoop& operator=(const FetchLoop&) = delete;
+
+  // Queues `url` (distinct URLs only: the caller dedupes).
+  void Add(const std::string& url);
+
+  // Runs until every queued URL was reported to on_done exactly once.
+  void Run();
+
+ private:
+  struct MultiCleanup {
+    void operator()(CURLM* multi) const { curl_multi_cleanup(multi); }
+  };
+
+  void StartReady();
+  void Start(FetchJob job);
+  void DrainMessages();
+  void Finish(Transfer* transfer, CURLcode code);
+  // Reports everything still queued or running as `error` (multi failure).
+  void FailEverything(const std::string& error);
+  int PollTimeoutMs() const;
+  void Log(const std::string& text) const;
+
+  const TransferSettings& settings_;
+  const std::function<void(FetchResult)>& on_done_;
+  std::unique_ptr<CURLM, MultiCleanup> multi_;
+  HostScheduler scheduler_;
+  // Owns the running transfers; each easy handle points back via CURLOPT_PRIVATE.
+  std::unordered_map<Transfer*, std::unique_ptr<Transfer>> active_;
+  std::mt19937 random_;
+};
+
+}  // namespace citecheck
+
+#endif  // CITECHECK_FETCH_FETCH_LOOP_H_

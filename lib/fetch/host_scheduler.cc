@@ -1,0 +1,75 @@
+#include "fetch/host_scheduler.h"
+
+#include <algorithm>
+
+namespace citecheck {
+
+HostScheduler::HostScheduler(int total, int per_host, std::chrono::milliseconds interval)
+    : total_(std::max(1, total)),
+      per_host_(std::max(1, per_host)),
+      interval_(std::max(std::chrono::milliseconds(0), interval)) {}
+
+void HostScheduler::Add(FetchJob job) {
+  Host& host = hosts_[job.host];
+  host.queue.push_back(std::move(job));
+  ++queued_;
+}
+
+SteadyClock::time_point HostScheduler::IntervalReady(const Host& host) const {
+  if (!host.last_start) return SteadyClock::time_point::min();
+  return *host.last_start + interval_;
+}
+
+std::vector<FetchJob> HostScheduler::TakeReady(SteadyClock::time_point now) {
+  std::vector<FetchJob> ready;
+  for (auto& [name, host] : hosts_) {
+    // Loop per host: with no interval several jobs of one host may start at once.
+    while (running_ < total_ && host.running < per_host_ && IntervalReady(host) <= now) {
+      auto due = std::find_if(host.queue.begin(), host.queue.end(),
+                              [&](const FetchJob& job) { return job.not_before <= now; });
+      if (due == host.queue.end()) break;
+      ready.push_back(std::move(*due));
+      host.queue.erase(due);
+      --queued_;
+      ++host.running;
+      ++running_;
+      host.last_start = now;
+    }
+  }
+  return ready;
+}
+
+void HostScheduler::Finished(const std::string& host_name) {
+  auto it = hosts_.find(host_name);
+  if (it == hosts_.end() || it->second.running == 0) return;
+  --it->second.running;
+  --running_;
+  if (it->second.running == 0 && it->second.queue.empty() && interval_.count() == 0) {
+    hosts_.erase(it);  // nothing to remember about it any more
+  }
+}
+
+std::vector<FetchJob> HostScheduler::TakeAllQueued() {
+  std::vector<FetchJob> jobs;
+  for (auto& [name, host] : hosts_) {
+    for (FetchJob& job : host.queue) jobs.push_back(std::move(job));
+    host.queue.clear();
+  }
+  queued_ = 0;
+  return jobs;
+}
+
+std::optional<SteadyClock::time_point> HostScheduler::NextWakeup(SteadyClock::time_point now) const {
+  if (running_ >= total_) return std::nullopt;
+  std::optional<SteadyClock::time_point> earliest;
+  for (const auto& [name, host] : hosts_) {
+    if (host.queue.empty() || host.running >= per_host_) continue;
+    SteadyClock::time_point first_due = SteadyClock::time_point::max();
+    for (const FetchJob& job : host.queue) first_due = std::min(first_due, job.not_before);
+    SteadyClock::time_point when = std::max({IntervalReady(host), first_due, now});
+    if (!earliest || when < *earliest) earliest = when;
+  }
+  return earliest;
+}
+
+}  // namespace citecheck

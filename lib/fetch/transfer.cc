@@ -1,0 +1,227 @@
+#include "fetch/transfer.h"
+
+#include <strings.h>
+#include <sys/socket.h>
+
+#include <algorithm>
+#include <cstring>
+#include <ctime>
+
+#include "core/url.h"
+#include "fetch/charset.h"
+#include "fetch/retry_policy.h"
+#include "fetch/transfer_status.h"
+
+namespace citecheck {
+namespace {
+
+std::string_view TrimLine(std::string_view text) {
+  while (!text.empty() && (text.back() == '\r' || text.back() == '\n' || text.back() == ' ' ||
+                           text.back() == '\t')) {
+    text.remove_suffix(1);
+  }
+  while (!text.empty() && (text.front() == ' ' || text.front() == '\t')) text.remove_prefix(1);
+  return text;
+}
+
+bool NameIs(std::string_view name, const char* wanted) {
+  return name.size() == strlen(wanted) && strncasecmp(name.data(), wanted, name.size()) == 0;
+}
+
+// "HTTP/1.1 301 Moved Permanently" -> 301; 0 when malformed.
+long ParseStatusLine(std::string_view line) {
+  size_t space = line.find(' ');
+  if (space == std::string_view::npos) return 0;
+  long status = 0;
+  for (size_t i = space + 1; i < line.size() && line[i] >= '0' && line[i] <= '9'; ++i) {
+    status = status * 10 + (line[i] - '0');
+  }
+  return status;
+}
+
+// Resolves `location` against `base` the way libcurl itself follows it.
+std::optional<std::string> ResolveUrl(const char* base, const std::string& location) {
+  std::unique_ptr<CURLU, void (*)(CURLU*)> url(curl_url(), curl_url_cleanup);
+  if (!url || curl_url_set(url.get(), CURLUPART_URL, base, 0) != CURLUE_OK ||
+      curl_url_set(url.get(), CURLUPART_URL, location.c_str(), 0) != CURLUE_OK) {
+    return std::nullopt;
+  }
+  char* text = nullptr;
+  if (curl_url_get(url.get(), CURLUPART_URL, &text, 0) != CURLUE_OK) return std::nullopt;
+  std::string resolved(text);
+  curl_free(text);
+  return resolved;
+}
+
+}  // namespace
+
+Transfer::Transfer(FetchJob job, const TransferSettings& settings)
+    : job_(std::move(job)), settings_(settings), easy_(curl_easy_init()) {
+  setup_code_ = easy_ ? Configure() : CURLE_OUT_OF_MEMORY;
+}
+
+bool Transfer::Configured(std::string* error) const {
+  if (setup_code_ == CURLE_OK) return true;
+  *error = std::string("cannot set up transfer: ") + curl_easy_strerror(setup_code_);
+  return false;
+}
+
+CURLcode Transfer::Configure() {
+  CURL* easy = easy_.get();
+  const FetchOptions& options = *settings_.options;
+  CURLcode code = CURLE_OK;
+  auto check = [&code](CURLcode next) {
+    if (code == CURLE_OK) code = next;
+  };
+  check(curl_easy_setopt(easy, CURLOPT_URL, job_.url.c_str()));
+  check(curl_easy_setopt(easy, CURLOPT_PRIVATE, this));
+  check(curl_easy_setopt(easy, CURLOPT_ERRORBUFFER, error_buffer_));
+  check(curl_easy_setopt(easy, CURLOPT_NOSIGNAL, 1L));
+  check(curl_easy_setopt(easy, CURLOPT_PROTOCOLS_STR, "http,https"));
+  check(curl_easy_setopt(easy, CURLOPT_REDIR_PROTOCOLS_STR, "http,https"));
+  check(curl_easy_setopt(easy, CURLOPT_FOLLOWLOCATION, 1L));
+  check(curl_easy_setopt(easy, CURLOPT_MAXREDIRS, static_cast<long>(options.max_redirects)));
+  check(curl_easy_setopt(easy, CURLOPT_CONNECTTIMEOUT, static_cast<long>(options.connect_timeout_s)));
+  check(curl_easy_setopt(easy, CURLOPT_TIMEOUT, static_cast<long>(options.timeout_s)));
+  check(curl_easy_setopt(easy, CURLOPT_ACCEPT_ENCODING, ""));  // all encodings libcurl decodes
+  check(curl_easy_setopt(easy, CURLOPT_USERAGENT, settings_.user_agent.c_str()));
+  // An explicit "" (no proxy) also keeps libcurl from reading http_proxy etc.
+  check(curl_easy_setopt(easy, CURLOPT_PROXY, options.proxy.c_str()));
+  check(curl_easy_setopt(easy, CURLOPT_SUPPRESS_CONNECT_HEADERS, 1L));
+  check(curl_easy_setopt(easy, CURLOPT_WRITEFUNCTION, &Transfer::WriteCallback));
+  check(curl_easy_setopt(easy, CURLOPT_WRITEDATA, this));
+  check(curl_easy_setopt(easy, CURLOPT_HEADERFUNCTION, &Transfer::HeaderCallback));
+  check(curl_easy_setopt(easy, CURLOPT_HEADERDATA, this));
+  check(curl_easy_setopt(easy, CURLOPT_OPENSOCKETFUNCTION, &Transfer::OpenSocketCallback));
+  check(curl_easy_setopt(easy, CURLOPT_OPENSOCKETDATA, this));
+  return code;
+}
+
+size_t Transfer::WriteCallback(char* data, size_t size, size_t count, void* self) {
+  return static_cast<Transfer*>(self)->OnBody(data, size * count);
+}
+
+size_t Transfer::HeaderCallback(char* data, size_t size, size_t count, void* self) {
+  static_cast<Transfer*>(self)->OnHeaderLine(std::string_view(data, size * count));
+  return size * count;
+}
+
+curl_socket_t Transfer::OpenSocketCallback(void* self, curlsocktype purpose,
+                                           struct curl_sockaddr* address) {
+  auto* transfer = static_cast<Transfer*>(self);
+  if (purpose == CURLSOCKTYPE_IPCXN && !transfer->AddressAllowed(&address->addr)) {
+    return CURL_SOCKET_BAD;  // libcurl tries the host's next address, then fails
+  }
+  return socket(address->family, address->socktype, address->protocol);
+}
+
+bool Transfer::AddressAllowed(const sockaddr* address) {
+  // Through a proxy every connection goes to the proxy the user named, not
+  // to the cited host; the policy cannot judge the destination there.
+  if (!settings_.options->proxy.empty()) return true;
+  std::optional<IpAddress> ip = AddressFromSockaddr(address);
+  if (ip && settings_.address_policy->Allows(*ip)) return true;
+  refused_address_ = ip ? FormatAddress(*ip) : "of unknown family";
+  return false;
+}
+
+size_t Transfer::OnBody(const char* data, size_t size) {
+  // Bodies of redirects being followed are not the page.
+  if (headers_.status >= 300 && headers_.status < 400 && headers_.has_location) return size;
+  int64_t room = settings_.options->max_body_bytes - bytes_;
+  size_t take = room <= 0 ? 0 : static_cast<size_t>(std::min<int64_t>(room, size));
+  if (store_body_) body_.append(data, take);
+  bytes_ += static_cast<int64_t>(take);
+  // A short count makes libcurl abort with CURLE_WRITE_ERROR: this is what
+  // stops a decompression bomb, since libcurl 7.88 only checks Content-Length.
+  if (take < size) truncated_ = true;
+  return take;
+}
+
+void Transfer::OnHeaderLine(std::string_view raw) {
+  std::string_view line = TrimLine(raw);
+  if (line.empty()) {  // end of this response's headers
+    store_body_ = IsTextMediaType(MediaType(headers_.content_type));
+    return;
+  }
+  if (line.size() > 5 && strncasecmp(line.data(), "HTTP/", 5) == 0) {
+    headers_ = ResponseHeaders();
+    headers_.status = ParseStatusLine(line);
+    return;
+  }
+  size_t colon = line.find(':');
+  if (colon == std::string_view::npos) return;
+  std::string_view name = TrimLine(line.substr(0, colon));
+  std::string value(TrimLine(line.substr(colon + 1)));
+  if (NameIs(name, "content-type")) {
+    headers_.content_type = value;
+  } else if (NameIs(name, "content-language")) {
+    headers_.content_language = value;
+  } else if (NameIs(name, "etag")) {
+    headers_.etag = value;
+  } else if (NameIs(name, "last-modified")) {
+    headers_.last_modified = value;
+  } else if (NameIs(name, "retry-after")) {
+    headers_.retry_after = value;
+  } else if (NameIs(name, "location")) {
+    headers_.has_location = true;
+    if (headers_.status == 301 || headers_.status == 308) NotePermanentRedirect(value);
+  }
+}
+
+void Transfer::NotePermanentRedirect(const std::string& location) {
+  char* current = nullptr;
+  if (curl_easy_getinfo(easy_.get(), CURLINFO_EFFECTIVE_URL, &current) != CURLE_OK || !current) {
+    return;
+  }
+  // The last permanent hop names where the cited URL now lives.
+  if (std::optional<std::string> target = ResolveUrl(current, location)) {
+    permanent_redirect_ = RedactUrlCredentials(*target);
+  }
+}
+
+TransferReport Transfer::Complete(CURLcode code) {
+  TransferReport report;
+  FetchResult& result = report.result;
+  CURL* easy = easy_.get();
+  result.url = job_.url;
+  char* effective = nullptr;
+  curl_easy_getinfo(easy, CURLINFO_EFFECTIVE_URL, &effective);
+  result.final_url = RedactUrlCredentials(effective ? effective : job_.url);
+  long http_status = 0;
+  curl_easy_getinfo(easy, CURLINFO_RESPONSE_CODE, &http_status);
+  result.http_status = http_status != 0 ? http_status : headers_.status;
+  curl_off_t total_us = 0;
+  curl_off_t connect_us = 0;
+  curl_easy_getinfo(easy, CURLINFO_TOTAL_TIME_T, &total_us);
+  curl_easy_getinfo(easy, CURLINFO_CONNECT_TIME_T, &connect_us);
+  result.elapsed_s = static_cast<double>(total_us) / 1e6;
+
+  TransferOutcome outcome{code, result.http_status, refused_address_, truncated_, connect_us > 0,
+                          RedactUrlCredentials(error_buffer_), UrlHost(result.final_url)};
+  TransferVerdict verdict = ClassifyTransfer(outcome, *settings_.options);
+  result.status = verdict.status;
+  result.error = verdict.error;
+  report.retryable = verdict.retryable;
+
+  result.content_type = MediaType(headers_.content_type);
+  result.content_language = headers_.content_language;
+  result.etag = headers_.etag;
+  result.last_modified = headers_.last_modified;
+  if (store_body_ && IsTextMediaType(result.content_type)) {
+    result.body = DecodeToUtf8(body_, CharsetParameter(headers_.content_type));
+  }
+  std::string().swap(body_);
+  result.truncated = truncated_;
+  result.bytes = bytes_;
+  if (permanent_redirect_) {
+    result.permanent_redirect = permanent_redirect_;
+    if (result.status == LinkStatus::kOk) result.error = "permanent redirect to " + *permanent_redirect_;
+  }
+  if (!headers_.retry_after.empty()) {
+    report.retry_after_s = ParseRetryAfter(headers_.retry_after, std::time(nullptr));
+  }
+  return report;
+}
+
+}  // namespace citecheck

@@ -1,0 +1,95 @@
+// One HTTP request in flight: its libcurl easy handle (owned, RAII) and what
+// the callbacks learn while it runs. The easy handle carries a pointer to its
+// Transfer in CURLOPT_PRIVATE, so the fetch loop finds it again when
+// curl_multi_info_read reports it done. Used by the fetch loop thread only.
+#ifndef CITECHECK_FETCH_TRANSFER_H_
+#define CITECHECK_FETCH_TRANSFER_H_
+
+#include <curl/curl.h>
+
+#include <cstdint>
+#include <memory>
+#include <optional>
+#include <string>
+
+#include "core/types.h"
+#include "fetch/fetcher.h"
+#include "fetch/host_scheduler.h"
+#include "fetch/private_address.h"
+
+namespace citecheck {
+
+// Settings every transfer of a run shares; outlive the transfers.
+struct TransferSettings {
+  const FetchOptions* options = nullptr;
+  const AddressPolicy* address_policy = nullptr;
+  std::string user_agent;
+};
+
+// The finished transfer: its result, and whether and when to try again.
+struct TransferReport {
+  FetchResult result;
+  bool retryable = false;
+  std::optional<int64_t> retry_after_s;  // the server's Retry-After, parsed
+};
+
+class Transfer {
+ public:
+  Transfer(FetchJob job, const TransferSettings& settings);
+  Transfer(const Transfer&) = delete;
+  Transfer& operator=(const Transfer&) = delete;
+
+  // False when the handle could not be created or configured; *error says why.
+  bool Configured(std::string* error) const;
+  CURL* easy() const { return easy_.get(); }
+  const FetchJob& job() const { return job_; }
+
+  // Call once, after curl_multi_info_read reported the transfer done with `code`.
+  TransferReport Complete(CURLcode code);
+
+ private:
+  struct EasyCleanup {
+    void operator()(CURL* easy) const { curl_easy_cleanup(easy); }
+  };
+
+  // Values of the response being received; reset at each status line, so
+  // after redirects they describe the final response.
+  struct ResponseHeaders {
+    long status = 0;
+    std::string content_type;
+    std::string content_language;
+    std::string etag;
+    std::string last_modified;
+    std::string retry_after;
+    bool has_location = false;
+  };
+
+  CURLcode Configure();
+  size_t OnBody(const char* data, size_t size);
+  void OnHeaderLine(std::string_view line);
+  void NotePermanentRedirect(const std::string& location);
+  bool AddressAllowed(const sockaddr* address);
+
+  static size_t WriteCallback(char* data, size_t size, size_t count, void* self);
+  static size_t HeaderCallback(char* data, size_t size, size_t count, void* self);
+  static curl_socket_t OpenSocketCallback(void* self, curlsocktype purpose,
+                                          struct curl_sockaddr* address);
+
+  FetchJob job_;
+  const TransferSettings& settings_;
+  std::unique_ptr<CURL, EasyCleanup> easy_;
+  CURLcode setup_code_ = CURLE_OK;
+  char error_buffer_[CURL_ERROR_SIZE] = {};
+
+  ResponseHeaders headers_;
+  std::string body_;
+  bool store_body_ = true;  // false for binary media types: only counted
+  int64_t bytes_ = 0;       // decoded body bytes received, up to the cap
+  bool truncated_ = false;
+  std::string refused_address_;
+  std::optional<std::string> permanent_redirect_;
+};
+
+}  // namespace citecheck
+
+#endif  // CITECHECK_FETCH_TRANSFER_H_

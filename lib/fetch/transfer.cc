@@ -197,8 +197,17 @@ TransferReport Transfer::Complete(CURLcode code) {
   curl_easy_getinfo(easy, CURLINFO_CONNECT_TIME_T, &connect_us);
   result.elapsed_s = static_cast<double>(total_us) / 1e6;
 
-  TransferOutcome outcome{code, result.http_status, refused_address_, truncated_, connect_us > 0,
-                          RedactUrlCredentials(error_buffer_), UrlHost(result.final_url)};
+  long os_errno = 0;
+  curl_easy_getinfo(easy, CURLINFO_OS_ERRNO, &os_errno);
+  TransferOutcome outcome;
+  outcome.code = code;
+  outcome.http_status = result.http_status;
+  outcome.refused_address = refused_address_;
+  outcome.truncated = truncated_;
+  outcome.connected = connect_us > 0;
+  outcome.curl_error = RedactUrlCredentials(error_buffer_);
+  outcome.os_errno = os_errno;
+  outcome.host = UrlHost(result.final_url);
   TransferVerdict verdict = ClassifyTransfer(outcome, *settings_.options);
   result.status = verdict.status;
   result.error = verdict.error;

@@ -1,5 +1,8 @@
 #include "fetch/transfer_status.h"
 
+#include <cerrno>
+#include <cstring>
+
 #include "fetch/retry_policy.h"
 
 namespace citecheck {
@@ -61,8 +64,10 @@ TransferVerdict ClassifyTransfer(const TransferOutcome& outcome, const FetchOpti
     case CURLE_COULDNT_RESOLVE_PROXY:
       return {LinkStatus::kError, "could not resolve proxy: " + Detail(outcome), false};
     case CURLE_COULDNT_CONNECT:
-      if (Detail(outcome).find("refused") != std::string::npos) {
-        return {LinkStatus::kBroken, "connection refused", true};
+      if (outcome.os_errno == ECONNREFUSED) return {LinkStatus::kBroken, "connection refused", true};
+      if (outcome.os_errno != 0) {
+        return {LinkStatus::kBroken, "could not connect: " + std::string(std::strerror(outcome.os_errno)),
+                true};
       }
       return {LinkStatus::kBroken, "could not connect: " + Detail(outcome), true};
     case CURLE_OPERATION_TIMEDOUT:
@@ -74,7 +79,8 @@ TransferVerdict ClassifyTransfer(const TransferOutcome& outcome, const FetchOpti
               true};
     case CURLE_RECV_ERROR:
     case CURLE_SEND_ERROR:
-      return {LinkStatus::kBroken, "connection reset: " + Detail(outcome), true};
+      if (outcome.os_errno == ECONNRESET) return {LinkStatus::kBroken, "connection reset", true};
+      return {LinkStatus::kBroken, "connection failed: " + Detail(outcome), true};
     case CURLE_GOT_NOTHING:
       return {LinkStatus::kBroken, "empty reply from server", true};
     case CURLE_PARTIAL_FILE:

@@ -21,6 +21,7 @@ struct TransferOutcome {
   bool truncated = false;       // the write callback stopped at the body cap
   bool connected = false;       // a connection was made (tells connect timeouts apart)
   std::string curl_error;       // CURLOPT_ERRORBUFFER text, may be empty
+  long os_errno = 0;            // CURLINFO_OS_ERRNO: tells "refused" from other connect failures
   std::string host;             // for messages
 };
 

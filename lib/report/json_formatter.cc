@@ -1,0 +1,107 @@
+#include "report/json_formatter.h"
+
+#include <nlohmann/json.hpp>
+
+#include "report/summary.h"
+
+namespace citecheck {
+namespace {
+
+// Insertion order, so the output reads in the SPEC's order (schema first).
+using json = nlohmann::ordered_json;
+
+constexpr const char* kSchema = "citecheck.report/1";
+
+// Empty strings and zero numbers mean "none" in the records; tools reading
+// the report should not have to know that convention.
+json StringOrNull(const std::string& text) { return text.empty() ? json(nullptr) : json(text); }
+json PositiveOrNull(long long value) { return value > 0 ? json(value) : json(nullptr); }
+
+json SummaryJson(const ArticleSummary& s) {
+  return {{"citations", s.citations},   {"links_ok", s.links_ok},
+          {"links_broken", s.links_broken}, {"links_by_status", s.links_by_status},
+          {"quotes", s.quotes},         {"verified", s.verified},
+          {"near_match", s.near_match}, {"not_found", s.not_found},
+          {"unverifiable", s.unverifiable}, {"skipped", s.skipped},
+          {"uncited", s.uncited},       {"pending", s.pending}};
+}
+
+json CitationJson(const CitationRecord& c) {
+  return {{"id", c.citation.id},
+          {"url", c.citation.url},
+          {"final_url", StringOrNull(c.final_url)},
+          {"http_status", PositiveOrNull(c.http_status)},
+          {"link_status", ToString(c.link_status)},
+          {"error", StringOrNull(c.error)},
+          {"content_type", StringOrNull(c.content_type)},
+          {"language", StringOrNull(c.language)},
+          {"title", StringOrNull(c.title)},
+          {"line", PositiveOrNull(c.citation.line)}};
+}
+
+json EvidenceJson(const std::optional<Evidence>& evidence) {
+  if (!evidence) return nullptr;
+  json differences = json::array();
+  for (const auto& [article, page] : evidence->differences) {
+    differences.push_back({{"article", article}, {"page", page}});
+  }
+  return {{"citation", evidence->citation_id},
+          {"snippet", evidence->snippet},
+          {"offset", evidence->offset},
+          {"length", evidence->length},
+          {"matched", evidence->matched},
+          {"differences", differences}};
+}
+
+json QuoteJson(const QuoteRecord& q) {
+  return {{"text", q.quote.text},
+          {"line", q.quote.line},
+          {"column", q.quote.column},
+          {"citations", q.quote.citation_ids},
+          {"status", QuoteStatusName(q)},
+          {"score", q.decided ? q.verdict.score : 0.0},
+          {"evidence", q.decided ? EvidenceJson(q.verdict.evidence) : json(nullptr)},
+          {"reason", q.decided ? StringOrNull(q.verdict.reason) : json(nullptr)}};
+}
+
+json DiagnosticJson(const Diagnostic& d) {
+  return {{"severity", d.severity == Diagnostic::Severity::kError ? "error" : "warning"},
+          {"file", d.file},
+          {"line", PositiveOrNull(d.line)},
+          {"column", PositiveOrNull(d.column)},
+          {"message", d.message}};
+}
+
+json ArticleJson(const ArticleRecord& article) {
+  json citations = json::array();
+  for (const CitationRecord& c : article.citations) citations.push_back(CitationJson(c));
+  json quotes = json::array();
+  for (const QuoteRecord& q : article.quotes) quotes.push_back(QuoteJson(q));
+  json diagnostics = json::array();
+  for (const Diagnostic& d : article.diagnostics) diagnostics.push_back(DiagnosticJson(d));
+  return {{"source", article.source},
+          {"title", article.title && !article.title->empty() ? json(*article.title) : json(nullptr)},
+          {"checked_at", article.checked_at},
+          {"summary", SummaryJson(Summarize(article))},
+          {"citations", citations},
+          {"quotes", quotes},
+          {"diagnostics", diagnostics}};
+}
+
+}  // namespace
+
+std::string JsonFormatter::Render(const RunRecord& run) const {
+  json articles = json::array();
+  for (const ArticleRecord& article : run.articles) articles.push_back(ArticleJson(article));
+  json report = {{"schema", kSchema},
+                 {"articles", articles},
+                 {"run",
+                  {{"id", run.run_id},
+                   {"trigger", run.trigger},
+                   {"started_at", run.started_at},
+                   {"finished_at", StringOrNull(run.finished_at)},
+                   {"state", run.state}}}};
+  return report.dump(2, ' ', false, json::error_handler_t::replace) + "\n";
+}
+
+}  // namespace citecheck

@@ -1,0 +1,27 @@
+#include "report/report.h"
+
+#include "report/json_formatter.h"
+#include "report/summary.h"
+#include "report/text_formatter.h"
+
+namespace citecheck {
+
+std::unique_ptr<Formatter> MakeFormatter(const std::string& format, const ReportOptions& options) {
+  if (format == "json") return std::make_unique<JsonFormatter>();
+  if (format == "text") return std::make_unique<TextFormatter>(options);
+  return nullptr;
+}
+
+int ExitCodeFor(const RunRecord& run) {
+  for (const ArticleRecord& article : run.articles) {
+    for (const CitationRecord& c : article.citations) {
+      if (IsLinkProblem(c.link_status)) return 1;
+    }
+    for (const QuoteRecord& q : article.quotes) {
+      if (IsQuoteProblem(q)) return 1;
+    }
+  }
+  return 0;
+}
+
+}  // namespace citecheck

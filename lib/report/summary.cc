@@ -1,0 +1,44 @@
+#include "report/summary.h"
+
+namespace citecheck {
+
+bool IsLinkProblem(LinkStatus status) {
+  return status != LinkStatus::kOk && status != LinkStatus::kExcluded;
+}
+
+bool IsQuoteProblem(const QuoteRecord& quote) {
+  return quote.decided && (quote.verdict.status == QuoteStatus::kNotFound ||
+                           quote.verdict.status == QuoteStatus::kNearMatch);
+}
+
+std::string_view QuoteStatusName(const QuoteRecord& quote) {
+  return quote.decided ? ToString(quote.verdict.status) : kPendingStatus;
+}
+
+ArticleSummary Summarize(const ArticleRecord& article) {
+  ArticleSummary s;
+  for (const CitationRecord& c : article.citations) {
+    ++s.citations;
+    ++s.links_by_status[std::string(ToString(c.link_status))];
+    if (c.link_status == LinkStatus::kOk) ++s.links_ok;
+    if (IsLinkProblem(c.link_status)) ++s.links_broken;
+  }
+  for (const QuoteRecord& q : article.quotes) {
+    ++s.quotes;
+    if (!q.decided) {
+      ++s.pending;
+      continue;
+    }
+    switch (q.verdict.status) {
+      case QuoteStatus::kVerified: ++s.verified; break;
+      case QuoteStatus::kNearMatch: ++s.near_match; break;
+      case QuoteStatus::kNotFound: ++s.not_found; break;
+      case QuoteStatus::kUnverifiable: ++s.unverifiable; break;
+      case QuoteStatus::kSkipped: ++s.skipped; break;
+      case QuoteStatus::kUncited: ++s.uncited; break;
+    }
+  }
+  return s;
+}
+
+}  // namespace citecheck

@@ -1,0 +1,209 @@
+#include "report/text_formatter.h"
+
+#include <algorithm>
+#include <cstdio>
+#include <sstream>
+
+#include "report/summary.h"
+#include "report/terminal_text.h"
+
+namespace citecheck {
+namespace {
+
+constexpr const char* kIndent = "  ";
+
+Style LinkStyle(LinkStatus status) {
+  switch (status) {
+    case LinkStatus::kOk: return Style::kGreen;
+    case LinkStatus::kTimeout:
+    case LinkStatus::kBlocked: return Style::kYellow;
+    case LinkStatus::kExcluded: return Style::kDim;
+    case LinkStatus::kBroken:
+    case LinkStatus::kError:
+    case LinkStatus::kUnresolved: return Style::kRed;
+  }
+  return Style::kNone;
+}
+
+Style QuoteStyle(const QuoteRecord& quote) {
+  if (!quote.decided) return Style::kDim;
+  switch (quote.verdict.status) {
+    case QuoteStatus::kVerified: return Style::kGreen;
+    case QuoteStatus::kNearMatch:
+    case QuoteStatus::kUnverifiable: return Style::kYellow;
+    case QuoteStatus::kNotFound: return Style::kRed;
+    case QuoteStatus::kSkipped:
+    case QuoteStatus::kUncited: return Style::kDim;
+  }
+  return Style::kNone;
+}
+
+std::string Safe(std::string_view text) { return SanitizeForTerminal(text); }
+
+std::string Quoted(std::string_view text, size_t max_width) {
+  return "“" + ShortenMiddle(Safe(text), max_width) + "”";
+}
+
+std::string JoinIds(const std::vector<std::string>& ids) {
+  std::string out;
+  for (const std::string& id : ids) out += (out.empty() ? "" : ", ") + Safe(id);
+  return "[" + out + "]";
+}
+
+std::string Position(int line, int column) {
+  if (line <= 0) return "";
+  return std::to_string(line) + (column > 0 ? ":" + std::to_string(column) : "");
+}
+
+class ArticleWriter {
+ public:
+  ArticleWriter(const ArticleRecord& article, bool color, std::ostringstream& out)
+      : article_(article), color_(color), out_(out) {}
+
+  void Write() {
+    WriteHeader();
+    WriteDiagnostics();
+    WriteCitations();
+    WriteQuotes();
+    WriteSummary();
+  }
+
+ private:
+  std::string Paint(std::string_view text, Style style) const { return Styled(text, style, color_); }
+
+  void WriteHeader() {
+    out_ << Paint(Safe(article_.source), Style::kBold) << "\n";
+    if (article_.title && !article_.title->empty()) out_ << kIndent << "title: " << Safe(*article_.title) << "\n";
+    out_ << kIndent << "checked at " << Safe(article_.checked_at) << "\n";
+  }
+
+  // First, because an input problem may explain everything below it.
+  void WriteDiagnostics() {
+    if (article_.diagnostics.empty()) return;
+    out_ << "\n";
+    for (const Diagnostic& d : article_.diagnostics) {
+      const bool error = d.severity == Diagnostic::Severity::kError;
+      std::string where = Safe(d.file);
+      if (d.line > 0) where += ":" + Position(d.line, d.column);
+      out_ << kIndent << Paint(error ? "error" : "warning", error ? Style::kRed : Style::kYellow)
+           << ": " << where << ": " << Safe(d.message) << "\n";
+    }
+  }
+
+  void WriteCitations() {
+    out_ << "\n" << kIndent << Paint("Citations", Style::kBold) << "\n";
+    if (article_.citations.empty()) {
+      out_ << kIndent << kIndent << "none\n";
+      return;
+    }
+    size_t id_width = 0;
+    size_t status_width = 0;
+    for (const CitationRecord& c : article_.citations) {
+      id_width = std::max(id_width, DisplayWidth(Safe(c.citation.id)) + 2);
+      status_width = std::max(status_width, ToString(c.link_status).size());
+    }
+    for (const CitationRecord& c : article_.citations) {
+      std::string http = c.http_status > 0 ? std::to_string(c.http_status) : "-";
+      out_ << kIndent << kIndent << PadRight("[" + Safe(c.citation.id) + "]", id_width) << "  "
+           << Paint(PadRight(ToString(c.link_status), status_width), LinkStyle(c.link_status)) << "  "
+           << std::string(http.size() < 3 ? 3 - http.size() : 0, ' ') << http << "  "
+           << CitationDetail(c) << "\n";
+    }
+  }
+
+  std::string CitationDetail(const CitationRecord& c) const {
+    std::string detail = c.citation.url.empty() ? "(no reference entry)" : Safe(c.citation.url);
+    if (!c.final_url.empty() && c.final_url != c.citation.normalized_url) {
+      detail += " → " + Safe(c.final_url);
+    }
+    if (!c.error.empty()) detail += " — " + Safe(c.error);
+    return detail;
+  }
+
+  void WriteQuotes() {
+    out_ << "\n" << kIndent << Paint("Quotes", Style::kBold) << "\n";
+    if (article_.quotes.empty()) {
+      out_ << kIndent << kIndent << "none\n";
+      return;
+    }
+    size_t status_width = 0;
+    size_t position_width = 0;
+    for (const QuoteRecord& q : article_.quotes) {
+      status_width = std::max(status_width, QuoteStatusName(q).size());
+      position_width = std::max(position_width, Position(q.quote.line, q.quote.column).size());
+    }
+    // Continuation lines start under the quote text.
+    const std::string hang(2 * 2 + status_width + 2 + position_width + 2, ' ');
+    for (const QuoteRecord& q : article_.quotes) {
+      out_ << kIndent << kIndent << Paint(PadRight(QuoteStatusName(q), status_width), QuoteStyle(q))
+           << "  " << PadRight(Position(q.quote.line, q.quote.column), position_width) << "  "
+           << Quoted(q.quote.text, TextFormatter::kMaxQuoteWidth);
+      if (!q.quote.citation_ids.empty()) out_ << " " << JoinIds(q.quote.citation_ids);
+      if (q.decided && q.verdict.status == QuoteStatus::kNearMatch) {
+        char score[16];
+        std::snprintf(score, sizeof score, "%.2f", q.verdict.score);
+        out_ << "  score " << score;
+      }
+      out_ << "\n";
+      WriteQuoteDetails(q, hang);
+    }
+  }
+
+  void WriteQuoteDetails(const QuoteRecord& q, const std::string& hang) {
+    if (!q.decided) return;
+    const Verdict& v = q.verdict;
+    if (v.evidence && v.status == QuoteStatus::kNearMatch && !v.evidence->differences.empty()) {
+      std::string pairs;
+      for (const auto& [article, page] : v.evidence->differences) {
+        if (!pairs.empty()) pairs += ", ";
+        pairs += (article.empty() ? "(none)" : Safe(article)) + " → " +
+                 (page.empty() ? "(none)" : Safe(page));
+      }
+      out_ << hang << "article → page: " << pairs << "\n";
+    }
+    if (v.evidence) {
+      out_ << hang << Paint("evidence [" + Safe(v.evidence->citation_id) + "]: ", Style::kDim)
+           << Quoted(v.evidence->snippet, TextFormatter::kMaxSnippetWidth) << "\n";
+    }
+    if (!v.reason.empty()) out_ << hang << "reason: " << Safe(v.reason) << "\n";
+  }
+
+  void WriteSummary() {
+    const ArticleSummary s = Summarize(article_);
+    out_ << "\n" << kIndent << "Summary: " << s.citations << " citations, " << s.links_ok << " ok, "
+         << Paint(std::to_string(s.links_broken) + " broken", s.links_broken ? Style::kRed : Style::kNone);
+    if (s.links_broken > 0) {
+      std::string by_status;
+      for (const auto& [status, count] : s.links_by_status) {
+        if (status == "ok" || status == "excluded") continue;
+        by_status += (by_status.empty() ? "" : ", ") + std::to_string(count) + " " + status;
+      }
+      out_ << " (" << by_status << ")";
+    }
+    auto excluded = s.links_by_status.find("excluded");
+    if (excluded != s.links_by_status.end()) out_ << ", " << excluded->second << " excluded";
+    out_ << "; " << s.quotes << " quotes: " << s.verified << " verified, " << s.near_match
+         << " near_match, " << s.not_found << " not_found, " << s.unverifiable << " unverifiable, "
+         << s.skipped << " skipped, " << s.uncited << " uncited";
+    if (s.pending > 0) out_ << ", " << s.pending << " pending";
+    out_ << "\n";
+  }
+
+  const ArticleRecord& article_;
+  bool color_;
+  std::ostringstream& out_;
+};
+
+}  // namespace
+
+std::string TextFormatter::Render(const RunRecord& run) const {
+  std::ostringstream out;
+  for (size_t i = 0; i < run.articles.size(); ++i) {
+    if (i > 0) out << "\n";
+    ArticleWriter(run.articles[i], options_.color, out).Write();
+  }
+  if (run.articles.empty()) out << "No articles in this run.\n";
+  return out.str();
+}
+
+}  // namespace citecheck

@@ -1,0 +1,24 @@
+// Guessing the language of a text from its letters and function words, so a
+// quote that is a translation of its source can be told from a fabrication.
+#ifndef CITECHECK_MATCH_LANGUAGE_H_
+#define CITECHECK_MATCH_LANGUAGE_H_
+
+#include <string>
+#include <string_view>
+#include <vector>
+
+#include "match/normalize.h"
+
+namespace citecheck {
+
+// ISO 639-1 code, or "" when unsure. The script decides first (Cyrillic:
+// ru, uk or bg; Greek: el; kana: ja; Han: zh; Hangul: ko; Arabic, Hebrew,
+// Devanagari, Thai); Latin text is told apart by its most common function
+// words (en, de, fr, es, it, pt, nl), and needs at least three of them and a
+// clear lead over the runner-up. `tokens` are `text`'s words (normalize.h).
+// Only the first part of a long text is read.
+std::string DetectLanguageOf(std::string_view text, const std::vector<Token>& tokens);
+
+}  // namespace citecheck
+
+#endif  // CITECHECK_MATCH_LANGUAGE_H_

@@ -1,0 +1,146 @@
+#include "match/matcher.h"
+
+#include <algorithm>
+#include <cmath>
+#include <cstdint>
+#include <utility>
+#include <vector>
+
+#include "core/utf8.h"
+#include "match/exact_search.h"
+#include "match/language.h"
+#include "match/near_search.h"
+#include "match/normalize.h"
+#include "match/quote_pattern.h"
+
+namespace citecheck {
+
+struct PreparedPage::Impl {
+  std::string text;
+  std::string language_hint;
+  std::vector<Token> tokens;
+  std::vector<uint64_t> ids;  // tokens' ids, the sequence every search runs over
+  std::string detected_language;
+};
+
+PreparedPage::PreparedPage(std::string text, std::string language_hint)
+    : impl_(std::make_unique<Impl>()) {
+  impl_->text = std::move(text);
+  impl_->language_hint = std::move(language_hint);
+  impl_->tokens = Tokenize(impl_->text);
+  impl_->ids.reserve(impl_->tokens.size());
+  for (const Token& token : impl_->tokens) impl_->ids.push_back(token.id);
+  impl_->detected_language = DetectLanguageOf(impl_->text, impl_->tokens);
+}
+
+PreparedPage::~PreparedPage() = default;
+
+const std::string& PreparedPage::text() const { return impl_->text; }
+const std::string& PreparedPage::detected_language() const { return impl_->detected_language; }
+
+namespace {
+
+// Code points of context the evidence snippet shows on each side.
+constexpr int64_t kSnippetContext = 80;
+
+// Extra page words an ellipsis quote may span beyond twice its own length.
+constexpr size_t kEllipsisSlack = 50;
+
+Evidence MakeEvidence(const PreparedPage::Impl& page, size_t first_word, size_t end_word) {
+  const std::string& text = page.text;
+  size_t begin = page.tokens[first_word].begin;
+  size_t end = page.tokens[end_word - 1].end;
+  Evidence evidence;
+  evidence.offset = static_cast<int64_t>(CountCodePoints(std::string_view(text).substr(0, begin)));
+  evidence.matched = text.substr(begin, end - begin);
+  evidence.length = static_cast<int64_t>(CountCodePoints(evidence.matched));
+  size_t from = ByteOffsetOfCodePoint(
+      text, static_cast<size_t>(std::max<int64_t>(0, evidence.offset - kSnippetContext)));
+  size_t to = std::min(text.size(), end);
+  for (int64_t i = 0; i < kSnippetContext && to < text.size(); ++i) DecodeUtf8(text, &to);
+  evidence.snippet = text.substr(from, to - from);
+  return evidence;
+}
+
+// The quote's words and wildcards in order across its parts; gaps and
+// ellipses are dropped, since an approximate match has no room for them.
+struct FlatQuote {
+  std::vector<uint64_t> ids;
+  std::vector<std::string> words;
+};
+
+FlatQuote Flatten(const QuotePattern& pattern) {
+  FlatQuote flat;
+  for (const QuotePart& part : pattern.parts) {
+    for (const Token& token : part.tokens) {
+      if (token.kind == Token::Kind::kGap) continue;
+      bool wild = token.kind == Token::Kind::kWildcard;
+      // Hash 0 is reserved for the wildcard; a real word hashing to it is
+      // astronomically unlikely and would only become a wildcard.
+      flat.ids.push_back(wild ? kAnyWord : token.id);
+      flat.words.push_back(part.Display(token));
+    }
+  }
+  return flat;
+}
+
+std::string PageWord(const PreparedPage::Impl& page, size_t index) {
+  const Token& token = page.tokens[index];
+  return page.text.substr(token.begin, token.end - token.begin);
+}
+
+std::optional<Verdict> NearVerdict(const QuotePattern& pattern, const PreparedPage::Impl& page,
+                                   const MatchOptions& options) {
+  FlatQuote quote = Flatten(pattern);
+  size_t words = quote.ids.size();
+  auto k = static_cast<size_t>(std::floor(options.near_threshold * static_cast<double>(words)));
+  k = std::max<size_t>(1, k);
+  auto near = FindNear(page.ids, quote.ids, k);
+  // A window that shares no word with the quote is no misquote of it.
+  if (!near || near->distance >= words || near->page_end <= near->page_begin) return std::nullopt;
+  Verdict verdict;
+  verdict.status = QuoteStatus::kNearMatch;
+  verdict.score = 1.0 - static_cast<double>(near->distance) / static_cast<double>(words);
+  Evidence evidence = MakeEvidence(page, near->page_begin, near->page_end);
+  for (const AlignStep& step : near->steps) {
+    if (step.equal) continue;
+    std::string article = step.quote == AlignStep::kNone ? "" : quote.words[step.quote];
+    std::string page_word = step.page == AlignStep::kNone ? "" : PageWord(page, step.page);
+    evidence.differences.emplace_back(std::move(article), std::move(page_word));
+  }
+  verdict.evidence = std::move(evidence);
+  return verdict;
+}
+
+std::string PrimaryLanguage(const std::string& tag) { return tag.substr(0, tag.find('-')); }
+
+}  // namespace
+
+Verdict MatchQuote(std::string_view quote, const PreparedPage& page, const MatchOptions& options) {
+  const PreparedPage::Impl& impl = page.impl();
+  QuotePattern pattern = ParseQuote(quote);
+  Verdict verdict;
+  if (pattern.words == 0 || impl.ids.empty()) return verdict;
+  size_t window = 2 * pattern.words + kEllipsisSlack;
+  if (auto span = FindPattern(impl.ids, pattern, window)) {
+    verdict.status = QuoteStatus::kVerified;
+    verdict.score = 1.0;
+    verdict.evidence = MakeEvidence(impl, span->begin, span->end);
+    return verdict;
+  }
+  if (auto near = NearVerdict(pattern, impl, options)) return *near;
+  std::string quote_language = DetectLanguage(quote);
+  const std::string& page_language = impl.detected_language;
+  if (!quote_language.empty() && !page_language.empty() &&
+      PrimaryLanguage(quote_language) != PrimaryLanguage(page_language)) {
+    verdict.status = QuoteStatus::kUnverifiable;
+    verdict.reason = "source is in " + page_language + "; the quote may be a translation";
+  }
+  return verdict;
+}
+
+std::string DetectLanguage(std::string_view text) {
+  return DetectLanguageOf(text, Tokenize(text));
+}
+
+}  // namespace citecheck

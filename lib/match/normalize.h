@@ -1,0 +1,46 @@
+// Normalization and tokenization shared by quotes and pages, so that both
+// sides of a comparison are reduced the same way (SPEC "Matching a quote").
+#ifndef CITECHECK_MATCH_NORMALIZE_H_
+#define CITECHECK_MATCH_NORMALIZE_H_
+
+#include <cstddef>
+#include <cstdint>
+#include <string>
+#include <string_view>
+#include <vector>
+
+namespace citecheck {
+
+// Private-use code points a quote parser puts in place of bracket syntax
+// before tokenizing: kWildcardMark inside a word makes that word match any
+// one word ("[t]he"); kGapMark stands alone for "0 to 6 words".
+inline constexpr char32_t kWildcardMark = 0xE000;
+inline constexpr char32_t kGapMark = 0xE001;
+
+struct Token {
+  enum class Kind { kWord, kWildcard, kGap };
+  Kind kind = Kind::kWord;
+  uint64_t id = 0;    // hash of `norm`; equal words have equal ids
+  std::string norm;   // normalized form (NFKD + case fold, so NFKC-equivalent)
+  size_t begin = 0;   // byte offsets of the word in the text given
+  size_t end = 0;
+};
+
+// Words of `text`: runs of letters, marks and digits after Unicode
+// compatibility decomposition and case folding (utf8proc), with quote marks,
+// apostrophes and dashes unified, soft hyphens and zero-width characters
+// removed. Punctuation separates words, except that an apostrophe between
+// letters stays inside the word ("russia's"), and numbers keep a leading sign
+// ("-5"), separators between digits ("1,000", "1.5") and a trailing "%".
+// Hyphens split words ("state-of-the-art" is four words). Invalid UTF-8 is
+// read as U+FFFD. Offsets point into `text`, so callers can show the
+// original wording.
+std::vector<Token> Tokenize(std::string_view text);
+
+// The normalized words of `text` joined by single spaces (for tests and
+// diagnostics).
+std::string NormalizeForMatch(std::string_view text);
+
+}  // namespace citecheck
+
+#endif  // CITECHECK_MATCH_NORMALIZE_H_

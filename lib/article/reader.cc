@@ -1,0 +1,148 @@
+#include "article/reader.h"
+
+#include <algorithm>
+#include <cctype>
+
+#include "article/attribution.h"
+#include "article/citations.h"
+#include "article/document.h"
+#include "article/html_reader.h"
+#include "article/markdown_reader.h"
+#include "article/quote_scanner.h"
+#include "article/sentences.h"
+#include "article/text_util.h"
+#include "core/utf8.h"
+
+namespace citecheck {
+namespace {
+
+using article::Block;
+using article::FoundQuote;
+
+bool EndsWith(const std::string& s, std::string_view suffix) {
+  return s.size() >= suffix.size() && s.compare(s.size() - suffix.size(), suffix.size(), suffix) == 0;
+}
+
+bool IsHtml(std::string_view text, const std::string& source, ArticleFormat format) {
+  if (format != ArticleFormat::kAuto) return format == ArticleFormat::kHtml;
+  std::string lower = source;
+  std::transform(lower.begin(), lower.end(), lower.begin(),
+                 [](unsigned char c) { return std::tolower(c); });
+  for (std::string_view ext : {".html", ".htm", ".xhtml"}) {
+    if (EndsWith(lower, ext)) return true;
+  }
+  for (std::string_view ext : {".md", ".markdown", ".txt", ".text"}) {
+    if (EndsWith(lower, ext)) return false;
+  }
+  return article::LooksLikeHtml(text);
+}
+
+// The quotation's text as written: delimiters stripped, line breaks (with
+// the white space around them) joined into one space.
+std::string QuoteText(const Block& block, const FoundQuote& q) {
+  std::string_view raw = article::Trim(std::string_view(block.text).substr(q.begin, q.end - q.begin));
+  std::string out;
+  size_t i = 0;
+  while (i < raw.size()) {
+    if (raw[i] != '\n') {
+      out += raw[i++];
+      continue;
+    }
+    while (!out.empty() && (out.back() == ' ' || out.back() == '\t')) out.pop_back();
+    while (i < raw.size() && (raw[i] == '\n' || raw[i] == ' ' || raw[i] == '\t' || raw[i] == '\r')) ++i;
+    out += ' ';
+  }
+  return out;
+}
+
+Diagnostic MakeDiagnostic(Diagnostic::Severity severity, const std::string& file, int line,
+                          int column, std::string message) {
+  Diagnostic d;
+  d.severity = severity;
+  d.file = file;
+  d.line = line;
+  d.column = column;
+  d.message = std::move(message);
+  return d;
+}
+
+// Checks that `text` is an article at all; adds the error when it is not.
+bool CheckInput(std::string_view text, const std::string& source, std::vector<Diagnostic>* out) {
+  constexpr auto kError = Diagnostic::Severity::kError;
+  size_t nul = text.find('\0');
+  if (nul != std::string_view::npos) {
+    article::LineIndex lines(text.substr(0, nul + 1));
+    out->push_back(MakeDiagnostic(kError, source, lines.Line(nul), lines.Column(nul),
+                                  "binary file (not text)"));
+    return false;
+  }
+  size_t bad = 0;
+  if (!IsValidUtf8(text, &bad)) {
+    article::LineIndex lines(text.substr(0, bad));
+    int line = lines.Line(bad), column = lines.Column(bad);
+    out->push_back(MakeDiagnostic(kError, source, line, column,
+                                  "invalid UTF-8 at line " + std::to_string(line) + ", column " +
+                                      std::to_string(column)));
+    return false;
+  }
+  if (article::IsBlank(text.substr(text.rfind("\xEF\xBB\xBF", 0) == 0 ? 3 : 0))) {
+    out->push_back(MakeDiagnostic(kError, source, 1, 1, "article is empty"));
+    return false;
+  }
+  return true;
+}
+
+void AddQuotes(const Block& block, const article::LineIndex& lines, const ArticleOptions& options,
+               std::vector<Quote>* out) {
+  std::vector<FoundQuote> found = article::ScanQuotes(block);
+  std::vector<size_t> sentences = article::SplitSentences(block, found);
+  for (const FoundQuote& q : found) {
+    Quote quote;
+    quote.text = QuoteText(block, q);
+    quote.line = lines.Line(q.source_offset);
+    quote.column = lines.Column(q.source_offset);
+    quote.citation_ids = article::Attribute(block, sentences, q);
+    if (!q.closed) {
+      quote.skipped = true;
+      quote.skip_reason = "no closing quotation mark";
+    } else if (article::CountWords(quote.text) < options.min_quote_words) {
+      quote.skipped = true;
+      quote.skip_reason = "fewer than " + std::to_string(options.min_quote_words) + " words";
+    }
+    out->push_back(std::move(quote));
+  }
+}
+
+}  // namespace
+
+Article ReadArticle(std::string_view text, const std::string& source, const ArticleOptions& options) {
+  Article result;
+  result.source = source;
+  if (!CheckInput(text, source, &result.diagnostics)) return result;
+  article::Document doc;
+  if (IsHtml(text, source, options.format)) {
+    if (article::HtmlNestingDepth(text) > article::kMaxHtmlDepth) {
+      result.diagnostics.push_back(MakeDiagnostic(
+          Diagnostic::Severity::kError, source, 0, 0,
+          "too deeply nested (more than " + std::to_string(article::kMaxHtmlDepth) +
+              " open elements)"));
+      return result;
+    }
+    doc = article::ReadHtml(text);
+  } else {
+    doc = article::ReadMarkdown(text, text.rfind("\xEF\xBB\xBF", 0) == 0 ? 3 : 0);
+  }
+  article::LineIndex lines(text);
+  result.citations = article::BuildCitations(&doc, lines, source, &result.diagnostics);
+  for (const Block& block : doc.blocks) {
+    if (!block.heading) AddQuotes(block, lines, options, &result.quotes);
+  }
+  if (!doc.title.empty()) result.title = doc.title;
+  if (result.citations.empty()) {
+    result.diagnostics.push_back(
+        MakeDiagnostic(Diagnostic::Severity::kWarning, source, 0, 0, "no citations found"));
+  }
+  return result;
+}
+
+}  // namespace citecheck

@@ -20,7 +20,9 @@ class Formatter {
   virtual std::string Render(const RunRecord& run) const = 0;
 };
 
-// "text" or "json"; nullptr for an unknown format name.
+// "text" or "json"; nullptr for an unknown format name. A quote without a
+// stored verdict (decided=false, an interrupted run) is shown with status
+// "pending" and counted in the summary's "quotes" and "pending" only.
 std::unique_ptr<Formatter> MakeFormatter(const std::string& format, const ReportOptions& options);
 
 // Exit code of SPEC for a run: 0 when every citation is ok or excluded and no

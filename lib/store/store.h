@@ -42,19 +42,33 @@ class Store {
 
   int64_t BeginRun(const std::string& trigger);
   // Records the article as read for this run: title, diagnostics, citations
-  // and its quotes (undecided until SaveVerdict).
+  // and its quotes (undecided until SaveVerdict). Skipped quotes (status
+  // skipped, reason = skip_reason) and quotes without citation ids (status
+  // uncited) are stored already decided: the reader decided them. Saving the
+  // same article again in the same run replaces its citations and quotes
+  // (verdicts included) and keeps its position in the run.
   void SaveArticle(int64_t run_id, int64_t article_id, const Article& article);
   // One fetch result per distinct URL per run. The page text, when given, is
   // stored once by content hash (SHA-256 of the text) and linked to the fetch.
   void SaveFetch(int64_t run_id, const FetchResult& result, const std::optional<PageText>& page,
                  const std::string& detected_language);
   // The verdict of quote number `quote_index` (0-based, article order).
+  // Throws StoreError when the article has no such quote in this run.
   void SaveVerdict(int64_t run_id, int64_t article_id, int quote_index, const Verdict& verdict);
   void FinishRun(int64_t run_id, const std::string& state);
 
-  // Everything stored about a run, articles in the order they were saved.
-  // Citation records combine the citation with the fetch result of its URL.
+  // Everything stored about a run, articles in the order they were saved,
+  // read in one snapshot. Citation records combine the citation with the
+  // fetch result of its normalized URL; without one: a url_error gives link
+  // status error with that text, an empty normalized URL gives unresolved,
+  // and a URL with no fetch row yet gives error "not fetched (run
+  // interrupted)" ("not fetched yet (run in progress)" while the run's state
+  // is running). language is the page's declared language (<html lang>),
+  // else Content-Language, else the detected one. checked_at is the run's
+  // finished_at, else its latest fetch time, else started_at. Throws
+  // StoreError for an unknown run.
   RunRecord LoadRun(int64_t run_id);
+  // The id of the most recently begun run, if any.
   std::optional<int64_t> LatestRun();
 
   struct Impl;
@@ -64,7 +78,8 @@ class Store {
   std::unique_ptr<Impl> impl_;
 };
 
-// $XDG_DATA_HOME/citecheck/citecheck.db, else ~/.local/share/citecheck/citecheck.db.
+// $XDG_DATA_HOME/citecheck/citecheck.db, else ~/.local/share/citecheck/citecheck.db
+// (a relative XDG_DATA_HOME is ignored, as the XDG spec asks).
 std::string DefaultDatabasePath();
 
 }  // namespace citecheck

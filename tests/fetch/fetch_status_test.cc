@@ -190,5 +190,18 @@ TEST(FetchStatusTest, EnvironmentProxyIgnored) {
   EXPECT_EQ(result.body, "direct");
 }
 
+TEST(FetchStatusTest, CredentialsNotKeptInFinalUrlOrErrors) {
+  TestServer server;
+  server.server().Get("/private", [](const httplib::Request&, httplib::Response& r) {
+    r.status = 401;
+  });
+  server.Start();
+  std::string url = "http://user:secret@127.0.0.1:" + std::to_string(server.port()) + "/private";
+  FetchResult result = FetchOne(FastOptions(), url);
+  EXPECT_EQ(result.status, LinkStatus::kBroken);
+  EXPECT_EQ(result.final_url, server.Url("/private"));
+  EXPECT_EQ(result.error.find("secret"), std::string::npos);
+}
+
 }  // namespace
 }  // namespace citecheck

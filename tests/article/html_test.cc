@@ -52,7 +52,7 @@ TEST(HtmlTest, PositionsPointAtTheSource) {
   EXPECT_EQ(a.quotes[0].line, 7);
   EXPECT_EQ(a.quotes[0].column, 12);  // the opening "
   EXPECT_EQ(a.quotes[1].line, 7);
-  EXPECT_EQ(a.quotes[1].column, 54);  // the <q> tag
+  EXPECT_EQ(a.quotes[1].column, 53);  // the <q> tag
   EXPECT_EQ(a.quotes[2].line, 8);
   EXPECT_EQ(a.quotes[2].column, 1);
   EXPECT_EQ(a.citations[0].line, 12);

@@ -126,7 +126,7 @@ TEST(DiagnosticsTest, BinaryEmptyAndNoCitations) {
 
 TEST(TitleTest, TitleRules) {
   struct Case {
-    const char* text;
+    std::string text;
     std::optional<std::string> title;
   };
   const Case cases[] = {
@@ -134,7 +134,7 @@ TEST(TitleTest, TitleRules) {
       {"Setext title\n============\n\nBody [1].\n", "Setext title"},
       {"Short plain title\nBody [1].\n", "Short plain title"},
       {"This first line ends with a full stop.\nBody [1].\n", std::nullopt},
-      {std::string(200, 'x').append("\nBody [1].\n").c_str(), std::nullopt},
+      {std::string(200, 'x') + "\nBody [1].\n", std::nullopt},
       {"Intro line\n\n## Later heading\n\nBody [1].\n", "Later heading"},
   };
   for (const Case& c : cases) {

@@ -111,11 +111,6 @@ bool IsWordChar(char32_t cp) {
   return cat >= UTF8PROC_CATEGORY_LU && cat <= UTF8PROC_CATEGORY_NO;  // L*, M*, N*
 }
 
-bool IsLetter(char32_t cp) {
-  return IsWordChar(cp) && !(cp >= '0' && cp <= '9') &&
-         utf8proc_category(static_cast<utf8proc_int32_t>(cp)) != UTF8PROC_CATEGORY_ND;
-}
-
 bool IsDigit(char32_t cp) {
   return (cp >= '0' && cp <= '9') ||
          (cp >= 0x80 && utf8proc_category(static_cast<utf8proc_int32_t>(cp)) == UTF8PROC_CATEGORY_ND);
@@ -149,7 +144,6 @@ class TokenBuilder {
     if (IsWordChar(cp)) return Add(cp);
     char32_t next = At(i_ + 1);
     char32_t last = InWord() ? word_.back() : 0;
-    if (cp == '\'' && InWord() && IsLetter(last) && IsLetter(next)) return Add(cp);
     if ((cp == '.' || cp == ',') && InWord() && IsDigit(last) && IsDigit(next)) return Add(cp);
     if (cp == '%' && InWord() && IsDigit(last)) {
       Add(cp);

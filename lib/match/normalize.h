@@ -29,10 +29,11 @@ struct Token {
 // Words of `text`: runs of letters, marks and digits after Unicode
 // compatibility decomposition and case folding (utf8proc), with quote marks,
 // apostrophes and dashes unified, soft hyphens and zero-width characters
-// removed. Punctuation separates words, except that an apostrophe between
-// letters stays inside the word ("russia's"), and numbers keep a leading sign
-// ("-5"), separators between digits ("1,000", "1.5") and a trailing "%".
-// Hyphens split words ("state-of-the-art" is four words). Invalid UTF-8 is
+// removed. Punctuation separates words, except that numbers keep a leading
+// sign ("-5"), separators between digits ("1,000", "1.5") and a trailing "%".
+// Hyphens and apostrophes split words ("state-of-the-art" is four words,
+// "Russia's" is "russia s"), so a quote that writes "Boeing 's" matches a page
+// that writes "Boeing's": punctuation does not decide a match. Invalid UTF-8 is
 // read as U+FFFD. Offsets point into `text`, so callers can show the
 // original wording.
 std::vector<Token> Tokenize(std::string_view text);

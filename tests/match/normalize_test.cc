@@ -27,6 +27,7 @@ const SameCase kSameCases[] = {
     {"ModifierApostrophe", "Russia\u02BCs army", "Russia`s army"},
     {"PrimeApostrophe", "Russia\u2032s army", "Russia's army"},
     {"AcuteApostrophe", "Russia\u00B4s army", "Russia's army"},
+    {"SpacedApostrophe", "Boeing 's jets", "Boeing\u2019s jets"},
     {"AsciiCase", "The Quick FOX", "the quick fox"},
     {"CyrillicCase", "\u041F\u0440\u0438\u0432\u0435\u0442", "\u041F\u0420\u0418\u0412\u0415\u0422"},
     {"GreekFinalSigma", "\u039F\u0394\u039F\u03A3", "\u03BF\u03B4\u03BF\u03C2"},
@@ -67,6 +68,8 @@ const SameCase kDifferentCases[] = {
     {"Thousands", "1,000", "1000"},
     {"AccentMatters", "r\u00E9sum\u00E9", "resume"},
     {"ChangedNumber", "20%", "25%"},
+    {"ContractionIsNotAWord", "it's", "its"},
+    {"ContractionWeLlIsNotWell", "we'll", "well"},
 };
 
 INSTANTIATE_TEST_SUITE_P(Cases, NormalizeDifferentTest, testing::ValuesIn(kDifferentCases),
@@ -86,7 +89,8 @@ TEST_P(TokenizeTest, Words) {
 const TokenCase kTokenCases[] = {
     {"", ""},
     {"   ", ""},
-    {"Russia's", "russia's"},
+    {"Russia's", "russia s"},
+    {"don\u2019t", "don t"},
     {"'quoted'", "quoted"},
     {"rock 'n' roll", "rock n roll"},
     {"1,000 people", "1,000 people"},

@@ -1,7 +1,8 @@
 #include "match/exact_search.h"
 
 #include <algorithm>
-#include <functional>
+#include <cstdint>
+#include <iterator>
 
 namespace citecheck {
 namespace {
@@ -55,6 +56,42 @@ std::optional<size_t> MatchAt(const Ids& page, const QuotePart& part, size_t sta
   return reach.front();
 }
 
+// Boyer-Moore-Horspool over word ids. The shift table is indexed by the low
+// bits of an id (ids are hashes); words sharing a slot keep the smallest
+// shift, which is always safe. std::boyer_moore_horspool_searcher would key
+// an unordered_map by id instead: a hash lookup per step, and an allocation
+// per search.
+class IdSearcher {
+ public:
+  explicit IdSearcher(const Ids& needle) : needle_(needle) {
+    const size_t m = needle_.size();
+    std::fill(std::begin(shift_), std::end(shift_), static_cast<uint32_t>(m));
+    for (size_t i = 0; i + 1 < m; ++i) shift_[Slot(needle_[i])] = static_cast<uint32_t>(m - 1 - i);
+  }
+
+  // First position >= from where the needle starts and ends before `to`, or `to`.
+  size_t Find(const Ids& page, size_t from, size_t to) const {
+    const size_t m = needle_.size();
+    const uint64_t last = needle_[m - 1];
+    for (size_t pos = from; pos + m <= to;) {
+      uint64_t tail = page[pos + m - 1];
+      if (tail == last && std::equal(needle_.begin(), needle_.end() - 1,
+                                     page.begin() + static_cast<std::ptrdiff_t>(pos))) {
+        return pos;
+      }
+      pos += shift_[Slot(tail)];
+    }
+    return to;
+  }
+
+ private:
+  static constexpr size_t kSlots = 4096;
+  static size_t Slot(uint64_t id) { return static_cast<size_t>(id ^ (id >> 29)) & (kSlots - 1); }
+
+  const Ids& needle_;
+  uint32_t shift_[kSlots];
+};
+
 }  // namespace
 
 std::optional<WordSpan> FindPart(const Ids& page, const QuotePart& part, size_t from, size_t to) {
@@ -64,18 +101,16 @@ std::optional<WordSpan> FindPart(const Ids& page, const QuotePart& part, size_t 
   if (anchor.begin == anchor.end) return std::nullopt;  // wildcards only: matches nothing
   Ids needle;
   for (size_t i = anchor.begin; i < anchor.end; ++i) needle.push_back(part.tokens[i].id);
-  std::boyer_moore_horspool_searcher searcher(needle.begin(), needle.end());
-  auto last = page.begin() + static_cast<std::ptrdiff_t>(to);
-  auto it = page.begin() + static_cast<std::ptrdiff_t>(std::min(to, from + anchor.min_prefix));
+  IdSearcher searcher(needle);
+  size_t pos = std::min(to, from + anchor.min_prefix);
   while (true) {
-    it = std::search(it, last, searcher);
-    if (it == last) return std::nullopt;
-    size_t hit = static_cast<size_t>(it - page.begin());
+    size_t hit = searcher.Find(page, pos, to);
+    if (hit == to) return std::nullopt;
     size_t lowest = hit >= from + anchor.max_prefix ? hit - anchor.max_prefix : from;
     for (size_t start = lowest; start + anchor.min_prefix <= hit; ++start) {
       if (auto end = MatchAt(page, part, start, to)) return WordSpan{start, *end};
     }
-    ++it;
+    pos = hit + 1;
   }
 }
 

@@ -1,0 +1,83 @@
+// The fuzz targets' bodies, shared by the libFuzzer binaries (fuzz/*_fuzzer.cc)
+// and the regression test that replays fuzz/regressions/<target>/ under the
+// normal suite (tests/fuzz_regressions/). Each takes arbitrary bytes, must
+// not crash, leak or trip a sanitizer, and checks the stage's own promises
+// (valid UTF-8 out, evidence inside the page text) with Check().
+#ifndef CITECHECK_FUZZ_TARGETS_H_
+#define CITECHECK_FUZZ_TARGETS_H_
+
+#include <cstdio>
+#include <cstdlib>
+#include <string>
+#include <string_view>
+
+#include "article/reader.h"
+#include "core/utf8.h"
+#include "extract/extractor.h"
+#include "fetch/charset.h"
+#include "match/matcher.h"
+#include "match/normalize.h"
+
+namespace citecheck::fuzz {
+
+inline void Check(bool condition, const char* what) {
+  if (condition) return;
+  std::fprintf(stderr, "fuzz check failed: %s\n", what);
+  std::abort();
+}
+
+// First byte picks the format; the rest is the article.
+inline void ArticleTarget(std::string_view data) {
+  if (data.empty()) return;
+  static const ArticleFormat kFormats[] = {ArticleFormat::kAuto, ArticleFormat::kMarkdown,
+                                           ArticleFormat::kHtml};
+  ArticleOptions options;
+  options.format = kFormats[static_cast<unsigned char>(data[0]) % 3];
+  Article article = ReadArticle(data.substr(1), "fuzz-article", options);
+  (void)article;
+}
+
+// "QUOTE\0PAGE": the quote is matched against the page.
+inline void MatchTarget(std::string_view data) {
+  size_t split = data.find('\0');
+  if (split == std::string_view::npos) return;
+  std::string_view quote = data.substr(0, split);
+  PreparedPage page(std::string(data.substr(split + 1)));
+  MatchOptions options;
+  Verdict verdict = MatchQuote(quote, page, options);
+  (void)NormalizeForMatch(quote);
+  if (verdict.evidence) {
+    const Evidence& e = *verdict.evidence;
+    Check(page.text().find(e.snippet) != std::string::npos, "snippet is page text");
+    Check(e.snippet.find(e.matched) != std::string::npos, "match inside the snippet");
+    Check(e.offset >= 0 && static_cast<size_t>(e.offset) <= CountCodePoints(page.text()),
+          "offset inside the page");
+  }
+  Check(verdict.score >= 0 && verdict.score <= 1, "score in [0, 1]");
+}
+
+inline void ExtractTarget(std::string_view data) {
+  ExtractResult html = ExtractHtml(data);
+  (void)html;
+  ExtractResult plain = ExtractBody(data, "text/plain");
+  (void)plain;
+}
+
+// First byte picks the HTTP charset; the rest is the body.
+inline void CharsetTarget(std::string_view data) {
+  if (data.empty()) return;
+  static const char* const kCharsets[] = {"",          "utf-8",     "windows-1251", "iso-8859-1",
+                                          "utf-16le",  "utf-16be",  "shift_jis",    "gb18030",
+                                          "koi8-r",    "utf-32",    "x-unknown",    "euc-jp"};
+  std::string_view charset = kCharsets[static_cast<unsigned char>(data[0]) % 12];
+  std::string_view body = data.substr(1);
+  std::string decoded = DecodeToUtf8(body, charset);
+  Check(IsValidUtf8(decoded), "decoded body is valid UTF-8");
+  (void)MetaCharset(body);
+  (void)CharsetParameter(body);
+  (void)MediaType(body);
+}
+
+}  // namespace citecheck::fuzz
+
+#endif  // CITECHECK_FUZZ_TARGETS_H_

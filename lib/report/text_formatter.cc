@@ -4,6 +4,7 @@
 #include <cstdio>
 #include <sstream>
 
+#include "core/utf8.h"
 #include "report/summary.h"
 #include "report/terminal_text.h"
 
@@ -163,16 +164,38 @@ class ArticleWriter {
     }
     if (v.evidence) {
       out_ << hang << Paint("evidence [" + Safe(v.evidence->citation_id) + "]: ", Style::kDim)
-           << Quoted(v.evidence->snippet, TextFormatter::kMaxSnippetWidth) << "\n";
+           << EvidenceExcerpt(*v.evidence) << "\n";
     }
     if (!v.reason.empty()) out_ << hang << "reason: " << Safe(v.reason) << "\n";
+  }
+
+  // The page's matched wording with a little context on each side. The
+  // snippet carries 80 code points of context, too much for one line, and
+  // shortening it in the middle would cut out the very words that matched.
+  std::string EvidenceExcerpt(const Evidence& e) const {
+    constexpr size_t kContext = 30;
+    size_t at = e.matched.empty() ? std::string::npos : e.snippet.find(e.matched);
+    if (at == std::string::npos) return Quoted(e.snippet, TextFormatter::kMaxSnippetWidth);
+    std::string_view snippet(e.snippet);
+    std::string_view before = snippet.substr(0, at);
+    std::string_view after = snippet.substr(at + e.matched.size());
+    size_t before_cps = CountCodePoints(before);
+    const bool cut_before = before_cps > kContext;
+    if (cut_before) before = before.substr(ByteOffsetOfCodePoint(before, before_cps - kContext));
+    const bool cut_after = CountCodePoints(after) > kContext;
+    if (cut_after) after = after.substr(0, ByteOffsetOfCodePoint(after, kContext));
+    std::string matched = ShortenMiddle(SanitizeForTerminal(e.matched), TextFormatter::kMaxQuoteWidth);
+    return (cut_before ? "…" : "") + SanitizeForTerminal(before) + Paint(matched, Style::kBold) +
+           SanitizeForTerminal(after) + (cut_after ? "…" : "");
   }
 
   void WriteSummary() {
     const ArticleSummary s = Summarize(article_);
     out_ << "\n" << kIndent << "Summary: " << s.citations << " citations, " << s.links_ok << " ok, "
-         << Paint(std::to_string(s.links_broken) + " broken", s.links_broken ? Style::kRed : Style::kNone);
-    if (s.links_broken > 0) {
+         << Paint(std::to_string(s.links_broken) + " not ok", s.links_broken ? Style::kRed : Style::kNone);
+    bool only_broken = s.links_by_status.count("broken") &&
+                       s.links_by_status.at("broken") == s.links_broken;
+    if (s.links_broken > 0 && !only_broken) {
       std::string by_status;
       for (const auto& [status, count] : s.links_by_status) {
         if (status == "ok" || status == "excluded") continue;

@@ -1,29 +1,15 @@
 // End to end: link statuses from a real loopback server, through the binary.
 #include <gtest/gtest.h>
-#include <zlib.h>
 
 #include <chrono>
 #include <thread>
 
 #include "e2e/e2e_util.h"
+#include "support/gzip.h"
 #include "support/test_server.h"
 
 namespace citecheck::testing {
 namespace {
-
-std::string Gzip(const std::string& data) {
-  z_stream zs{};
-  deflateInit2(&zs, Z_BEST_COMPRESSION, Z_DEFLATED, 15 + 16, 8, Z_DEFAULT_STRATEGY);
-  zs.next_in = reinterpret_cast<Bytef*>(const_cast<char*>(data.data()));
-  zs.avail_in = static_cast<uInt>(data.size());
-  std::string out(deflateBound(&zs, data.size()), '\0');
-  zs.next_out = reinterpret_cast<Bytef*>(out.data());
-  zs.avail_out = static_cast<uInt>(out.size());
-  deflate(&zs, Z_FINISH);
-  out.resize(zs.total_out);
-  deflateEnd(&zs);
-  return out;
-}
 
 const char kPage[] = "<html><body><p>The lighthouse keeper wrote every storm into his logbook.</p></body></html>";
 const char kQuote[] = "the lighthouse keeper wrote every storm into his logbook";
@@ -41,7 +27,7 @@ void AddHandlers(httplib::Server& s) {
   });
   s.Get("/loop", [](const httplib::Request&, httplib::Response& r) { r.set_redirect("/loop", 302); });
   s.Get("/slow", [](const httplib::Request&, httplib::Response& r) {
-    std::this_thread::sleep_for(std::chrono::milliseconds(2500));
+    std::this_thread::sleep_for(std::chrono::milliseconds(4000));
     r.set_content(kPage, "text/html");
   });
   s.Get("/gzip", [](const httplib::Request&, httplib::Response& r) {
@@ -73,7 +59,7 @@ TEST(CheckLinksTest, EveryLinkStatusThroughTheBinary) {
   server.Start();
   TempDir dir;
   std::string config = dir.Write("config.json", R"({"fetch": {"retries": 0, "max_body_bytes": 100000,
-      "per_host_concurrency": 8, "per_host_interval_ms": 0, "timeout_s": 1}})");
+      "per_host_concurrency": 8, "per_host_interval_ms": 0, "timeout_s": 2}})");
   const std::vector<std::pair<std::string, std::string>> links = {
       {"/ok", "ok"},         {"/404", "broken"}, {"/500", "broken"}, {"/hop/1", "ok"},
       {"/loop", "error"},    {"/slow", "timeout"}, {"/gzip", "ok"},  {"/cp1251", "ok"},

@@ -4,6 +4,7 @@
 
 #include "fetch/fetcher.h"
 #include "fetch_test_util.h"
+#include "support/gzip.h"
 #include "support/temp_dir.h"
 #include "support/test_server.h"
 
@@ -31,7 +32,6 @@ void ServeGzip(TestServer& server, const std::string& path, const std::string& g
 TEST(FetchBodyTest, GzipBodyDecoded) {
   std::string page = "<html><body>" + std::string(2000, 'x') + " compressed page</body></html>";
   std::string gzipped = Gzip(page);
-  if (gzipped.empty()) GTEST_SKIP() << "libz.so.1 not available";
   ASSERT_LT(gzipped.size(), page.size() / 4);
   TestServer server;
   ServeGzip(server, "/gz", gzipped, "text/html");
@@ -73,7 +73,6 @@ TEST(FetchBodyTest, BodyExactlyAtCapIsNotTruncated) {
 
 TEST(FetchBodyTest, GzipBombStopsAtCap) {
   std::string bomb = Gzip(std::string(50 * 1024 * 1024, '\0'));
-  if (bomb.empty()) GTEST_SKIP() << "libz.so.1 not available";
   ASSERT_LT(bomb.size(), 200u * 1024);
   TestServer server;
   ServeGzip(server, "/bomb", bomb, "text/plain");

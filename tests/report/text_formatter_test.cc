@@ -70,7 +70,8 @@ TEST(TextFormatterTest, QuoteStatusesAreAlignedAndDetailed) {
   EXPECT_NE(text.find("verified      14:73  “the quick brown fox jumps” [1]"), std::string::npos) << text;
   EXPECT_NE(text.find("score 0.83"), std::string::npos);
   EXPECT_NE(text.find("misquoted → mis-quoted, text → texts"), std::string::npos);
-  EXPECT_NE(text.find("evidence [1]: “…see: the quick brown fox jumps over…”"), std::string::npos);
+  // The matched words with their context, not the whole snippet.
+  EXPECT_NE(text.find("evidence [1]: …see: the quick brown fox jumps over…\n"), std::string::npos) << text;
   EXPECT_NE(text.find("reason: link broken: HTTP 404"), std::string::npos);
   EXPECT_NE(text.find("reason: fewer than 4 words"), std::string::npos);
   EXPECT_NE(text.find("pending       14:73"), std::string::npos);
@@ -83,7 +84,7 @@ TEST(TextFormatterTest, HeaderDiagnosticsFirstAndSummary) {
   const size_t warning = text.find("warning: articles/seed.md:12:4: reference [9] is never cited");
   ASSERT_NE(warning, std::string::npos);
   EXPECT_LT(warning, text.find("Citations"));
-  EXPECT_NE(text.find("Summary: 6 citations, 2 ok, 3 broken (1 broken, 1 timeout, 1 unresolved), "
+  EXPECT_NE(text.find("Summary: 6 citations, 2 ok, 3 not ok (1 broken, 1 timeout, 1 unresolved), "
                       "1 excluded; 7 quotes: 1 verified, 1 near_match, 1 not_found, 1 unverifiable, "
                       "1 skipped, 1 uncited, 1 pending"),
             std::string::npos)
@@ -152,6 +153,23 @@ TEST(TextFormatterTest, LongQuotesAndSnippetsAreShortenedInTheMiddle) {
 }
 
 TEST(TextFormatterTest, EmptyRun) { EXPECT_EQ(Render(RunRecord{}), "No articles in this run.\n"); }
+
+}  // namespace
+}  // namespace citecheck
+
+namespace citecheck {
+namespace {
+
+TEST(TextFormatterTest, EvidenceKeepsTheMatchedWordsOfALongSnippet) {
+  RunRecord run = SampleRun();
+  Evidence& e = *run.articles[0].quotes[0].verdict.evidence;
+  e.matched = "the quick brown fox jumps";
+  e.snippet = std::string(80, 'a') + " " + e.matched + " " + std::string(80, 'b');
+  const std::string text = Render(run);
+  const std::string expected = "evidence [1]: …" + std::string(29, 'a') + " the quick brown fox jumps " +
+                               std::string(29, 'b') + "…\n";
+  EXPECT_NE(text.find(expected), std::string::npos) << text;
+}
 
 }  // namespace
 }  // namespace citecheck

@@ -6,6 +6,10 @@
 namespace citecheck::testing {
 
 TestServer::TestServer(const std::string& host) : host_(host) {
+  // httplib's default pool has 8 threads and an idle keep-alive connection
+  // holds one, so a test with a slow handler and a few parallel transfers
+  // could starve; tests are small, so be generous.
+  server_.new_task_queue = [] { return new httplib::ThreadPool(64); };
   port_ = server_.bind_to_any_port(host_);
   if (port_ <= 0) throw std::runtime_error("test server: cannot bind " + host_);
 }

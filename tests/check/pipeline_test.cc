@@ -1,0 +1,126 @@
+// The check pipeline as a library: real loopback server, real SQLite file.
+#include "check/pipeline.h"
+
+#include <SQLiteCpp/SQLiteCpp.h>
+#include <gtest/gtest.h>
+
+#include <atomic>
+#include <sstream>
+
+#include "support/temp_dir.h"
+#include "support/test_server.h"
+
+namespace citecheck {
+namespace {
+
+using testing::TempDir;
+using testing::TestServer;
+
+ArticleInput Input(const std::string& name, const std::string& text) {
+  ArticleInput input;
+  input.ok = true;
+  input.source = name;
+  input.identity = "/articles/" + name;
+  input.bytes = text;
+  return input;
+}
+
+class PipelineTest : public ::testing::Test {
+ protected:
+  void SetUp() override {
+    server_.server().Get(R"(/page/(\d+))", [this](const httplib::Request& req, httplib::Response& res) {
+      ++requests_;
+      res.set_content("<p>Page number " + req.matches[1].str() + " says the tide comes in twice a day.</p>",
+                      "text/html");
+    });
+    server_.Start();
+    config_.fetch.allow_all_private = true;
+    config_.fetch.per_host_concurrency = 4;
+    config_.fetch.per_host_interval_ms = 0;
+    config_.fetch.retries = 0;
+    store_ = Store::Open(dir_.File("check.db"));
+    fetcher_ = MakeCurlFetcher(config_.fetch);
+  }
+
+  TestServer server_;
+  std::atomic<int> requests_{0};
+  TempDir dir_;
+  Config config_;
+  std::unique_ptr<Store> store_;
+  std::unique_ptr<Fetcher> fetcher_;
+};
+
+TEST_F(PipelineTest, EachDistinctUrlIsFetchedOnceAcrossArticles) {
+  std::string refs;
+  std::string body;
+  for (int i = 1; i <= 5; ++i) {
+    body += "Page " + std::to_string(i) + " says \"the tide comes in twice a day\" [" + std::to_string(i) + "].\n\n";
+    refs += "[" + std::to_string(i) + "] " + server_.Url("/page/" + std::to_string(i)) + "\n";
+  }
+  // A second article cites the same pages, one of them spelled differently.
+  std::string other = "It said \"the tide comes in twice a day\" [1].\n\n[1] " +
+                      server_.Url("/page/3#section") + "\n";
+  CheckRun run = RunCheck({Input("a.md", body + refs), Input("b.md", other)}, config_, *store_, *fetcher_,
+                          "check");
+  EXPECT_FALSE(run.input_error);
+  EXPECT_EQ(requests_.load(), 5);
+  RunRecord record = store_->LoadRun(run.run_id);
+  ASSERT_EQ(record.articles.size(), 2u);
+  EXPECT_EQ(record.state, "done");
+  for (const auto& article : record.articles) {
+    for (const auto& q : article.quotes) {
+      EXPECT_TRUE(q.decided);
+      EXPECT_EQ(q.verdict.status, QuoteStatus::kVerified) << q.quote.text;
+    }
+  }
+}
+
+TEST_F(PipelineTest, EachFetchIsCommittedAsItCompletes) {
+  std::string body, refs;
+  for (int i = 1; i <= 6; ++i) {
+    body += "Says \"the tide comes in twice a day\" [" + std::to_string(i) + "].\n\n";
+    refs += "[" + std::to_string(i) + "] " + server_.Url("/page/" + std::to_string(i)) + "\n";
+  }
+  // A second connection, as another process would see the database.
+  SQLite::Database observer(dir_.File("check.db"));
+  std::vector<int> seen;
+  CheckRun run = RunCheck({Input("a.md", body + refs)}, config_, *store_, *fetcher_, "check",
+                          [&](const Progress& p) {
+                            seen.push_back(observer.execAndGet("SELECT count(*) FROM fetches").getInt());
+                            EXPECT_EQ(p.total, 6);
+                          });
+  ASSERT_EQ(seen.size(), 6u);
+  for (size_t i = 0; i < seen.size(); ++i) EXPECT_EQ(seen[i], static_cast<int>(i + 1));
+  EXPECT_GT(run.run_id, 0);
+}
+
+TEST_F(PipelineTest, UnreadableArticleIsRecordedButNotChecked) {
+  CheckRun run = RunCheck({Input("bad.md", "Bad \xFF byte [1].\n\n[1] " + server_.Url("/page/1") + "\n")},
+                          config_, *store_, *fetcher_, "check");
+  EXPECT_TRUE(run.input_error);
+  EXPECT_EQ(requests_.load(), 0);
+  ASSERT_FALSE(run.diagnostics.empty());
+  EXPECT_EQ(run.diagnostics[0].line, 1);
+  EXPECT_EQ(run.diagnostics[0].column, 5);
+  RunRecord record = store_->LoadRun(run.run_id);
+  ASSERT_EQ(record.articles.size(), 1u);
+  EXPECT_FALSE(record.articles[0].diagnostics.empty());
+}
+
+TEST_F(PipelineTest, QuoteWithTwoCitationsTakesTheBestVerdict) {
+  server_.server().Get("/other", [](const httplib::Request&, httplib::Response& res) {
+    res.set_content("<p>Nothing relevant here at all.</p>", "text/html");
+  });
+  std::string article = "It said \"the tide comes in twice a day\" [1][2].\n\n[1] " + server_.Url("/other") +
+                        "\n[2] " + server_.Url("/page/9") + "\n";
+  CheckRun run = RunCheck({Input("a.md", article)}, config_, *store_, *fetcher_, "check");
+  RunRecord record = store_->LoadRun(run.run_id);
+  ASSERT_EQ(record.articles[0].quotes.size(), 1u);
+  const Verdict& v = record.articles[0].quotes[0].verdict;
+  EXPECT_EQ(v.status, QuoteStatus::kVerified);
+  ASSERT_TRUE(v.evidence.has_value());
+  EXPECT_EQ(v.evidence->citation_id, "2");
+}
+
+}  // namespace
+}  // namespace citecheck

@@ -13,6 +13,20 @@ namespace {
 // the scheduler now and then.
 constexpr int kMaxPollMs = 1000;
 
+std::string LowerAscii(std::string text) {
+  for (char& c : text) {
+    if (c >= 'A' && c <= 'Z') c = static_cast<char>(c - 'A' + 'a');
+  }
+  return text;
+}
+
+// A 429, or a 503 with Retry-After, speaks for the whole host: its other
+// queued URLs wait too (other hosts do not).
+bool HostAskedToWait(const TransferReport& report) {
+  long status = report.result.http_status;
+  return status == 429 || (status == 503 && report.retry_after_s.has_value());
+}
+
 FetchResult ErrorResult(const std::string& url, const std::string& error) {
   FetchResult result;
   result.url = url;
@@ -37,8 +51,17 @@ FetchLoop::FetchLoop(const TransferSettings& settings,
   // redirects to hosts the scheduler never saw.
   curl_multi_setopt(multi_.get(), CURLMOPT_MAX_TOTAL_CONNECTIONS,
                     static_cast<long>(std::max(1, options.concurrency)));
-  curl_multi_setopt(multi_.get(), CURLMOPT_MAX_HOST_CONNECTIONS,
-                    static_cast<long>(std::max(1, options.per_host_concurrency)));
+  int max_per_host = std::max(1, options.per_host_concurrency);
+  for (const auto& [host, limits] : options.hosts) {
+    // fetch.hosts keys are host names as the user wrote them; jobs carry
+    // UrlHost(), which is lower-case.
+    scheduler_.SetHostLimits(LowerAscii(host), limits.concurrency,
+                             std::chrono::milliseconds(limits.interval_ms));
+    max_per_host = std::max(max_per_host, limits.concurrency);
+  }
+  // libcurl's per-host cap is one number for all hosts: the largest limit, so
+  // that it never holds back a host the scheduler allows more.
+  curl_multi_setopt(multi_.get(), CURLMOPT_MAX_HOST_CONNECTIONS, static_cast<long>(max_per_host));
 }
 
 FetchLoop::~FetchLoop() {
@@ -124,9 +147,10 @@ void FetchLoop::Finish(Transfer* transfer, CURLcode code) {
   scheduler_.Finished(job.host);
 
   const FetchOptions& options = *settings_.options;
+  std::chrono::milliseconds delay = RetryDelay(job.attempt, options.retry_base_ms,
+                                               report.retry_after_s, options.retry_after_cap_s, random_);
+  if (HostAskedToWait(report)) scheduler_.PauseHost(job.host, SteadyClock::now() + delay);
   if (report.retryable && job.attempt < options.retries) {
-    std::chrono::milliseconds delay = RetryDelay(job.attempt, options.retry_base_ms,
-                                                 report.retry_after_s, options.retry_after_cap_s, random_);
     Log(RedactUrlCredentials(job.url) + ": " + report.result.error + ", retrying in " +
         std::to_string(delay.count()) + " ms");
     ++job.attempt;

@@ -6,25 +6,46 @@ namespace citecheck {
 
 HostScheduler::HostScheduler(int total, int per_host, std::chrono::milliseconds interval)
     : total_(std::max(1, total)),
-      per_host_(std::max(1, per_host)),
-      interval_(std::max(std::chrono::milliseconds(0), interval)) {}
+      default_limits_{std::max(1, per_host), std::max(std::chrono::milliseconds(0), interval)} {}
+
+void HostScheduler::SetHostLimits(const std::string& host, int per_host,
+                                  std::chrono::milliseconds interval) {
+  Limits limits{std::max(1, per_host), std::max(std::chrono::milliseconds(0), interval)};
+  overrides_[host] = limits;
+  auto it = hosts_.find(host);
+  if (it != hosts_.end()) it->second.limits = limits;
+}
+
+HostScheduler::Host& HostScheduler::HostEntry(const std::string& name) {
+  auto [it, inserted] = hosts_.try_emplace(name);
+  if (inserted) {
+    auto override_it = overrides_.find(name);
+    it->second.limits = override_it != overrides_.end() ? override_it->second : default_limits_;
+  }
+  return it->second;
+}
+
+void HostScheduler::PauseHost(const std::string& host_name, SteadyClock::time_point until) {
+  Host& host = HostEntry(host_name);
+  host.paused_until = std::max(host.paused_until, until);
+}
 
 void HostScheduler::Add(FetchJob job) {
-  Host& host = hosts_[job.host];
+  Host& host = HostEntry(job.host);
   host.queue.push_back(std::move(job));
   ++queued_;
 }
 
 SteadyClock::time_point HostScheduler::IntervalReady(const Host& host) const {
-  if (!host.last_start) return SteadyClock::time_point::min();
-  return *host.last_start + interval_;
+  if (!host.last_start) return host.paused_until;
+  return std::max(*host.last_start + host.limits.interval, host.paused_until);
 }
 
 std::vector<FetchJob> HostScheduler::TakeReady(SteadyClock::time_point now) {
   std::vector<FetchJob> ready;
   for (auto& [name, host] : hosts_) {
     // Loop per host: with no interval several jobs of one host may start at once.
-    while (running_ < total_ && host.running < per_host_ && IntervalReady(host) <= now) {
+    while (running_ < total_ && host.running < host.limits.per_host && IntervalReady(host) <= now) {
       auto due = std::find_if(host.queue.begin(), host.queue.end(),
                               [&](const FetchJob& job) { return job.not_before <= now; });
       if (due == host.queue.end()) break;
@@ -44,7 +65,9 @@ void HostScheduler::Finished(const std::string& host_name) {
   if (it == hosts_.end() || it->second.running == 0) return;
   --it->second.running;
   --running_;
-  if (it->second.running == 0 && it->second.queue.empty() && interval_.count() == 0) {
+  const Host& host = it->second;
+  if (host.running == 0 && host.queue.empty() && host.limits.interval.count() == 0 &&
+      host.paused_until <= SteadyClock::now()) {
     hosts_.erase(it);  // nothing to remember about it any more
   }
 }
@@ -63,7 +86,7 @@ std::optional<SteadyClock::time_point> HostScheduler::NextWakeup(SteadyClock::ti
   if (running_ >= total_) return std::nullopt;
   std::optional<SteadyClock::time_point> earliest;
   for (const auto& [name, host] : hosts_) {
-    if (host.queue.empty() || host.running >= per_host_) continue;
+    if (host.queue.empty() || host.running >= host.limits.per_host) continue;
     SteadyClock::time_point first_due = SteadyClock::time_point::max();
     for (const FetchJob& job : host.queue) first_due = std::min(first_due, job.not_before);
     SteadyClock::time_point when = std::max({IntervalReady(host), first_due, now});

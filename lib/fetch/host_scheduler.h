@@ -28,6 +28,15 @@ class HostScheduler {
  public:
   HostScheduler(int total, int per_host, std::chrono::milliseconds interval);
 
+  // Overrides the per-host limits for `host` (fetch.hosts); call before
+  // adding its jobs. `host` is compared as given (FetchJob::host is lower-case).
+  void SetHostLimits(const std::string& host, int per_host, std::chrono::milliseconds interval);
+
+  // The host asked us to wait (429, or 503 with Retry-After): none of its
+  // queued jobs starts before `until`. Other hosts are not affected; running
+  // transfers go on. A later pause only ever extends an earlier one.
+  void PauseHost(const std::string& host, SteadyClock::time_point until);
+
   void Add(FetchJob job);
 
   // Removes and returns the jobs that may start at `now`, counting them as
@@ -49,18 +58,26 @@ class HostScheduler {
   int running() const { return running_; }
 
  private:
+  struct Limits {
+    int per_host = 1;
+    std::chrono::milliseconds interval{0};
+  };
   struct Host {
+    Limits limits;
     std::deque<FetchJob> queue;
     int running = 0;
     std::optional<SteadyClock::time_point> last_start;
+    SteadyClock::time_point paused_until = SteadyClock::time_point::min();
   };
 
-  // When `host` allows another start by its interval alone.
+  // The entry for `name`, created with its limits (override or default).
+  Host& HostEntry(const std::string& name);
+  // When `host` allows another start by its interval and pause alone.
   SteadyClock::time_point IntervalReady(const Host& host) const;
 
   int total_;
-  int per_host_;
-  std::chrono::milliseconds interval_;
+  Limits default_limits_;
+  std::map<std::string, Limits> overrides_;
   std::map<std::string, Host> hosts_;
   int running_ = 0;
   int queued_ = 0;

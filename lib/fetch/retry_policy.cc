@@ -38,6 +38,7 @@ std::chrono::milliseconds RetryDelay(int attempt, int base_ms, std::optional<int
   int64_t backoff = static_cast<int64_t>(std::max(0, base_ms)) << std::clamp(attempt, 0, kMaxDoublings);
   std::uniform_int_distribution<int64_t> jitter(0, backoff / 2);
   int64_t delay_ms = backoff + jitter(random);
+  if (cap_s > 0) delay_ms = std::min<int64_t>(delay_ms, static_cast<int64_t>(cap_s) * 1000);
   if (retry_after_s) {
     int64_t capped_s = std::min<int64_t>(*retry_after_s, std::max(0, cap_s));
     delay_ms = std::max(delay_ms, capped_s * 1000);

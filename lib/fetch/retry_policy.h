@@ -25,7 +25,9 @@ bool IsRetryableHttpStatus(long http_status);
 // Delay before retry number `attempt` (0 for the first retry): base * 2^attempt
 // plus up to 50% random jitter, so that many clients do not retry in step.
 // When the server sent Retry-After (`retry_after_s`, already parsed), the delay
-// is at least that, capped at `cap_s`.
+// is at least that, capped at `cap_s`. The backoff itself is capped at
+// `cap_s` too (when positive), so no single wait exceeds the cap whatever
+// fetch.retries is: retries are bounded in count and in time.
 std::chrono::milliseconds RetryDelay(int attempt, int base_ms, std::optional<int64_t> retry_after_s,
                                      int cap_s, std::mt19937& random);
 

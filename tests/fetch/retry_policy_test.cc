@@ -63,6 +63,12 @@ TEST(RetryDelayTest, RetryAfterWinsWhenLongerAndIsCapped) {
   EXPECT_LT(RetryDelay(0, 10, 0, 60, random).count(), 20);  // backoff still applies
 }
 
+TEST(RetryDelayTest, BackoffCappedSoRetriesAreBoundedInTime) {
+  std::mt19937 random(3);
+  EXPECT_EQ(RetryDelay(10, 500, std::nullopt, 60, random).count(), 60000);
+  EXPECT_EQ(RetryDelay(3, 10000, std::nullopt, 1, random).count(), 1000);
+}
+
 TEST(RetryDelayTest, HugeAttemptDoesNotOverflow) {
   std::mt19937 random(7);
   EXPECT_GT(RetryDelay(1000, 500, std::nullopt, 60, random).count(), 0);

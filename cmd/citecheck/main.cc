@@ -90,7 +90,7 @@ int WriteReport(const RunRecord& run, const CheckFlags& flags) {
   options.color = flags.output.empty() && isatty(STDOUT_FILENO) == 1 && std::getenv("NO_COLOR") == nullptr;
   auto formatter = MakeFormatter(flags.format, options);
   if (!formatter) {
-    std::cerr << "citecheck: unknown --format \"" << flags.format << "\" (expected text or json)\n";
+    std::cerr << "citecheck: unknown --format \"" << flags.format << "\" (expected " << kReportFormats << ")\n";
     return kExitUsage;
   }
   std::string text = formatter->Render(run);
@@ -127,8 +127,8 @@ bool BuildConfig(const CheckFlags& flags, Config* config) {
 int RunCheckCommand(const CheckFlags& flags) {
   Config config;
   if (!BuildConfig(flags, &config)) return kExitUsage;
-  if (flags.format != "text" && flags.format != "json") {
-    std::cerr << "citecheck: unknown --format \"" << flags.format << "\" (expected text or json)\n";
+  if (!MakeFormatter(flags.format, {})) {
+    std::cerr << "citecheck: unknown --format \"" << flags.format << "\" (expected " << kReportFormats << ")\n";
     return kExitUsage;
   }
   auto fetcher = MakeCurlFetcher(config.fetch);
@@ -176,7 +176,7 @@ int Main(int argc, char** argv) {
   app.require_subcommand(1);
   CLI::App* check = app.add_subcommand("check", "check articles now and print the report");
   check->add_option("articles", flags.articles, "article files, - for stdin, or http(s) URLs")->required();
-  check->add_option("--format", flags.format, "text or json (default text)");
+  check->add_option("--format", flags.format, std::string(kReportFormats) + " (default text)");
   check->add_option("-o,--output", flags.output, "write the report to FILE instead of stdout");
   check->add_option("--db", flags.db, "SQLite database (default $XDG_DATA_HOME/citecheck/citecheck.db)");
   check->add_option("--config", flags.config, "config file (JSON)");

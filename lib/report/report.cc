@@ -1,6 +1,9 @@
 #include "report/report.h"
 
+#include "report/html_formatter.h"
 #include "report/json_formatter.h"
+#include "report/junit_formatter.h"
+#include "report/markdown_formatter.h"
 #include "report/summary.h"
 #include "report/text_formatter.h"
 
@@ -9,6 +12,9 @@ namespace citecheck {
 std::unique_ptr<Formatter> MakeFormatter(const std::string& format, const ReportOptions& options) {
   if (format == "json") return std::make_unique<JsonFormatter>();
   if (format == "text") return std::make_unique<TextFormatter>(options);
+  if (format == "markdown") return std::make_unique<MarkdownFormatter>();
+  if (format == "html") return std::make_unique<HtmlFormatter>();
+  if (format == "junit") return std::make_unique<JunitFormatter>();
   return nullptr;
 }
 

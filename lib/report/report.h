@@ -20,7 +20,10 @@ class Formatter {
   virtual std::string Render(const RunRecord& run) const = 0;
 };
 
-// "text" or "json"; nullptr for an unknown format name. A quote without a
+// The format names MakeFormatter knows, for help and error messages.
+inline constexpr const char* kReportFormats = "text, json, markdown, html or junit";
+
+// A name of kReportFormats; nullptr for an unknown format name. A quote without a
 // stored verdict (decided=false, an interrupted run) is shown with status
 // "pending" and counted in the summary's "quotes" and "pending" only.
 std::unique_ptr<Formatter> MakeFormatter(const std::string& format, const ReportOptions& options);

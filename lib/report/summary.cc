@@ -11,6 +11,12 @@ bool IsQuoteProblem(const QuoteRecord& quote) {
                            quote.verdict.status == QuoteStatus::kNearMatch);
 }
 
+std::string LinkDetail(const CitationRecord& c) {
+  const std::string http = c.http_status > 0 ? "HTTP " + std::to_string(c.http_status) : "";
+  if (http.empty() || c.error.rfind(http, 0) == 0) return c.error;
+  return c.error.empty() ? http : http + ": " + c.error;
+}
+
 std::string_view QuoteStatusName(const QuoteRecord& quote) {
   return quote.decided ? ToString(quote.verdict.status) : kPendingStatus;
 }

@@ -35,6 +35,11 @@ ArticleSummary Summarize(const ArticleRecord& article);
 // The status name of a quote as reports print it: its verdict, or "pending".
 std::string_view QuoteStatusName(const QuoteRecord& quote);
 
+// A link's HTTP status and error in one line ("HTTP 404", "HTTP 503: ...",
+// "timed out after 30 s"), without repeating the status when the error
+// already names it; empty when there is neither. Unescaped.
+std::string LinkDetail(const CitationRecord& citation);
+
 // Whether a link status fails the run (SPEC exit codes).
 bool IsLinkProblem(LinkStatus status);
 // Whether a quote fails the run: not_found or near_match.

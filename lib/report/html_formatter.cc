@@ -1,0 +1,299 @@
+#include "report/html_formatter.h"
+
+#include <openssl/evp.h>
+
+#include <cstdio>
+#include <map>
+#include <sstream>
+
+#include "report/escape.h"
+#include "report/highlight.h"
+#include "report/html_assets.h"
+#include "report/summary.h"
+
+namespace citecheck {
+namespace {
+
+// Quote statuses in the order the summary shows them.
+constexpr const char* kQuoteStatuses[] = {"verified", "near_match", "not_found", "unverifiable",
+                                          "skipped",  "uncited",    "pending"};
+
+std::string E(std::string_view text) { return HtmlEscape(text); }
+
+std::string ScriptHash() {
+  unsigned char digest[EVP_MAX_MD_SIZE];
+  unsigned int size = 0;
+  EVP_Digest(kReportScript.data(), kReportScript.size(), digest, &size, EVP_sha256(), nullptr);
+  unsigned char base64[4 * ((EVP_MAX_MD_SIZE + 2) / 3) + 1];
+  EVP_EncodeBlock(base64, digest, static_cast<int>(size));
+  return "sha256-" + std::string(reinterpret_cast<char*>(base64));
+}
+
+// A link to an http(s) URL; anything else is shown as text, never as href.
+std::string LinkOrText(const std::string& url) {
+  if (!IsWebUrl(url)) return "<span class=\"url\">" + E(url) + "</span>";
+  return "<a href=\"" + E(url) + "\" rel=\"noopener noreferrer\">" + E(url) + "</a>";
+}
+
+std::string Marked(std::string_view text, const std::vector<std::string>& words) {
+  std::string out;
+  for (const Segment& s : MarkWords(text, words)) {
+    out += s.marked ? "<mark class=\"diff\">" + E(s.text) + "</mark>" : E(s.text);
+  }
+  return out;
+}
+
+std::string Score(double score) {
+  char text[16];
+  std::snprintf(text, sizeof text, "%.2f", score);
+  return text;
+}
+
+int CountOf(const ArticleSummary& s, std::string_view status) {
+  if (status == "verified") return s.verified;
+  if (status == "near_match") return s.near_match;
+  if (status == "not_found") return s.not_found;
+  if (status == "unverifiable") return s.unverifiable;
+  if (status == "skipped") return s.skipped;
+  if (status == "uncited") return s.uncited;
+  return s.pending;
+}
+
+class ArticleWriter {
+ public:
+  ArticleWriter(const ArticleRecord& article, int index, std::ostringstream& out)
+      : article_(article), index_(index), out_(out), summary_(Summarize(article)) {
+    for (const CitationRecord& c : article_.citations) by_id_[c.citation.id] = &c;
+  }
+
+  void Write() {
+    out_ << "<section class=\"article\" id=\"article-" << index_ << "\">\n";
+    WriteHeader();
+    WriteDiagnostics();
+    WriteSummary();
+    WriteFilters();
+    WriteEntries();
+    WriteLinks();
+    out_ << "</section>\n";
+  }
+
+ private:
+  void WriteHeader() {
+    const bool titled = article_.title && !article_.title->empty();
+    out_ << "<h2>" << E(titled ? *article_.title : article_.source) << "</h2>\n";
+    if (titled) out_ << "<p class=\"meta source\">" << E(article_.source) << "</p>\n";
+    out_ << "<p class=\"meta\">checked at <time datetime=\"" << E(article_.checked_at) << "\">"
+         << E(article_.checked_at) << "</time></p>\n";
+  }
+
+  void WriteDiagnostics() {
+    if (article_.diagnostics.empty()) return;
+    out_ << "<ul class=\"diagnostics\">\n";
+    for (const Diagnostic& d : article_.diagnostics) {
+      const bool error = d.severity == Diagnostic::Severity::kError;
+      std::string where = d.file;
+      if (d.line > 0) where += ":" + std::to_string(d.line);
+      if (d.line > 0 && d.column > 0) where += ":" + std::to_string(d.column);
+      out_ << "<li><span class=\"badge " << (error ? "l-error\">error" : "s-near_match\">warning")
+           << "</span> " << E(where) << ": " << E(d.message) << "</li>\n";
+    }
+    out_ << "</ul>\n";
+  }
+
+  void WriteSummary() {
+    const ArticleSummary& s = summary_;
+    out_ << "<div class=\"summary\" aria-label=\"summary\">\n<div class=\"bar\">";
+    for (const char* status : kQuoteStatuses) {
+      int n = CountOf(s, status);
+      if (n == 0 || s.quotes == 0) continue;
+      out_ << "<span class=\"s-" << status << "\" style=\"width:" << (100.0 * n / s.quotes)
+           << "%\" title=\"" << n << " " << status << "\"></span>";
+    }
+    out_ << "</div>\n<ul class=\"counts quote-counts\">";
+    out_ << "<li>quotes <b data-count=\"quotes\">" << s.quotes << "</b></li>";
+    for (const char* status : kQuoteStatuses) {
+      if (std::string_view(status) == "pending" && s.pending == 0) continue;
+      out_ << "<li><span class=\"badge s-" << status << "\">" << status << "</span> <b data-count=\""
+           << status << "\">" << CountOf(s, status) << "</b></li>";
+    }
+    out_ << "</ul>\n<ul class=\"counts link-counts\">";
+    out_ << "<li>links <b data-count=\"citations\">" << s.citations << "</b></li>";
+    for (const auto& [status, n] : s.links_by_status) {
+      out_ << "<li><span class=\"badge l-" << E(status) << "\">" << E(status) << "</span> <b data-count=\"link-"
+           << E(status) << "\">" << n << "</b></li>";
+    }
+    out_ << "</ul>\n</div>\n";
+  }
+
+  void WriteFilters() {
+    if (article_.quotes.empty()) return;
+    out_ << "<div class=\"filters\" role=\"group\" aria-label=\"filter quotes by status\">"
+         << "<button type=\"button\" data-filter=\"all\" aria-pressed=\"true\">all</button>"
+         << "<button type=\"button\" data-filter=\"problems\" aria-pressed=\"false\">problems</button>";
+    for (const char* status : kQuoteStatuses) {
+      if (CountOf(summary_, status) == 0) continue;
+      out_ << "<button type=\"button\" data-filter=\"" << status << "\" aria-pressed=\"false\">" << status
+           << "</button>";
+    }
+    out_ << "</div>\n";
+  }
+
+  void WriteEntries() {
+    out_ << "<h3>Quotations</h3>\n";
+    if (article_.quotes.empty()) {
+      out_ << "<p class=\"meta\">No quotations.</p>\n";
+      return;
+    }
+    out_ << "<ol class=\"entries\">\n";
+    for (size_t i = 0; i < article_.quotes.size(); ++i) WriteEntry(article_.quotes[i], i + 1);
+    out_ << "</ol>\n";
+  }
+
+  void WriteEntry(const QuoteRecord& q, size_t number) {
+    const std::string status(QuoteStatusName(q));
+    const bool near = q.decided && q.verdict.status == QuoteStatus::kNearMatch && q.verdict.evidence;
+    out_ << "<li class=\"entry st-" << status << (IsQuoteProblem(q) ? " problem" : "")
+         << "\" data-status=\"" << status << "\" id=\"a" << index_ << "-q" << number << "\">\n";
+    out_ << "<div class=\"head\"><span class=\"badge s-" << status << "\">" << status << "</span>"
+         << "<span class=\"pos\">line " << q.quote.line << ":" << q.quote.column << "</span>";
+    if (near) out_ << "<span class=\"score\">score " << Score(q.verdict.score) << "</span>";
+    out_ << "</div>\n<blockquote class=\"quote\">"
+         << (near ? Marked(q.quote.text, ArticleDifferenceWords(*q.verdict.evidence)) : E(q.quote.text))
+         << "</blockquote>\n";
+    WriteCitedLinks(q);
+    if (q.decided && q.verdict.evidence) WriteEvidence(*q.verdict.evidence, near);
+    if (q.decided && !q.verdict.reason.empty()) out_ << "<p class=\"reason\">" << E(q.verdict.reason) << "</p>\n";
+    out_ << "</li>\n";
+  }
+
+  void WriteCitedLinks(const QuoteRecord& q) {
+    if (q.quote.citation_ids.empty()) return;
+    out_ << "<ul class=\"cites\">";
+    for (const std::string& id : q.quote.citation_ids) {
+      out_ << "<li>[" << E(id) << "] ";
+      auto it = by_id_.find(id);
+      if (it == by_id_.end()) {
+        out_ << "<span class=\"meta\">not in the reference list</span></li>";
+        continue;
+      }
+      out_ << CitationLine(*it->second) << "</li>";
+    }
+    out_ << "</ul>\n";
+  }
+
+  static std::string CitationLine(const CitationRecord& c) {
+    std::string line = "<span class=\"badge l-" + std::string(ToString(c.link_status)) + "\">" +
+                       std::string(ToString(c.link_status)) + "</span> ";
+    line += c.citation.url.empty() ? "<span class=\"meta\">no reference entry</span>" : LinkOrText(c.citation.url);
+    if (c.http_status > 0) line += " <span class=\"meta\">HTTP " + std::to_string(c.http_status) + "</span>";
+    if (!c.error.empty()) line += " — " + E(c.error);
+    return line;
+  }
+
+  void WriteEvidence(const Evidence& e, bool near) {
+    out_ << "<div class=\"evidence\"><div class=\"meta\">page [" << E(e.citation_id) << "] says"
+         << (e.offset > 0 ? " (at character " + std::to_string(e.offset) + ")" : "") << ":</div>"
+         << "<p class=\"snippet\">";
+    const SnippetParts parts = SplitSnippet(e);
+    const std::vector<std::string> page_words = near ? PageDifferenceWords(e) : std::vector<std::string>{};
+    out_ << E(parts.before);
+    if (parts.found) {
+      out_ << "<mark class=\"match\">" << Marked(parts.matched, page_words) << "</mark>" << E(parts.after);
+    }
+    out_ << "</p>";
+    if (near && !e.differences.empty()) {
+      out_ << "<p class=\"pairs\">article → page: ";
+      for (size_t i = 0; i < e.differences.size(); ++i) {
+        const auto& [article, page] = e.differences[i];
+        out_ << (i ? ", " : "") << "<mark class=\"diff\">" << (article.empty() ? "(none)" : E(article))
+             << "</mark> → <mark class=\"diff\">" << (page.empty() ? "(none)" : E(page)) << "</mark>";
+      }
+      out_ << "</p>";
+    }
+    out_ << "</div>\n";
+  }
+
+  void WriteLinks() {
+    out_ << "<h3>Links</h3>\n";
+    if (article_.citations.empty()) {
+      out_ << "<p class=\"meta\">No citations.</p>\n";
+      return;
+    }
+    out_ << "<table class=\"links\"><thead><tr><th>citation</th><th>status</th><th>URL</th>"
+            "<th>detail</th></tr></thead><tbody>\n";
+    for (const CitationRecord& c : article_.citations) {
+      const std::string status(ToString(c.link_status));
+      out_ << "<tr class=\"link" << (IsLinkProblem(c.link_status) ? " problem" : "") << "\"><td>["
+           << E(c.citation.id) << "]" << (c.citation.line > 0 ? " line " + std::to_string(c.citation.line) : "")
+           << "</td><td><span class=\"badge l-" << status << "\">" << status << "</span>"
+           << (c.http_status > 0 ? " " + std::to_string(c.http_status) : "") << "</td><td>"
+           << (c.citation.url.empty() ? "<span class=\"meta\">no reference entry</span>" : LinkOrText(c.citation.url));
+      if (!c.final_url.empty() && c.final_url != c.citation.normalized_url) {
+        out_ << " → " << LinkOrText(c.final_url);
+      }
+      // "Since when" a link is broken needs the run history (issue 5).
+      out_ << "</td><td>" << E(c.error) << (c.title.empty() ? "" : (c.error.empty() ? "" : " · ") + E(c.title))
+           << "</td></tr>\n";
+    }
+    out_ << "</tbody></table>\n";
+  }
+
+  const ArticleRecord& article_;
+  int index_;
+  std::ostringstream& out_;
+  ArticleSummary summary_;
+  std::map<std::string, const CitationRecord*> by_id_;
+};
+
+std::string PageTitle(const RunRecord& run) {
+  if (run.articles.size() != 1) return "citecheck report: " + std::to_string(run.articles.size()) + " articles";
+  const ArticleRecord& a = run.articles[0];
+  return "citecheck report: " + (a.title && !a.title->empty() ? *a.title : a.source);
+}
+
+void WriteHead(const RunRecord& run, std::ostringstream& out) {
+  out << "<!DOCTYPE html>\n<html lang=\"en\">\n<head>\n<meta charset=\"utf-8\">\n"
+      << "<meta http-equiv=\"Content-Security-Policy\" content=\"" << ReportContentSecurityPolicy() << "\">\n"
+      << "<meta name=\"referrer\" content=\"no-referrer\">\n"
+      << "<meta name=\"viewport\" content=\"width=device-width, initial-scale=1\">\n"
+      << "<title>" << E(PageTitle(run)) << "</title>\n<style>" << kReportCss << "</style>\n</head>\n";
+}
+
+// Issue 5 (run history) hook: when the store can tell what changed since the
+// previous run of an article, render it here, before the entries ("the
+// changes since the previous run first"), as <section class="changes">. The
+// RunRecord does not carry changes yet, so nothing is written.
+void WriteChanges(const RunRecord& /*run*/, std::ostringstream& /*out*/) {}
+
+void WriteRunHeader(const RunRecord& run, std::ostringstream& out) {
+  out << "<header>\n<h1>citecheck report</h1>\n<p class=\"meta\">run " << run.run_id << " · "
+      << E(run.trigger) << " · " << E(run.state) << " · started " << E(run.started_at);
+  if (!run.finished_at.empty()) out << " · finished " << E(run.finished_at);
+  out << "</p>\n</header>\n";
+}
+
+}  // namespace
+
+std::string ReportContentSecurityPolicy() {
+  static const std::string policy = "default-src 'none'; style-src 'unsafe-inline'; script-src '" +
+                                    ScriptHash() + "'; img-src 'none'; base-uri 'none'; form-action 'none'";
+  return policy;
+}
+
+std::string HtmlFormatter::Render(const RunRecord& run) const {
+  std::ostringstream out;
+  WriteHead(run, out);
+  out << "<body>\n<div class=\"page\">\n";
+  WriteRunHeader(run, out);
+  WriteChanges(run, out);
+  out << "<main>\n";
+  for (size_t i = 0; i < run.articles.size(); ++i) {
+    ArticleWriter(run.articles[i], static_cast<int>(i + 1), out).Write();
+  }
+  if (run.articles.empty()) out << "<p>No articles in this run.</p>\n";
+  out << "</main>\n<footer>citecheck " << CITECHECK_VERSION << "</footer>\n</div>\n<script>"
+      << kReportScript << "</script>\n</body>\n</html>\n";
+  return out.str();
+}
+
+}  // namespace citecheck

@@ -1,0 +1,36 @@
+// The HTML report (SPEC "Reports", `--format html`): one self-contained page
+// a reviewer opens in a browser, on a phone or a wide screen, or prints.
+//
+// Layout, per article: source, title and check time; a summary bar with the
+// counts per quote status and the link counts; status filters (an inline
+// script; without JavaScript every entry stays visible and the buttons are
+// hidden); one entry per quotation in article order (the quote with its
+// line:column, a coloured verdict badge, the cited links with their status,
+// the page's snippet with the match in <mark class="match"> and, for a
+// near_match, the differing words in <mark class="diff"> on both sides, the
+// reason); then every link with its status and, for a problem, the reason.
+//
+// Safety: every string from an article or a page is HTML-escaped
+// (report/escape.h), so markup in it renders as text; only http(s) URLs
+// become links, each with rel="noopener noreferrer"; a Content-Security-
+// Policy meta tag forbids every external request and every script but the
+// report's own (allowed by its SHA-256 hash), so even an escaping bug could
+// neither load nor run anything.
+#ifndef CITECHECK_REPORT_HTML_FORMATTER_H_
+#define CITECHECK_REPORT_HTML_FORMATTER_H_
+
+#include "report/report.h"
+
+namespace citecheck {
+
+class HtmlFormatter : public Formatter {
+ public:
+  std::string Render(const RunRecord& run) const override;
+};
+
+// The Content-Security-Policy the report carries (exposed for tests).
+std::string ReportContentSecurityPolicy();
+
+}  // namespace citecheck
+
+#endif  // CITECHECK_REPORT_HTML_FORMATTER_H_

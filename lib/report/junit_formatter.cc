@@ -1,0 +1,139 @@
+#include "report/junit_formatter.h"
+
+#include <cstdio>
+#include <sstream>
+
+#include "report/escape.h"
+#include "report/summary.h"
+#include "report/terminal_text.h"
+
+namespace citecheck {
+namespace {
+
+std::string X(std::string_view text) { return XmlEscape(text); }
+
+enum class Outcome { kPass, kFailure, kSkipped };
+
+struct TestCase {
+  std::string classname;
+  std::string name;
+  Outcome outcome = Outcome::kPass;
+  std::string type;     // failure type: the status
+  std::string message;  // one line
+  std::string body;     // details
+};
+
+TestCase LinkCase(const ArticleRecord& a, const CitationRecord& c) {
+  TestCase t;
+  t.classname = a.source + ".links";
+  t.name = "[" + c.citation.id + "] " + (c.citation.url.empty() ? "(no reference entry)" : c.citation.url);
+  const std::string status(ToString(c.link_status));
+  const std::string detail = LinkDetail(c);
+  if (IsLinkProblem(c.link_status)) {
+    t.outcome = Outcome::kFailure;
+    t.type = status;
+    t.message = "link " + status + (detail.empty() ? "" : " (" + detail + ")");
+    t.body = "citation [" + c.citation.id + "]" +
+             (c.citation.line > 0 ? " at line " + std::to_string(c.citation.line) : "") + "\nurl: " +
+             c.citation.url + (c.final_url.empty() ? "" : "\nfinal url: " + c.final_url) + "\nstatus: " + status +
+             (detail.empty() ? "" : "\ndetail: " + detail);
+  } else if (c.link_status == LinkStatus::kExcluded) {
+    t.outcome = Outcome::kSkipped;
+    t.message = "excluded by the configuration";
+  }
+  return t;
+}
+
+std::string Score(double score) {
+  char text[16];
+  std::snprintf(text, sizeof text, "%.2f", score);
+  return text;
+}
+
+std::string QuoteBody(const QuoteRecord& q) {
+  std::string body = "line " + std::to_string(q.quote.line) + ":" + std::to_string(q.quote.column) +
+                     "\nquote: " + q.quote.text;
+  const Verdict& v = q.verdict;
+  if (v.evidence) {
+    body += "\npage [" + v.evidence->citation_id + "]: " + v.evidence->snippet;
+    for (const auto& [article, page] : v.evidence->differences) {
+      body += "\narticle \"" + article + "\" -> page \"" + page + "\"";
+    }
+  }
+  if (!v.reason.empty()) body += "\nreason: " + v.reason;
+  return body;
+}
+
+TestCase QuoteCase(const ArticleRecord& a, const QuoteRecord& q) {
+  TestCase t;
+  t.classname = a.source + ".quotes";
+  t.name = "line " + std::to_string(q.quote.line) + ":" + std::to_string(q.quote.column) + " “" +
+           ShortenMiddle(SanitizeForTerminal(q.quote.text), JunitFormatter::kMaxNameWidth) + "”";
+  const std::string status(QuoteStatusName(q));
+  if (IsQuoteProblem(q)) {
+    t.outcome = Outcome::kFailure;
+    t.type = status;
+    t.message = status == "near_match" ? "probable misquote (near_match, score " + Score(q.verdict.score) + ")"
+                                       : "quote not found in the cited page(s)";
+    t.body = QuoteBody(q);
+  } else if (!q.decided || q.verdict.status != QuoteStatus::kVerified) {
+    t.outcome = Outcome::kSkipped;
+    t.message = status + (q.decided && !q.verdict.reason.empty() ? ": " + q.verdict.reason : "");
+  }
+  return t;
+}
+
+void WriteCase(const TestCase& t, std::ostringstream& out) {
+  out << "    <testcase classname=\"" << X(t.classname) << "\" name=\"" << X(t.name) << "\" time=\"0\"";
+  switch (t.outcome) {
+    case Outcome::kPass: out << "/>\n"; return;
+    case Outcome::kSkipped: out << ">\n      <skipped message=\"" << X(SanitizeForTerminal(t.message)) << "\"/>\n"; break;
+    case Outcome::kFailure:
+      out << ">\n      <failure type=\"" << X(t.type) << "\" message=\"" << X(SanitizeForTerminal(t.message))
+          << "\">" << X(t.body) << "</failure>\n";
+      break;
+  }
+  out << "    </testcase>\n";
+}
+
+struct Counts {
+  int tests = 0, failures = 0, skipped = 0;
+  void Add(const TestCase& t) {
+    ++tests;
+    failures += t.outcome == Outcome::kFailure;
+    skipped += t.outcome == Outcome::kSkipped;
+  }
+};
+
+std::string CountAttributes(const Counts& c) {
+  return "tests=\"" + std::to_string(c.tests) + "\" failures=\"" + std::to_string(c.failures) +
+         "\" errors=\"0\" skipped=\"" + std::to_string(c.skipped) + "\"";
+}
+
+}  // namespace
+
+std::string JunitFormatter::Render(const RunRecord& run) const {
+  std::ostringstream suites;
+  Counts total;
+  for (const ArticleRecord& a : run.articles) {
+    std::vector<TestCase> cases;
+    for (const CitationRecord& c : a.citations) cases.push_back(LinkCase(a, c));
+    for (const QuoteRecord& q : a.quotes) cases.push_back(QuoteCase(a, q));
+    Counts counts;
+    for (const TestCase& t : cases) counts.Add(t);
+    total.tests += counts.tests;
+    total.failures += counts.failures;
+    total.skipped += counts.skipped;
+    suites << "  <testsuite name=\"" << X(a.source) << "\" " << CountAttributes(counts) << " timestamp=\""
+           << X(a.checked_at) << "\">\n";
+    for (const TestCase& t : cases) WriteCase(t, suites);
+    suites << "  </testsuite>\n";
+  }
+  std::ostringstream out;
+  out << "<?xml version=\"1.0\" encoding=\"UTF-8\"?>\n<testsuites name=\"citecheck\" " << CountAttributes(total)
+      << ">\n"
+      << suites.str() << "</testsuites>\n";
+  return out.str();
+}
+
+}  // namespace citecheck

@@ -1,0 +1,138 @@
+#include "report/markdown_formatter.h"
+
+#include <cstdio>
+#include <sstream>
+
+#include "report/escape.h"
+#include "report/summary.h"
+#include "report/terminal_text.h"
+
+namespace citecheck {
+namespace {
+
+std::string Md(std::string_view text) { return MarkdownEscape(text); }
+
+// Characters that would end or break a Markdown link destination.
+std::string EncodeDestination(std::string_view url) {
+  static constexpr char kHex[] = "0123456789ABCDEF";
+  static constexpr std::string_view kEncoded = "()<>|\"'`\\ []";
+  std::string out;
+  for (unsigned char c : url) {
+    if (kEncoded.find(static_cast<char>(c)) != std::string_view::npos) {
+      out += '%';
+      out += kHex[c >> 4];
+      out += kHex[c & 15];
+    } else {
+      out += static_cast<char>(c);
+    }
+  }
+  return out;
+}
+
+std::string Link(const std::string& url) {
+  if (url.empty()) return "(no reference entry)";
+  if (!IsWebUrl(url)) return Md(url);
+  return "[" + Md(url) + "](" + EncodeDestination(url) + ")";
+}
+
+std::string QuoteCell(const QuoteRecord& q) {
+  std::string cell = "“" + Md(ShortenMiddle(q.quote.text, MarkdownFormatter::kMaxQuoteWidth)) + "”";
+  if (!q.quote.citation_ids.empty()) {
+    std::string ids;
+    for (const std::string& id : q.quote.citation_ids) ids += (ids.empty() ? "" : ", ") + Md(id);
+    cell += " \\[" + ids + "\\]";
+  }
+  return cell;
+}
+
+std::string QuoteDetail(const QuoteRecord& q) {
+  if (!q.decided) return "";
+  const Verdict& v = q.verdict;
+  std::string detail;
+  if (v.status == QuoteStatus::kNearMatch && v.evidence) {
+    char score[16];
+    std::snprintf(score, sizeof score, "%.2f", v.score);
+    detail = std::string("score ") + score;
+    for (const auto& [article, page] : v.evidence->differences) {
+      detail += "; article **" + (article.empty() ? "(none)" : Md(article)) + "** → page **" +
+                (page.empty() ? "(none)" : Md(page)) + "**";
+    }
+  } else if (v.evidence) {
+    detail = "page \\[" + Md(v.evidence->citation_id) + "\\]: “" + Md(v.evidence->matched) + "”";
+  }
+  if (!v.reason.empty()) detail += (detail.empty() ? "" : "; ") + Md(v.reason);
+  return detail;
+}
+
+std::string QuoteRow(const QuoteRecord& q) {
+  return "| " + std::string(QuoteStatusName(q)) + " | line " + std::to_string(q.quote.line) + ":" +
+         std::to_string(q.quote.column) + " | " + QuoteCell(q) + " | " + QuoteDetail(q) + " |\n";
+}
+
+std::string LinkRow(const CitationRecord& c) {
+  const std::string detail = Md(LinkDetail(c));
+  return "| " + std::string(ToString(c.link_status)) + " | \\[" + Md(c.citation.id) + "\\] | " +
+         Link(c.citation.url) + " | " + detail + " |\n";
+}
+
+constexpr const char* kTableHead = "| status | where | what | detail |\n|---|---|---|---|\n";
+
+std::string SummaryLine(const ArticleSummary& s, int problems) {
+  std::ostringstream line;
+  if (problems > 0) {
+    line << "❌ **" << problems << (problems == 1 ? " problem" : " problems") << "**";
+  } else {
+    line << "✅ **no problems**";
+  }
+  line << " · " << s.citations << " links: " << s.links_ok << " ok, " << s.links_broken << " not ok · "
+       << s.quotes << " quotes: " << s.verified << " verified, " << s.near_match << " near_match, "
+       << s.not_found << " not_found, " << s.unverifiable << " unverifiable, " << s.skipped << " skipped, "
+       << s.uncited << " uncited";
+  if (s.pending > 0) line << ", " << s.pending << " pending";
+  return line.str();
+}
+
+void WriteDiagnostics(const ArticleRecord& a, std::ostringstream& out) {
+  for (const Diagnostic& d : a.diagnostics) {
+    const bool error = d.severity == Diagnostic::Severity::kError;
+    out << "> **" << (error ? "error" : "warning") << "** " << Md(d.file)
+        << (d.line > 0 ? ":" + std::to_string(d.line) : "") << ": " << Md(d.message) << "\n\n";
+  }
+}
+
+void WriteArticle(const ArticleRecord& a, std::ostringstream& out) {
+  const bool titled = a.title && !a.title->empty();
+  out << "### citecheck: " << Md(titled ? *a.title : a.source) << "\n\n";
+  out << (titled ? Md(a.source) + " · " : "") << "checked at " << Md(a.checked_at) << "\n\n";
+  std::string problems, others;
+  int problem_count = 0;
+  int other_count = 0;
+  for (const QuoteRecord& q : a.quotes) {
+    const bool problem = IsQuoteProblem(q);
+    (problem ? problems : others) += QuoteRow(q);
+    ++(problem ? problem_count : other_count);
+  }
+  for (const CitationRecord& c : a.citations) {
+    const bool problem = IsLinkProblem(c.link_status);
+    (problem ? problems : others) += LinkRow(c);
+    ++(problem ? problem_count : other_count);
+  }
+  out << SummaryLine(Summarize(a), problem_count) << "\n\n";
+  WriteDiagnostics(a, out);
+  if (!problems.empty()) out << kTableHead << problems << "\n";
+  if (!others.empty()) {
+    out << "<details><summary>Everything else (" << other_count << ")</summary>\n\n"
+        << kTableHead << others << "\n</details>\n\n";
+  }
+}
+
+}  // namespace
+
+std::string MarkdownFormatter::Render(const RunRecord& run) const {
+  std::ostringstream out;
+  for (const ArticleRecord& a : run.articles) WriteArticle(a, out);
+  if (run.articles.empty()) out << "citecheck: no articles in this run.\n";
+  return out.str();
+}
+
+}  // namespace citecheck

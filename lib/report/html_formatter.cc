@@ -6,6 +6,7 @@
 #include <map>
 #include <sstream>
 
+#include "core/utf8.h"
 #include "report/escape.h"
 #include "report/highlight.h"
 #include "report/html_assets.h"
@@ -185,8 +186,8 @@ class ArticleWriter {
     std::string line = "<span class=\"badge l-" + std::string(ToString(c.link_status)) + "\">" +
                        std::string(ToString(c.link_status)) + "</span> ";
     line += c.citation.url.empty() ? "<span class=\"meta\">no reference entry</span>" : LinkOrText(c.citation.url);
-    if (c.http_status > 0) line += " <span class=\"meta\">HTTP " + std::to_string(c.http_status) + "</span>";
-    if (!c.error.empty()) line += " — " + E(c.error);
+    const std::string detail = LinkDetail(c);
+    if (!detail.empty()) line += " <span class=\"detail\">" + E(detail) + "</span>";
     return line;
   }
 
@@ -196,7 +197,9 @@ class ArticleWriter {
          << "<p class=\"snippet\">";
     const SnippetParts parts = SplitSnippet(e);
     const std::vector<std::string> page_words = near ? PageDifferenceWords(e) : std::vector<std::string>{};
-    out_ << E(parts.before);
+    // The snippet starts mid-page when the match has more context before it.
+    const bool cut = parts.found && e.offset > static_cast<int64_t>(CountCodePoints(parts.before));
+    out_ << (cut ? "…" : "") << E(parts.before);
     if (parts.found) {
       out_ << "<mark class=\"match\">" << Marked(parts.matched, page_words) << "</mark>" << E(parts.after);
     }

@@ -9,6 +9,7 @@
 
 #include "core/url.h"
 #include "fetch/charset.h"
+#include "fetch/page_classifier.h"
 #include "fetch/retry_policy.h"
 #include "fetch/transfer_status.h"
 
@@ -163,6 +164,10 @@ void Transfer::OnHeaderLine(std::string_view raw) {
     headers_.last_modified = value;
   } else if (NameIs(name, "retry-after")) {
     headers_.retry_after = value;
+  } else if (NameIs(name, "server")) {
+    headers_.server = value;
+  } else if (NameIs(name, "cf-mitigated")) {
+    headers_.cf_mitigated = value;
   } else if (NameIs(name, "location")) {
     headers_.has_location = true;
     if (headers_.status == 301 || headers_.status == 308) NotePermanentRedirect(value);
@@ -223,6 +228,7 @@ TransferReport Transfer::Complete(CURLcode code) {
   std::string().swap(body_);
   result.truncated = truncated_;
   result.bytes = bytes_;
+  if (code == CURLE_OK || (code == CURLE_WRITE_ERROR && truncated_)) ClassifyPageOf(&report);
   if (permanent_redirect_) {
     result.permanent_redirect = permanent_redirect_;
     if (result.status == LinkStatus::kOk) result.error = "permanent redirect to " + *permanent_redirect_;
@@ -231,6 +237,23 @@ TransferReport Transfer::Complete(CURLcode code) {
     report.retry_after_s = ParseRetryAfter(headers_.retry_after, std::time(nullptr));
   }
   return report;
+}
+
+void Transfer::ClassifyPageOf(TransferReport* report) const {
+  FetchResult& result = report->result;
+  PageSignals page;
+  page.url = job_.url;
+  page.final_url = result.final_url;
+  page.http_status = result.http_status;
+  page.content_type = result.content_type;
+  page.body = result.body;
+  page.server = headers_.server;
+  page.cf_mitigated = headers_.cf_mitigated;
+  std::optional<PageVerdict> verdict = ClassifyPage(page);
+  if (!verdict) return;
+  result.status = verdict->status;
+  result.error = verdict->error;
+  report->retryable = false;  // a challenge or a soft 404 answers the same next time
 }
 
 }  // namespace citecheck

@@ -61,6 +61,8 @@ class Transfer {
     std::string etag;
     std::string last_modified;
     std::string retry_after;
+    std::string server;
+    std::string cf_mitigated;
     bool has_location = false;
   };
 
@@ -68,6 +70,8 @@ class Transfer {
   size_t OnBody(const char* data, size_t size);
   void OnHeaderLine(std::string_view line);
   void NotePermanentRedirect(const std::string& location);
+  // Soft 404s, bot challenges and login walls (fetch/page_classifier.h).
+  void ClassifyPageOf(TransferReport* report) const;
   bool AddressAllowed(const sockaddr* address);
 
   static size_t WriteCallback(char* data, size_t size, size_t count, void* self);

@@ -88,7 +88,14 @@ TransferVerdict ClassifyTransfer(const TransferOutcome& outcome, const FetchOpti
     case CURLE_TOO_MANY_REDIRECTS:
       return {LinkStatus::kError,
               "too many redirects (more than " + std::to_string(options.max_redirects) + ")", false};
+    case CURLE_FILESIZE_EXCEEDED:
+      return {LinkStatus::kError, "too large: " + Detail(outcome), false};
     case CURLE_UNSUPPORTED_PROTOCOL:
+      // libcurl reports a reply that is not HTTP at all (HTTP/0.9) with the
+      // same code as a scheme it may not use.
+      if (outcome.curl_error.find("HTTP/0.9") != std::string::npos) {
+        return {LinkStatus::kError, "protocol error: not an HTTP response", false};
+      }
       return {LinkStatus::kBlocked, "scheme not allowed: " + Detail(outcome), false};
     case CURLE_BAD_CONTENT_ENCODING:
       return {LinkStatus::kError, "undecodable body: " + Detail(outcome), false};

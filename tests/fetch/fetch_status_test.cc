@@ -198,7 +198,7 @@ TEST(FetchStatusTest, CredentialsNotKeptInFinalUrlOrErrors) {
   server.Start();
   std::string url = "http://user:secret@127.0.0.1:" + std::to_string(server.port()) + "/private";
   FetchResult result = FetchOne(FastOptions(), url);
-  EXPECT_EQ(result.status, LinkStatus::kBroken);
+  EXPECT_EQ(result.status, LinkStatus::kBlocked);  // a login wall
   EXPECT_EQ(result.final_url, server.Url("/private"));
   EXPECT_EQ(result.error.find("secret"), std::string::npos);
 }

@@ -2,6 +2,7 @@
 
 #include <nlohmann/json.hpp>
 
+#include "report/changes_section.h"
 #include "report/summary.h"
 
 namespace citecheck {
@@ -79,13 +80,16 @@ json ArticleJson(const ArticleRecord& article) {
   for (const QuoteRecord& q : article.quotes) quotes.push_back(QuoteJson(q));
   json diagnostics = json::array();
   for (const Diagnostic& d : article.diagnostics) diagnostics.push_back(DiagnosticJson(d));
-  return {{"source", article.source},
-          {"title", article.title && !article.title->empty() ? json(*article.title) : json(nullptr)},
-          {"checked_at", article.checked_at},
-          {"summary", SummaryJson(Summarize(article))},
-          {"citations", citations},
-          {"quotes", quotes},
-          {"diagnostics", diagnostics}};
+  json out = {{"source", article.source},
+              {"title", article.title && !article.title->empty() ? json(*article.title) : json(nullptr)},
+              {"checked_at", article.checked_at},
+              {"summary", SummaryJson(Summarize(article))},
+              {"citations", citations},
+              {"quotes", quotes},
+              {"diagnostics", diagnostics}};
+  // Additive: only when the caller attached history (lib/history).
+  if (article.changes) out["changes"] = ChangesJson(*article.changes);
+  return out;
 }
 
 }  // namespace

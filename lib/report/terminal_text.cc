@@ -1,5 +1,7 @@
 #include "report/terminal_text.h"
 
+#include <algorithm>
+
 #include "core/utf8.h"
 
 namespace citecheck {
@@ -63,6 +65,34 @@ std::string ShortenMiddle(std::string_view text, size_t max_width) {
   std::string out(text.substr(0, ByteOffsetOfCodePoint(text, head)));
   out += "…";
   out += text.substr(ByteOffsetOfCodePoint(text, width - tail));
+  return out;
+}
+
+std::string ShortenKeeping(std::string_view text, size_t max_width, size_t keep_begin, size_t keep_end) {
+  const size_t width = DisplayWidth(text);
+  const size_t budget = max_width < 7 ? 0 : max_width - 2;  // two ellipses
+  const size_t head = budget / 4;
+  const size_t tail = budget / 4;
+  const size_t visible_head = max_width > 0 ? max_width / 2 : 0;
+  const bool kept_by_middle_cut =
+      keep_end <= visible_head || keep_begin >= width - std::min(width, max_width - 1 - visible_head);
+  if (width <= max_width || budget == 0 || keep_begin >= keep_end || kept_by_middle_cut) {
+    return ShortenMiddle(text, max_width);
+  }
+  const size_t middle = budget - head - tail;
+  const size_t keep = std::min(keep_end - keep_begin, middle);
+  size_t start = keep_begin > (middle - keep) / 2 ? keep_begin - (middle - keep) / 2 : 0;
+  start = std::max(start, head);
+  start = std::min(start, width - tail - middle);
+  auto piece = [&](size_t from, size_t to) {
+    return std::string(text.substr(ByteOffsetOfCodePoint(text, from),
+                                   ByteOffsetOfCodePoint(text, to) - ByteOffsetOfCodePoint(text, from)));
+  };
+  std::string out = piece(0, head);
+  out += start > head ? "…" : "";
+  out += piece(start, start + middle);
+  out += start + middle < width - tail ? "…" : "";
+  out += piece(width - tail, width);
   return out;
 }
 

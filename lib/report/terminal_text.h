@@ -24,6 +24,12 @@ size_t DisplayWidth(std::string_view text);
 // stay visible.
 std::string ShortenMiddle(std::string_view text, size_t max_width);
 
+// As ShortenMiddle, but the code points [keep_begin, keep_end) (e.g. a
+// misquoted word) stay visible: when the middle cut would remove them, the
+// result is start … window around them … end. A range past max_width is
+// kept only in part.
+std::string ShortenKeeping(std::string_view text, size_t max_width, size_t keep_begin, size_t keep_end);
+
 // `text` followed by spaces up to `width` columns.
 std::string PadRight(std::string_view text, size_t width);
 

@@ -5,6 +5,7 @@
 #include <sstream>
 
 #include "core/utf8.h"
+#include "report/highlight.h"
 #include "report/summary.h"
 #include "report/terminal_text.h"
 
@@ -43,6 +44,29 @@ std::string Safe(std::string_view text) { return SanitizeForTerminal(text); }
 
 std::string Quoted(std::string_view text, size_t max_width) {
   return "“" + ShortenMiddle(Safe(text), max_width) + "”";
+}
+
+// Safe(text) shortened to max_width, keeping the first of `words` visible,
+// so a long misquote still shows where it differs.
+std::string ShortenedKeeping(std::string_view text, size_t max_width, const std::vector<std::string>& words) {
+  const std::string safe = Safe(text);
+  size_t offset = 0;
+  for (const Segment& s : MarkWords(safe, words)) {
+    if (s.marked) {
+      const size_t begin = CountCodePoints(std::string_view(safe).substr(0, offset));
+      return ShortenKeeping(safe, max_width, begin, begin + CountCodePoints(s.text));
+    }
+    offset += s.text.size();
+  }
+  return ShortenMiddle(safe, max_width);
+}
+
+std::string QuoteText(const QuoteRecord& q) {
+  if (q.decided && q.verdict.status == QuoteStatus::kNearMatch && q.verdict.evidence) {
+    return "“" + ShortenedKeeping(q.quote.text, TextFormatter::kMaxQuoteWidth,
+                                  ArticleDifferenceWords(*q.verdict.evidence)) + "”";
+  }
+  return Quoted(q.quote.text, TextFormatter::kMaxQuoteWidth);
 }
 
 std::string JoinIds(const std::vector<std::string>& ids) {
@@ -138,7 +162,7 @@ class ArticleWriter {
     for (const QuoteRecord& q : article_.quotes) {
       out_ << kIndent << kIndent << Paint(PadRight(QuoteStatusName(q), status_width), QuoteStyle(q))
            << "  " << PadRight(Position(q.quote.line, q.quote.column), position_width) << "  "
-           << Quoted(q.quote.text, TextFormatter::kMaxQuoteWidth);
+           << QuoteText(q);
       if (!q.quote.citation_ids.empty()) out_ << " " << JoinIds(q.quote.citation_ids);
       if (q.decided && q.verdict.status == QuoteStatus::kNearMatch) {
         char score[16];
@@ -184,7 +208,7 @@ class ArticleWriter {
     if (cut_before) before = before.substr(ByteOffsetOfCodePoint(before, before_cps - kContext));
     const bool cut_after = CountCodePoints(after) > kContext;
     if (cut_after) after = after.substr(0, ByteOffsetOfCodePoint(after, kContext));
-    std::string matched = ShortenMiddle(SanitizeForTerminal(e.matched), TextFormatter::kMaxQuoteWidth);
+    std::string matched = ShortenedKeeping(e.matched, TextFormatter::kMaxQuoteWidth, PageDifferenceWords(e));
     return (cut_before ? "…" : "") + SanitizeForTerminal(before) + Paint(matched, Style::kBold) +
            SanitizeForTerminal(after) + (cut_after ? "…" : "");
   }

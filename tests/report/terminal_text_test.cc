@@ -52,3 +52,30 @@ TEST(StyledTest, OnlyWhenEnabled) {
 
 }  // namespace
 }  // namespace citecheck
+
+namespace citecheck {
+namespace {
+
+TEST(ShortenKeepingTest, KeepsTheMarkedRangeVisible) {
+  std::string text;
+  for (int i = 0; i < 20; ++i) text += "word" + std::to_string(i) + " ";
+  text += "MISQUOTED";
+  for (int i = 20; i < 40; ++i) text += " word" + std::to_string(i);
+  const size_t begin = text.find("MISQUOTED");
+  const std::string shown = ShortenKeeping(text, 60, begin, begin + 9);
+  EXPECT_EQ(DisplayWidth(shown), 60u) << shown;
+  EXPECT_NE(shown.find("MISQUOTED"), std::string::npos) << shown;
+  EXPECT_EQ(shown.rfind("word0 ", 0), 0u) << shown;               // still starts at the start
+  EXPECT_EQ(shown.substr(shown.size() - 6), "word39") << shown;  // and ends at the end
+  EXPECT_EQ(ShortenMiddle(text, 60).find("MISQUOTED"), std::string::npos);
+}
+
+TEST(ShortenKeepingTest, ShortTextAndRangesNearTheEndsAreAsShortenMiddle) {
+  EXPECT_EQ(ShortenKeeping("short text", 60, 0, 5), "short text");
+  const std::string text(200, 'x');
+  EXPECT_EQ(ShortenKeeping(text, 60, 1, 3), ShortenMiddle(text, 60));
+  EXPECT_EQ(ShortenKeeping(text, 60, 195, 199), ShortenMiddle(text, 60));
+}
+
+}  // namespace
+}  // namespace citecheck

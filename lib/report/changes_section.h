@@ -1,0 +1,37 @@
+// Rendering what changed since an article's previous run (ArticleRecord::
+// changes, filled by lib/history): the "changes" object of the JSON report,
+// a text section, and the `report --changes` output (only the changes).
+#ifndef CITECHECK_REPORT_CHANGES_SECTION_H_
+#define CITECHECK_REPORT_CHANGES_SECTION_H_
+
+#include <nlohmann/json.hpp>
+#include <string>
+
+#include "store/records.h"
+
+namespace citecheck {
+
+// {"previous_run": ID|null, "previous_checked_at": ..., "links_newly_broken":
+// [...], "links_recovered": [...], "quotes_no_longer_verified": [...],
+// "quotes_newly_verified": [...], "pages_changed": [...], "broken_links":
+// [{"id", "url", "status", "since", "consecutive_runs"}]}
+nlohmann::ordered_json ChangesJson(const ArticleChanges& changes);
+
+// Plain text lines for one article (terminal-safe), "" when there is nothing
+// to say (first run, nothing changed, no link broken).
+std::string ChangesText(const ArticleChanges& changes, bool color);
+
+// A text section after a whole report: "Changes since the previous run" per
+// article that has any. "" when no article has any.
+std::string ChangesSectionText(const RunRecord& run, bool color);
+
+// `report --changes`: only the changes of every article of `run`, as "text"
+// or "json" ({"schema": "citecheck.changes/1", "articles": [{"source",
+// "checked_at", "changes"}]}). Articles without changes and without broken
+// links are left out of the text and listed in the JSON. nullopt-like empty
+// string for an unknown format.
+std::string RenderChangesOnly(const RunRecord& run, const std::string& format, bool color);
+
+}  // namespace citecheck
+
+#endif  // CITECHECK_REPORT_CHANGES_SECTION_H_

@@ -4,6 +4,7 @@
 #include <atomic>
 #include <map>
 #include <memory>
+#include <set>
 #include <thread>
 
 #include "article/reader.h"
@@ -26,6 +27,7 @@ struct PageDone {
   FetchResult fetch;
   std::optional<PageText> page;
   std::string detected_language;
+  bool stored = false;  // already committed (a resumed run): not saved again
   std::shared_ptr<const PreparedPage> prepared;
   PageOutcome outcome;
   // Verdicts of the quotes citing this page, computed by the worker.
@@ -87,23 +89,81 @@ PageDone ParsePage(FetchResult fetch, int64_t max_body_bytes) {
   return done;
 }
 
+// A committed fetch of an interrupted run, turned back into what the parse
+// worker would have produced, without fetching or extracting again.
+PageDone FromStored(StoredFetch stored, int64_t max_body_bytes) {
+  PageDone done;
+  done.stored = true;
+  done.outcome.link_status = stored.fetch.status;
+  done.outcome.link_error = stored.fetch.error;
+  done.outcome.http_status = stored.fetch.http_status;
+  done.outcome.truncated = stored.fetch.truncated;
+  done.outcome.max_body_bytes = max_body_bytes;
+  if (stored.fetch.status == LinkStatus::kOk) {
+    if (stored.page && !stored.page->text.empty()) {
+      auto prepared = std::make_shared<PreparedPage>(stored.page->text, stored.page->language);
+      done.outcome.page = prepared;
+      done.prepared = prepared;
+    } else {
+      done.outcome.no_text_reason =
+          stored.no_text_reason.empty() ? "page has no visible text" : stored.no_text_reason;
+    }
+  }
+  done.page = std::move(stored.page);
+  done.detected_language = std::move(stored.detected_language);
+  done.fetch = std::move(stored.fetch);
+  return done;
+}
+
 class Run {
  public:
   Run(const Config& config, Store& store, Fetcher& fetcher, const std::string& trigger,
-      const std::function<void(const Progress&)>& on_progress)
-      : config_(config), store_(store), fetcher_(fetcher), trigger_(trigger), on_progress_(on_progress) {}
+      const std::function<void(const Progress&)>& on_progress, const RunControl& control)
+      : config_(config),
+        store_(store),
+        fetcher_(fetcher),
+        trigger_(trigger),
+        on_progress_(on_progress),
+        control_(control) {}
 
   CheckRun Execute(const std::vector<ArticleInput>& inputs) {
-    result_.run_id = store_.BeginRun(trigger_);
+    if (control_.resume_run_id != 0) {
+      result_.run_id = control_.resume_run_id;
+      store_.ReopenRun(result_.run_id);
+    } else {
+      result_.run_id = store_.BeginRun(trigger_);
+    }
     for (const ArticleInput& input : inputs) ReadAndSave(input);
     IndexQuotes();
     DecideQuotesWithoutPages();
+    if (control_.resume_run_id != 0) ReuseCommittedFetches();
     FetchAndMatch();
-    store_.FinishRun(result_.run_id, "done");
+    result_.interrupted = StopRequested() && fetched_batches_ < batch_count_;
+    store_.FinishRun(result_.run_id, result_.interrupted ? "interrupted" : "done");
     return result_;
   }
 
  private:
+  bool StopRequested() const { return control_.stop != nullptr && control_.stop->load(); }
+
+  // The URLs this run already committed are decided from the stored text
+  // and taken off the list to fetch.
+  void ReuseCommittedFetches() {
+    std::vector<StoredFetch> committed = store_.CommittedFetches(result_.run_id);
+    std::set<std::string> reused;
+    for (StoredFetch& stored : committed) {
+      if (!std::binary_search(urls_.begin(), urls_.end(), stored.fetch.url)) continue;
+      PageDone done = FromStored(std::move(stored), config_.fetch.max_body_bytes);
+      MatchQuotesOf(&done);
+      SavePage(done);
+      reused.insert(done.fetch.url);
+    }
+    result_.reused_fetches = static_cast<int>(reused.size());
+    urls_.erase(std::remove_if(urls_.begin(), urls_.end(),
+                               [&](const std::string& url) { return reused.count(url) > 0; }),
+                urls_.end());
+  }
+
   void ReadAndSave(const ArticleInput& input) {
     ArticleOptions options;
     options.min_quote_words = config_.min_quote_words;
@@ -195,8 +255,17 @@ class Run {
     WorkQueue<FetchResult> fetched;
     WorkQueue<PageDone> parsed;
     const int64_t cap = config_.fetch.max_body_bytes;
+    size_t batch = control_.batch_size > 0 ? static_cast<size_t>(control_.batch_size)
+                                            : std::max<size_t>(64, 4 * static_cast<size_t>(config_.fetch.concurrency));
+    if (control_.stop == nullptr) batch = std::max<size_t>(urls_.size(), 1);  // nothing to stop for
+    batch_count_ = (urls_.size() + batch - 1) / batch;
     std::thread fetch_thread([&] {
-      fetcher_.FetchAll(urls_, [&](FetchResult r) { fetched.Push(std::move(r)); });
+      for (size_t start = 0; start < urls_.size() && !StopRequested(); start += batch) {
+        std::vector<std::string> chunk(urls_.begin() + start,
+                                       urls_.begin() + std::min(urls_.size(), start + batch));
+        fetcher_.FetchAll(chunk, [&](FetchResult r) { fetched.Push(std::move(r)); });
+        ++fetched_batches_;
+      }
       fetched.Close();
     });
     unsigned worker_count = std::max(1u, std::thread::hardware_concurrency());
@@ -249,7 +318,10 @@ class Run {
   }
 
   void SavePage(const PageDone& done) {
-    store_.SaveFetch(result_.run_id, done.fetch, done.page, done.detected_language);
+    if (!done.stored) {
+      store_.SaveFetch(result_.run_id, done.fetch, done.page, done.detected_language,
+                       done.outcome.no_text_reason);
+    }
     for (const auto& [ref, verdict] : done.verdicts) {
       auto it = pending_.find({ref.article, ref.quote});
       if (it == pending_.end()) continue;
@@ -267,6 +339,9 @@ class Run {
   Fetcher& fetcher_;
   std::string trigger_;
   std::function<void(const Progress&)> on_progress_;
+  RunControl control_;
+  size_t batch_count_ = 0;
+  std::atomic<size_t> fetched_batches_{0};
   CheckRun result_;
   std::vector<ArticleState> articles_;
   std::vector<std::string> urls_;
@@ -279,7 +354,13 @@ class Run {
 CheckRun RunCheck(const std::vector<ArticleInput>& inputs, const Config& config, Store& store,
                   Fetcher& fetcher, const std::string& trigger,
                   const std::function<void(const Progress&)>& on_progress) {
-  Run run(config, store, fetcher, trigger, on_progress);
+  return RunCheck(inputs, config, store, fetcher, trigger, on_progress, RunControl{});
+}
+
+CheckRun RunCheck(const std::vector<ArticleInput>& inputs, const Config& config, Store& store,
+                  Fetcher& fetcher, const std::string& trigger,
+                  const std::function<void(const Progress&)>& on_progress, const RunControl& control) {
+  Run run(config, store, fetcher, trigger, on_progress, control);
   return run.Execute(inputs);
 }
 

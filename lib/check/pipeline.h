@@ -6,6 +6,7 @@
 #ifndef CITECHECK_CHECK_PIPELINE_H_
 #define CITECHECK_CHECK_PIPELINE_H_
 
+#include <atomic>
 #include <cstdint>
 #include <functional>
 #include <string>
@@ -27,6 +28,8 @@ struct Progress {
 
 struct CheckRun {
   int64_t run_id = 0;
+  bool interrupted = false;  // stopped by RunControl::stop; the run is stored as interrupted
+  int reused_fetches = 0;    // committed fetches a resumed run used instead of fetching
   // Every diagnostic of every article (warnings and errors), in order.
   std::vector<Diagnostic> diagnostics;
   bool input_error = false;  // some article had an error diagnostic (exit 2)
@@ -40,6 +43,26 @@ struct CheckRun {
 CheckRun RunCheck(const std::vector<ArticleInput>& inputs, const Config& config, Store& store,
                   Fetcher& fetcher, const std::string& trigger,
                   const std::function<void(const Progress&)>& on_progress = nullptr);
+
+// How a run is driven beyond its inputs: resuming and stopping.
+struct RunControl {
+  // Resume this run (an interrupted run or a crashed one) instead of
+  // beginning a new one: the articles are read and saved again, URLs whose
+  // fetch the run already committed are not fetched again (their stored
+  // text decides the quotes), the rest are fetched. `check` never resumes.
+  int64_t resume_run_id = 0;
+  // When set and it becomes true, no further batch of URLs is started; the
+  // transfers of the current batch finish, their results are committed, and
+  // the run is stored as interrupted.
+  const std::atomic<bool>* stop = nullptr;
+  // URLs handed to the fetcher at once (0: 4 x fetch.concurrency, at least
+  // 64). Bounds how long a stop waits for in-flight transfers.
+  int batch_size = 0;
+};
+
+CheckRun RunCheck(const std::vector<ArticleInput>& inputs, const Config& config, Store& store,
+                  Fetcher& fetcher, const std::string& trigger,
+                  const std::function<void(const Progress&)>& on_progress, const RunControl& control);
 
 // Fetches article URLs (http/https sources) through `fetcher`; an article
 // whose link is not ok becomes an input error naming the URL and status.

@@ -21,12 +21,66 @@ struct CitationRecord {
   std::string content_type;
   std::string language;     // page language (declared, else detected); empty when unknown
   std::string title;        // page title; empty when unknown
+  std::string content_hash; // SHA-256 of the page text; empty when no text
 };
 
 struct QuoteRecord {
   Quote quote;
   Verdict verdict;
   bool decided = false;  // false while the run has not stored a verdict yet
+};
+
+// What changed in an article since its previous run (lib/history computes
+// it; reports render it when present). Links are matched across runs by
+// normalized URL, quotes by their text.
+struct LinkChange {
+  std::string citation_id;
+  std::string url;
+  LinkStatus before = LinkStatus::kOk;
+  LinkStatus after = LinkStatus::kOk;
+  std::string error;  // the current error, if any
+};
+
+struct QuoteChange {
+  std::string text;
+  int line = 0;
+  QuoteStatus before = QuoteStatus::kVerified;
+  QuoteStatus after = QuoteStatus::kVerified;
+  std::string reason;  // the current reason, if any
+};
+
+struct PageChange {
+  std::string citation_id;
+  std::string url;
+};
+
+// A link that is not ok now, with how long it has been so: one-night outages
+// are told apart from rot.
+struct BrokenLink {
+  std::string citation_id;
+  std::string url;
+  LinkStatus status = LinkStatus::kBroken;
+  std::string since;         // started_at of the first run of the streak
+  int consecutive_runs = 1;  // runs in a row (this one included) with the link not ok
+};
+
+struct ArticleChanges {
+  int64_t previous_run_id = 0;      // 0: no previous run of this article
+  std::string previous_checked_at;  // empty when none
+  std::vector<LinkChange> links_newly_broken;
+  std::vector<LinkChange> links_recovered;
+  std::vector<QuoteChange> quotes_no_longer_verified;
+  std::vector<QuoteChange> quotes_newly_verified;
+  std::vector<PageChange> pages_changed;  // text changed (content hash), link ok both times
+  std::vector<BrokenLink> broken_links;   // every link not ok now (state, not change)
+
+  // True when something changed since the previous run (broken_links alone
+  // is not a change).
+  bool HasChanges() const {
+    return !links_newly_broken.empty() || !links_recovered.empty() ||
+           !quotes_no_longer_verified.empty() || !quotes_newly_verified.empty() ||
+           !pages_changed.empty();
+  }
 };
 
 struct ArticleRecord {
@@ -37,6 +91,8 @@ struct ArticleRecord {
   std::vector<CitationRecord> citations;
   std::vector<QuoteRecord> quotes;
   std::vector<Diagnostic> diagnostics;
+  // Set when the caller asked for history (lib/history AttachChanges).
+  std::optional<ArticleChanges> changes;
 };
 
 struct RunRecord {

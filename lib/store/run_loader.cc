@@ -82,6 +82,7 @@ std::vector<CitationRecord> ReadCitations(Store::Impl& impl, const RunRecord& ru
       record.content_type = select.getColumn(10).getString();
       record.language = TextOrEmpty(select.getColumn(11));
       record.title = TextOrEmpty(select.getColumn(12));
+      record.content_hash = TextOrEmpty(select.getColumn(13));
     }
     records.push_back(std::move(record));
   }
@@ -122,7 +123,10 @@ std::vector<QuoteRecord> ReadQuotes(Store::Impl& impl, int64_t run_id, int64_t a
 
 }  // namespace
 
-RunRecord Store::LoadRun(int64_t run_id) {
+RunRecord Store::LoadRun(int64_t run_id) { return LoadRunArticle(run_id, 0); }
+
+// article_id 0: every article of the run.
+RunRecord Store::LoadRunArticle(int64_t run_id, int64_t article_id) {
   return Guarded(*impl_, "loading run " + std::to_string(run_id), [&] {
     RunRecord run;
     // One read transaction, so the run is a consistent snapshot even while
@@ -133,6 +137,7 @@ RunRecord Store::LoadRun(int64_t run_id) {
     SQLite::Statement& select = Impl::Fresh(impl_->select_run_articles);
     select.bind(1, run_id);
     while (select.executeStep()) {
+      if (article_id != 0 && select.getColumn(0).getInt64() != article_id) continue;
       ArticleRecord article;
       article.article_id = select.getColumn(0).getInt64();
       article.source = select.getColumn(1).getString();

@@ -110,6 +110,45 @@ CREATE TABLE quotes (
 ) WITHOUT ROWID;
 )sql";
 
+// Migration 2: registered articles (scheduled checks), the daemon's job queue,
+// what a resumed run needs (the owner of a running run, why a page had no
+// text), and small daemon state (the last scheduled run).
+constexpr const char* kRegistryAndJobs = R"sql(
+ALTER TABLE articles ADD COLUMN registered INTEGER NOT NULL DEFAULT 0;  -- 1: checked by run --all
+ALTER TABLE articles ADD COLUMN kind TEXT NOT NULL DEFAULT 'file';    -- file, url, text
+ALTER TABLE articles ADD COLUMN body TEXT;                            -- the article, for kind text
+ALTER TABLE articles ADD COLUMN media_type TEXT NOT NULL DEFAULT '';  -- of body, when known
+
+-- The process that runs a run: a 'running' run whose process is gone was
+-- interrupted by a crash and may be resumed.
+ALTER TABLE runs ADD COLUMN pid INTEGER NOT NULL DEFAULT 0;
+
+-- Why an ok page had no text ("no text: application/pdf"), so a resumed run
+-- decides its quotes as the first attempt would have.
+ALTER TABLE fetches ADD COLUMN no_text_reason TEXT NOT NULL DEFAULT '';
+
+CREATE INDEX citations_by_url ON citations(article_id, normalized_url, run_id);
+
+CREATE TABLE jobs (
+  id           INTEGER PRIMARY KEY,
+  kind         TEXT NOT NULL,          -- article (one article) or all (every registered one)
+  article_id   INTEGER REFERENCES articles(id) ON DELETE CASCADE,
+  state        TEXT NOT NULL,          -- queued, running, done, failed
+  run_id       INTEGER REFERENCES runs(id) ON DELETE SET NULL,
+  error        TEXT NOT NULL DEFAULT '',
+  created_at   TEXT NOT NULL,
+  started_at   TEXT,
+  finished_at  TEXT
+);
+CREATE INDEX jobs_by_state ON jobs(state, id);
+CREATE INDEX jobs_by_article ON jobs(article_id, state);
+
+CREATE TABLE daemon_state (
+  key    TEXT PRIMARY KEY,
+  value  TEXT NOT NULL
+) WITHOUT ROWID;
+)sql";
+
 bool HasForeignTables(SQLite::Database& db) {
   SQLite::Statement query(db, "SELECT count(*) FROM sqlite_master WHERE name NOT LIKE 'sqlite_%'");
   query.executeStep();
@@ -143,6 +182,7 @@ void ApplyStep(SQLite::Database& db, const std::string& path, const Migration& s
 const std::vector<Migration>& Migrations() {
   static const std::vector<Migration> kMigrations = {
       {"initial schema", kInitialSchema},
+      {"registered articles, job queue, resumable runs", kRegistryAndJobs},
   };
   return kMigrations;
 }

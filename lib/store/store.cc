@@ -3,6 +3,8 @@
 // in the busy handler instead of failing on a read-to-write lock upgrade.
 #include "store/store.h"
 
+#include <unistd.h>
+
 #include <cmath>
 #include <cstdlib>
 
@@ -76,6 +78,7 @@ int64_t Store::BeginRun(const std::string& trigger) {
     SQLite::Statement& insert = Impl::Fresh(impl_->insert_run);
     insert.bind(1, trigger);
     insert.bind(2, UtcNow());
+    insert.bind(3, static_cast<int64_t>(getpid()));
     insert.exec();
     int64_t id = impl_->db.getLastInsertRowid();
     transaction.commit();
@@ -135,7 +138,7 @@ void Store::SaveArticle(int64_t run_id, int64_t article_id, const Article& artic
 }
 
 void Store::SaveFetch(int64_t run_id, const FetchResult& result, const std::optional<PageText>& page,
-                      const std::string& detected_language) {
+                      const std::string& detected_language, const std::string& no_text_reason) {
   Guarded(*impl_, "saving fetch result for URL " + result.url, [&] {
     const std::string now = UtcNow();
     SQLite::Transaction transaction(impl_->db, SQLite::TransactionBehavior::IMMEDIATE);
@@ -175,6 +178,7 @@ void Store::SaveFetch(int64_t run_id, const FetchResult& result, const std::opti
       fetch.bind(19, "");
     }
     fetch.bind(20, detected_language);
+    fetch.bind(21, no_text_reason);
     fetch.exec();
     transaction.commit();
   });

@@ -8,9 +8,11 @@
 #include <optional>
 #include <stdexcept>
 #include <string>
+#include <vector>
 
 #include "core/types.h"
 #include "store/records.h"
+#include "store/registry_types.h"
 
 namespace citecheck {
 
@@ -50,8 +52,9 @@ class Store {
   void SaveArticle(int64_t run_id, int64_t article_id, const Article& article);
   // One fetch result per distinct URL per run. The page text, when given, is
   // stored once by content hash (SHA-256 of the text) and linked to the fetch.
+  // `no_text_reason` says why an ok page has no text (kept for resumed runs).
   void SaveFetch(int64_t run_id, const FetchResult& result, const std::optional<PageText>& page,
-                 const std::string& detected_language);
+                 const std::string& detected_language, const std::string& no_text_reason = "");
   // The verdict of quote number `quote_index` (0-based, article order).
   // Throws StoreError when the article has no such quote in this run.
   void SaveVerdict(int64_t run_id, int64_t article_id, int quote_index, const Verdict& verdict);
@@ -70,6 +73,65 @@ class Store {
   RunRecord LoadRun(int64_t run_id);
   // The id of the most recently begun run, if any.
   std::optional<int64_t> LatestRun();
+  // LoadRun restricted to one article (empty articles when the run does not
+  // include it).
+  RunRecord LoadRunArticle(int64_t run_id, int64_t article_id);
+
+  // --- Registered articles (registry.cc) ---
+  // Registers an article for scheduled checks, or refreshes it (kind, body,
+  // media type; registered again after a removal). Returns its id.
+  int64_t RegisterArticle(const std::string& identity, const std::string& source, const std::string& kind,
+                          const std::string& body = "", const std::string& media_type = "");
+  std::vector<ArticleEntry> ListRegistered();  // by id
+  std::optional<ArticleEntry> FindArticle(int64_t id);
+  // By identity, else by source as first given.
+  std::optional<ArticleEntry> FindArticleBySource(const std::string& identity_or_source);
+  // Stops checking it on schedule; its history stays. False when unknown or
+  // not registered.
+  bool UnregisterArticle(int64_t id);
+
+  // --- History (history_queries.cc) ---
+  // Runs that include the article, newest first, at most `limit`;
+  // `before_run` > 0 keeps only runs older than it.
+  std::vector<RunRef> RunsOfArticle(int64_t article_id, int limit, int64_t before_run = 0);
+  // The link status of `normalized_url` in the article's runs up to and
+  // including `up_to_run`, newest first, at most `limit`.
+  std::vector<LinkHistoryEntry> LinkHistory(int64_t article_id, const std::string& normalized_url,
+                                            int64_t up_to_run, int limit);
+
+  // --- Resuming (history_queries.cc) ---
+  // Every fetch committed in the run, with its page text.
+  std::vector<StoredFetch> CommittedFetches(int64_t run_id);
+  // Article ids the run saved, in order.
+  std::vector<int64_t> ArticlesOfRun(int64_t run_id);
+  // The newest run with `trigger` that was interrupted: state interrupted, or
+  // state running while its process is gone (a crash).
+  std::optional<int64_t> FindResumableRun(const std::string& trigger);
+  // Marks the run running again, owned by this process.
+  void ReopenRun(int64_t run_id);
+  // state/trigger of a run; nullopt when unknown.
+  std::optional<RunRef> FindRun(int64_t run_id);
+  // Marks every running run with `trigger` interrupted (the daemon at start,
+  // holding its lock, knows they are dead). Returns how many.
+  int InterruptRunningRuns(const std::string& trigger);
+
+  // --- Job queue (jobs.cc) ---
+  // Queues a check of one article, or returns the job already queued for it.
+  Job EnqueueArticleJob(int64_t article_id);
+  // Queues a check of every registered article (reuses a queued one).
+  Job EnqueueAllJob();
+  // The oldest queued job, now marked running; nullopt when none.
+  std::optional<Job> ClaimNextJob();
+  void SetJobRun(int64_t job_id, int64_t run_id);
+  // state done or failed (or queued again, for a job stopped by shutdown).
+  void FinishJob(int64_t job_id, const std::string& state, const std::string& error);
+  std::optional<Job> GetJob(int64_t job_id);
+  // Running jobs go back to queued (at daemon start). Returns how many.
+  int RequeueRunningJobs();
+  int64_t CountJobs(const std::string& state);
+  // Small persistent daemon settings (last scheduled run).
+  std::optional<std::string> GetDaemonState(const std::string& key);
+  void SetDaemonState(const std::string& key, const std::string& value);
 
   struct Impl;
 

@@ -62,7 +62,7 @@ Store::Impl::Impl(const std::string& path_in)
                      "INSERT INTO articles (identity, source, created_at) VALUES (?1, ?2, ?3) "
                      "ON CONFLICT (identity) DO NOTHING"),
       find_article(db, "SELECT id FROM articles WHERE identity = ?1"),
-      insert_run(db, "INSERT INTO runs (trigger, started_at, state) VALUES (?1, ?2, 'running')"),
+      insert_run(db, "INSERT INTO runs (trigger, started_at, state, pid) VALUES (?1, ?2, 'running', ?3)"),
       upsert_run_article(
           db,
           "INSERT INTO run_articles (run_id, article_id, position, source, title, diagnostics, saved_at) "
@@ -85,8 +85,8 @@ Store::Impl::Impl(const std::string& path_in)
                    "INSERT OR REPLACE INTO fetches (run_id, url, final_url, link_status, http_status, "
                    "error, content_type, content_language, etag, last_modified, truncated, "
                    "permanent_redirect, elapsed_ms, bytes, fetched_at, content_hash, page_title, "
-                   "page_language, canonical_url, detected_language) VALUES (?1, ?2, ?3, ?4, ?5, ?6, "
-                   "?7, ?8, ?9, ?10, ?11, ?12, ?13, ?14, ?15, ?16, ?17, ?18, ?19, ?20)"),
+                   "page_language, canonical_url, detected_language, no_text_reason) VALUES (?1, ?2, ?3, "
+                   "?4, ?5, ?6, ?7, ?8, ?9, ?10, ?11, ?12, ?13, ?14, ?15, ?16, ?17, ?18, ?19, ?20, ?21)"),
       update_verdict(db,
                      "UPDATE quotes SET status = ?4, score = ?5, evidence = ?6, reason = ?7, "
                      "decided_at = ?8 WHERE run_id = ?1 AND article_id = ?2 AND idx = ?3"),
@@ -101,7 +101,8 @@ Store::Impl::Impl(const std::string& path_in)
           "SELECT c.cite_id, c.url, c.normalized_url, c.line, c.url_error, "
           "       f.url IS NOT NULL, f.link_status, f.error, f.http_status, f.final_url, "
           "       f.content_type, COALESCE(NULLIF(f.page_language, ''), "
-          "       NULLIF(f.content_language, ''), f.detected_language), f.page_title "
+          "       NULLIF(f.content_language, ''), f.detected_language), f.page_title, "
+          "       f.content_hash "
           "FROM citations c LEFT JOIN fetches f "
           "  ON f.run_id = c.run_id AND f.url = c.normalized_url AND c.normalized_url <> '' "
           "WHERE c.run_id = ?1 AND c.article_id = ?2 ORDER BY c.position"),

@@ -1,0 +1,155 @@
+#include "registry/registry.h"
+
+#include <algorithm>
+#include <filesystem>
+#include <set>
+#include <sstream>
+
+#include "core/url.h"
+
+namespace citecheck {
+namespace {
+
+Registration Failed(const std::string& error) {
+  Registration r;
+  r.error = error;
+  return r;
+}
+
+}  // namespace
+
+Registration ResolveRegistration(const std::string& source, const std::string& name, std::istream& stdin_stream) {
+  Registration r;
+  if (IsUrlSource(source)) {
+    std::string error;
+    auto normalized = NormalizeUrl(source, &error);
+    if (!normalized) return Failed(source + ": " + error);
+    r.identity = *normalized;
+    r.source = source;
+    r.kind = kArticleKindUrl;
+  } else if (source == "-") {
+    if (name.empty()) return Failed("-: --name is required for an article read from stdin");
+    ArticleInput input = LoadArticleInput(source, stdin_stream, name);
+    if (!input.ok) return Failed(input.error);
+    return TextRegistration(name, input.bytes, "");
+  } else {
+    // Read now only to report a missing or unreadable file at once.
+    ArticleInput input = LoadArticleInput(source, stdin_stream, name);
+    if (!input.ok) return Failed(input.error);
+    r.identity = input.identity;
+    r.source = name.empty() ? source : name;
+    r.kind = kArticleKindFile;
+  }
+  r.ok = true;
+  return r;
+}
+
+Registration TextRegistration(const std::string& name, const std::string& body, const std::string& media_type) {
+  Registration r;
+  r.ok = true;
+  r.identity = name;
+  r.source = name;
+  r.kind = kArticleKindText;
+  r.body = body;
+  r.media_type = media_type;
+  return r;
+}
+
+int64_t Register(Store& store, const Registration& r) {
+  return store.RegisterArticle(r.identity, r.source, r.kind, r.body, r.media_type);
+}
+
+std::vector<ArticleInput> LoadRegisteredInputs(const std::vector<ArticleEntry>& articles, Fetcher& fetcher) {
+  std::vector<ArticleInput> inputs(articles.size());
+  std::vector<std::string> urls;
+  std::vector<size_t> url_slots;
+  for (size_t i = 0; i < articles.size(); ++i) {
+    const ArticleEntry& a = articles[i];
+    if (a.kind == kArticleKindUrl) {
+      urls.push_back(a.identity);
+      url_slots.push_back(i);
+      continue;
+    }
+    if (a.kind == kArticleKindText) {
+      inputs[i].ok = true;
+      inputs[i].bytes = a.body;
+    } else {
+      std::istringstream no_stdin;
+      inputs[i] = LoadArticleInput(a.identity, no_stdin, "");
+    }
+  }
+  std::vector<ArticleInput> fetched = FetchArticleInputs(urls, fetcher);
+  for (size_t k = 0; k < url_slots.size(); ++k) inputs[url_slots[k]] = std::move(fetched[k]);
+  for (size_t i = 0; i < articles.size(); ++i) {
+    // The registry's names, so the run attaches to the registered article.
+    inputs[i].identity = articles[i].identity;
+    inputs[i].source = articles[i].source;
+    if (!inputs[i].ok && inputs[i].error.empty()) inputs[i].error = articles[i].source + ": cannot read";
+  }
+  return inputs;
+}
+
+namespace {
+
+// An interrupted run of `trigger` whose articles are all among `ids`.
+int64_t FindRunToResume(Store& store, const std::string& trigger, const std::vector<int64_t>& ids) {
+  auto candidate = store.FindResumableRun(trigger);
+  if (!candidate) return 0;
+  std::set<int64_t> wanted(ids.begin(), ids.end());
+  for (int64_t id : store.ArticlesOfRun(*candidate)) {
+    if (wanted.count(id) == 0) return 0;
+  }
+  return *candidate;
+}
+
+}  // namespace
+
+RegisteredRun RunRegistered(Store& store, const Config& config, Fetcher& fetcher,
+                            const std::vector<ArticleEntry>& articles, const std::string& trigger,
+                            int64_t resume_run_id, const std::atomic<bool>* stop,
+                            const std::function<void(const Progress&)>& on_progress) {
+  RegisteredRun result;
+  std::vector<ArticleInput> readable;
+  std::vector<int64_t> ids;
+  for (ArticleInput& input : LoadRegisteredInputs(articles, fetcher)) {
+    if (input.ok) {
+      readable.push_back(std::move(input));
+    } else {
+      result.input_errors.push_back(input.error);
+    }
+  }
+  if (readable.empty()) return result;
+  for (const ArticleEntry& a : articles) ids.push_back(a.id);
+  RunControl control;
+  control.stop = stop;
+  control.resume_run_id = resume_run_id < 0 ? FindRunToResume(store, trigger, ids) : resume_run_id;
+  if (control.resume_run_id > 0) {
+    auto run = store.FindRun(control.resume_run_id);
+    if (!run || run->state == "done") control.resume_run_id = 0;  // nothing left to resume
+  }
+  result.resumed = control.resume_run_id > 0;
+  result.run = RunCheck(readable, config, store, fetcher, trigger, on_progress, control);
+  return result;
+}
+
+ArticleOverview Overview(Store& store, const ArticleEntry& article) {
+  ArticleOverview overview;
+  overview.article = article;
+  std::vector<RunRef> runs = store.RunsOfArticle(article.id, 1);
+  if (runs.empty()) return overview;
+  overview.last_run = runs.front();
+  RunRecord record = store.LoadRunArticle(runs.front().run_id, article.id);
+  if (!record.articles.empty()) {
+    overview.checked_at = record.articles.front().checked_at;
+    overview.summary = Summarize(record.articles.front());
+  }
+  return overview;
+}
+
+std::vector<ArticleOverview> OverviewRegistered(Store& store) {
+  std::vector<ArticleOverview> list;
+  for (const ArticleEntry& article : store.ListRegistered()) list.push_back(Overview(store, article));
+  return list;
+}
+
+}  // namespace citecheck

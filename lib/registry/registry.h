@@ -1,0 +1,79 @@
+// Registered articles (SPEC "Commands": add, list, remove, run): turning what
+// a user names into a registry entry, reading entries back as run inputs, and
+// running them (resuming an interrupted run of the same articles).
+#ifndef CITECHECK_REGISTRY_REGISTRY_H_
+#define CITECHECK_REGISTRY_REGISTRY_H_
+
+#include <atomic>
+#include <cstdint>
+#include <functional>
+#include <istream>
+#include <optional>
+#include <string>
+#include <vector>
+
+#include "check/article_input.h"
+#include "check/pipeline.h"
+#include "config/config.h"
+#include "fetch/fetcher.h"
+#include "report/summary.h"
+#include "store/store.h"
+
+namespace citecheck {
+
+// What `add` (and `check --queue`) registers for one ARTICLE argument.
+struct Registration {
+  bool ok = false;
+  std::string error;  // "notes.md: no such file"
+  std::string identity;
+  std::string source;
+  std::string kind;  // kArticleKind*
+  std::string body;  // kind text
+  std::string media_type;
+};
+
+// A file (must exist; identity is its real path), an http(s) URL (identity
+// its normalized form; not fetched now), or "-" (stdin, read now and stored;
+// `name` is required and is the identity).
+Registration ResolveRegistration(const std::string& source, const std::string& name, std::istream& stdin_stream);
+
+// Text posted to the daemon: stored as kind text under `name`.
+Registration TextRegistration(const std::string& name, const std::string& body, const std::string& media_type);
+
+// Registers it; returns the article id.
+int64_t Register(Store& store, const Registration& registration);
+
+// Reads registered articles as they now stand: files re-read, URLs fetched
+// through `fetcher`, stored text as stored. Inputs keep the registry's
+// identity so the runs attach to the same article. Unreadable ones have
+// ok=false and an error naming the source.
+std::vector<ArticleInput> LoadRegisteredInputs(const std::vector<ArticleEntry>& articles, Fetcher& fetcher);
+
+struct RegisteredRun {
+  CheckRun run;
+  bool resumed = false;
+  std::vector<std::string> input_errors;  // articles that could not be read
+};
+
+// Checks `articles` as one run with `trigger`. `resume_run_id` > 0 resumes
+// that run; < 0 looks for an interrupted run of `trigger` whose articles are
+// all among `articles` and resumes it; 0 always begins a new run. With no
+// readable article, run.run_id stays 0.
+RegisteredRun RunRegistered(Store& store, const Config& config, Fetcher& fetcher,
+                            const std::vector<ArticleEntry>& articles, const std::string& trigger,
+                            int64_t resume_run_id, const std::atomic<bool>* stop,
+                            const std::function<void(const Progress&)>& on_progress = nullptr);
+
+// One line of `list` / GET /v1/articles: an article and its latest run.
+struct ArticleOverview {
+  ArticleEntry article;
+  std::optional<RunRef> last_run;
+  std::string checked_at;  // of the last run, empty when none
+  ArticleSummary summary;  // of the last run; zero when none
+};
+std::vector<ArticleOverview> OverviewRegistered(Store& store);
+ArticleOverview Overview(Store& store, const ArticleEntry& article);
+
+}  // namespace citecheck
+
+#endif  // CITECHECK_REGISTRY_REGISTRY_H_

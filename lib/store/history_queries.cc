@@ -1,0 +1,185 @@
+// Reads across runs: an article's runs, a link's history, and what a resumed
+// run reuses (committed fetches with their page texts).
+#include <signal.h>
+#include <unistd.h>
+
+#include <cerrno>
+
+#include "store/codec.h"
+#include "store/store.h"
+#include "store/store_impl.h"
+
+namespace citecheck {
+namespace {
+
+std::string TextOrEmpty(const SQLite::Column& column) {
+  return column.isNull() ? std::string() : column.getString();
+}
+
+RunRef ReadRunRef(SQLite::Statement& select) {
+  RunRef ref;
+  ref.run_id = select.getColumn(0).getInt64();
+  ref.trigger = select.getColumn(1).getString();
+  ref.started_at = select.getColumn(2).getString();
+  ref.finished_at = TextOrEmpty(select.getColumn(3));
+  ref.state = select.getColumn(4).getString();
+  return ref;
+}
+
+// Whether process `pid` still exists (on this machine). EPERM means it
+// exists but belongs to someone else.
+bool ProcessAlive(int64_t pid) {
+  if (pid <= 0) return false;
+  if (pid == getpid()) return true;
+  return kill(static_cast<pid_t>(pid), 0) == 0 || errno == EPERM;
+}
+
+}  // namespace
+
+std::vector<RunRef> Store::RunsOfArticle(int64_t article_id, int limit, int64_t before_run) {
+  return Guarded(*impl_, "listing runs of article " + std::to_string(article_id), [&] {
+    SQLite::Statement select(impl_->db,
+                             "SELECT r.id, r.trigger, r.started_at, r.finished_at, r.state "
+                             "FROM run_articles ra JOIN runs r ON r.id = ra.run_id "
+                             "WHERE ra.article_id = ?1 AND (?2 = 0 OR r.id < ?2) "
+                             "ORDER BY r.id DESC LIMIT ?3");
+    select.bind(1, article_id);
+    select.bind(2, before_run);
+    select.bind(3, limit);
+    std::vector<RunRef> runs;
+    while (select.executeStep()) runs.push_back(ReadRunRef(select));
+    return runs;
+  });
+}
+
+std::vector<LinkHistoryEntry> Store::LinkHistory(int64_t article_id, const std::string& normalized_url,
+                                                 int64_t up_to_run, int limit) {
+  return Guarded(*impl_, "reading the history of " + normalized_url, [&] {
+    SQLite::Statement select(impl_->db,
+                             "SELECT r.id, r.started_at, f.link_status "
+                             "FROM citations c JOIN runs r ON r.id = c.run_id "
+                             "LEFT JOIN fetches f ON f.run_id = c.run_id AND f.url = c.normalized_url "
+                             "WHERE c.article_id = ?1 AND c.normalized_url = ?2 AND c.run_id <= ?3 "
+                             "GROUP BY r.id ORDER BY r.id DESC LIMIT ?4");
+    select.bind(1, article_id);
+    select.bind(2, normalized_url);
+    select.bind(3, up_to_run);
+    select.bind(4, limit);
+    std::vector<LinkHistoryEntry> entries;
+    while (select.executeStep()) {
+      LinkHistoryEntry entry;
+      entry.run_id = select.getColumn(0).getInt64();
+      entry.started_at = select.getColumn(1).getString();
+      entry.fetched = !select.getColumn(2).isNull();
+      if (entry.fetched) {
+        entry.status = ParseLinkStatus(select.getColumn(2).getString()).value_or(LinkStatus::kError);
+      }
+      entries.push_back(entry);
+    }
+    return entries;
+  });
+}
+
+std::vector<StoredFetch> Store::CommittedFetches(int64_t run_id) {
+  return Guarded(*impl_, "reading committed fetches of run " + std::to_string(run_id), [&] {
+    SQLite::Statement select(
+        impl_->db,
+        "SELECT f.url, f.final_url, f.link_status, f.http_status, f.error, f.content_type, "
+        "f.content_language, f.etag, f.last_modified, f.truncated, f.permanent_redirect, f.elapsed_ms, "
+        "f.bytes, p.text, f.page_title, f.page_language, f.canonical_url, f.detected_language, "
+        "f.no_text_reason FROM fetches f LEFT JOIN pages p ON p.content_hash = f.content_hash "
+        "WHERE f.run_id = ?1");
+    select.bind(1, run_id);
+    std::vector<StoredFetch> fetches;
+    while (select.executeStep()) {
+      StoredFetch stored;
+      FetchResult& r = stored.fetch;
+      r.url = select.getColumn(0).getString();
+      r.final_url = select.getColumn(1).getString();
+      r.status = ParseLinkStatus(select.getColumn(2).getString()).value_or(LinkStatus::kError);
+      r.http_status = static_cast<long>(select.getColumn(3).getInt64());
+      r.error = select.getColumn(4).getString();
+      r.content_type = select.getColumn(5).getString();
+      r.content_language = select.getColumn(6).getString();
+      r.etag = select.getColumn(7).getString();
+      r.last_modified = select.getColumn(8).getString();
+      r.truncated = select.getColumn(9).getInt() != 0;
+      if (!select.getColumn(10).isNull()) r.permanent_redirect = select.getColumn(10).getString();
+      r.elapsed_s = select.getColumn(11).getInt64() / 1000.0;
+      r.bytes = select.getColumn(12).getInt64();
+      if (!select.getColumn(13).isNull()) {
+        PageText page;
+        page.text = select.getColumn(13).getString();
+        page.title = select.getColumn(14).getString();
+        page.language = select.getColumn(15).getString();
+        page.canonical_url = select.getColumn(16).getString();
+        stored.page = std::move(page);
+      }
+      stored.detected_language = select.getColumn(17).getString();
+      stored.no_text_reason = select.getColumn(18).getString();
+      fetches.push_back(std::move(stored));
+    }
+    return fetches;
+  });
+}
+
+std::vector<int64_t> Store::ArticlesOfRun(int64_t run_id) {
+  return Guarded(*impl_, "listing articles of run " + std::to_string(run_id), [&] {
+    SQLite::Statement select(impl_->db, "SELECT article_id FROM run_articles WHERE run_id = ?1 ORDER BY position");
+    select.bind(1, run_id);
+    std::vector<int64_t> ids;
+    while (select.executeStep()) ids.push_back(select.getColumn(0).getInt64());
+    return ids;
+  });
+}
+
+std::optional<int64_t> Store::FindResumableRun(const std::string& trigger) {
+  return Guarded(*impl_, "finding an interrupted " + trigger + " run", [&]() -> std::optional<int64_t> {
+    SQLite::Statement select(impl_->db,
+                             "SELECT id, state, pid FROM runs WHERE trigger = ?1 "
+                             "AND state IN ('interrupted', 'running') ORDER BY id DESC LIMIT 20");
+    select.bind(1, trigger);
+    while (select.executeStep()) {
+      const std::string state = select.getColumn(1).getString();
+      if (state == "interrupted" || !ProcessAlive(select.getColumn(2).getInt64())) {
+        return select.getColumn(0).getInt64();
+      }
+    }
+    return std::nullopt;
+  });
+}
+
+void Store::ReopenRun(int64_t run_id) {
+  Guarded(*impl_, "resuming run " + std::to_string(run_id), [&] {
+    SQLite::Transaction transaction(impl_->db, SQLite::TransactionBehavior::IMMEDIATE);
+    SQLite::Statement update(impl_->db,
+                             "UPDATE runs SET state = 'running', finished_at = NULL, pid = ?2 WHERE id = ?1");
+    update.bind(1, run_id);
+    update.bind(2, static_cast<int64_t>(getpid()));
+    if (update.exec() == 0) throw StoreError("resuming run " + std::to_string(run_id) + ": no such run");
+    transaction.commit();
+  });
+}
+
+std::optional<RunRef> Store::FindRun(int64_t run_id) {
+  return Guarded(*impl_, "finding run " + std::to_string(run_id), [&]() -> std::optional<RunRef> {
+    SQLite::Statement select(impl_->db, "SELECT id, trigger, started_at, finished_at, state FROM runs WHERE id = ?1");
+    select.bind(1, run_id);
+    if (!select.executeStep()) return std::nullopt;
+    return ReadRunRef(select);
+  });
+}
+
+int Store::InterruptRunningRuns(const std::string& trigger) {
+  return Guarded(*impl_, "marking " + trigger + " runs interrupted", [&] {
+    SQLite::Transaction transaction(impl_->db, SQLite::TransactionBehavior::IMMEDIATE);
+    SQLite::Statement update(impl_->db,
+                             "UPDATE runs SET state = 'interrupted' WHERE trigger = ?1 AND state = 'running'");
+    update.bind(1, trigger);
+    int count = update.exec();
+    transaction.commit();
+    return count;
+  });
+}
+
+}  // namespace citecheck

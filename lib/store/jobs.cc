@@ -1,0 +1,166 @@
+// The daemon's job queue in SQLite: the CLI (`check --queue`) and the HTTP
+// API write it, the daemon's worker claims from it, and it survives restarts.
+#include "store/codec.h"
+#include "store/store.h"
+#include "store/store_impl.h"
+
+namespace citecheck {
+namespace {
+
+using store_internal::UtcNow;
+
+constexpr const char* kJobColumns =
+    "SELECT id, kind, COALESCE(article_id, 0), state, COALESCE(run_id, 0), error, created_at, "
+    "COALESCE(started_at, ''), COALESCE(finished_at, '') FROM jobs ";
+
+Job ReadJob(SQLite::Statement& select) {
+  Job job;
+  job.id = select.getColumn(0).getInt64();
+  job.kind = select.getColumn(1).getString();
+  job.article_id = select.getColumn(2).getInt64();
+  job.state = select.getColumn(3).getString();
+  job.run_id = select.getColumn(4).getInt64();
+  job.error = select.getColumn(5).getString();
+  job.created_at = select.getColumn(6).getString();
+  job.started_at = select.getColumn(7).getString();
+  job.finished_at = select.getColumn(8).getString();
+  return job;
+}
+
+std::optional<Job> SelectJob(SQLite::Database& db, int64_t id) {
+  SQLite::Statement select(db, std::string(kJobColumns) + "WHERE id = ?1");
+  select.bind(1, id);
+  if (!select.executeStep()) return std::nullopt;
+  return ReadJob(select);
+}
+
+// Within the caller's transaction: the queued job of `kind` for `article_id`
+// (0 for kind all), or a new one.
+Job EnqueueIn(SQLite::Database& db, const std::string& kind, int64_t article_id) {
+  SQLite::Statement find(db, "SELECT id FROM jobs WHERE kind = ?1 AND COALESCE(article_id, 0) = ?2 "
+                             "AND state = 'queued' ORDER BY id LIMIT 1");
+  find.bind(1, kind);
+  find.bind(2, article_id);
+  int64_t id = 0;
+  if (find.executeStep()) {
+    id = find.getColumn(0).getInt64();
+  } else {
+    SQLite::Statement insert(db, "INSERT INTO jobs (kind, article_id, state, created_at) VALUES (?1, ?2, 'queued', ?3)");
+    insert.bind(1, kind);
+    if (article_id != 0) insert.bind(2, article_id);
+    insert.bind(3, UtcNow());
+    insert.exec();
+    id = db.getLastInsertRowid();
+  }
+  return *SelectJob(db, id);
+}
+
+}  // namespace
+
+Job Store::EnqueueArticleJob(int64_t article_id) {
+  return Guarded(*impl_, "queueing a check of article " + std::to_string(article_id), [&] {
+    SQLite::Transaction transaction(impl_->db, SQLite::TransactionBehavior::IMMEDIATE);
+    Job job = EnqueueIn(impl_->db, kJobKindArticle, article_id);
+    transaction.commit();
+    return job;
+  });
+}
+
+Job Store::EnqueueAllJob() {
+  return Guarded(*impl_, "queueing a check of every registered article", [&] {
+    SQLite::Transaction transaction(impl_->db, SQLite::TransactionBehavior::IMMEDIATE);
+    Job job = EnqueueIn(impl_->db, kJobKindAll, 0);
+    transaction.commit();
+    return job;
+  });
+}
+
+std::optional<Job> Store::ClaimNextJob() {
+  return Guarded(*impl_, "claiming the next job", [&]() -> std::optional<Job> {
+    SQLite::Transaction transaction(impl_->db, SQLite::TransactionBehavior::IMMEDIATE);
+    SQLite::Statement find(impl_->db, "SELECT id FROM jobs WHERE state = 'queued' ORDER BY id LIMIT 1");
+    if (!find.executeStep()) return std::nullopt;
+    const int64_t id = find.getColumn(0).getInt64();
+    find.reset();
+    SQLite::Statement update(impl_->db, "UPDATE jobs SET state = 'running', started_at = ?2 WHERE id = ?1");
+    update.bind(1, id);
+    update.bind(2, UtcNow());
+    update.exec();
+    std::optional<Job> job = SelectJob(impl_->db, id);
+    transaction.commit();
+    return job;
+  });
+}
+
+void Store::SetJobRun(int64_t job_id, int64_t run_id) {
+  Guarded(*impl_, "recording the run of job " + std::to_string(job_id), [&] {
+    SQLite::Transaction transaction(impl_->db, SQLite::TransactionBehavior::IMMEDIATE);
+    SQLite::Statement update(impl_->db, "UPDATE jobs SET run_id = ?2 WHERE id = ?1");
+    update.bind(1, job_id);
+    update.bind(2, run_id);
+    update.exec();
+    transaction.commit();
+  });
+}
+
+void Store::FinishJob(int64_t job_id, const std::string& state, const std::string& error) {
+  Guarded(*impl_, "finishing job " + std::to_string(job_id), [&] {
+    SQLite::Transaction transaction(impl_->db, SQLite::TransactionBehavior::IMMEDIATE);
+    SQLite::Statement update(impl_->db,
+                             "UPDATE jobs SET state = ?2, error = ?3, "
+                             "finished_at = CASE WHEN ?2 IN ('done', 'failed') THEN ?4 END WHERE id = ?1");
+    update.bind(1, job_id);
+    update.bind(2, state);
+    update.bind(3, error);
+    update.bind(4, UtcNow());
+    update.exec();
+    transaction.commit();
+  });
+}
+
+std::optional<Job> Store::GetJob(int64_t job_id) {
+  return Guarded(*impl_, "reading job " + std::to_string(job_id), [&] { return SelectJob(impl_->db, job_id); });
+}
+
+int Store::RequeueRunningJobs() {
+  return Guarded(*impl_, "requeueing running jobs", [&] {
+    SQLite::Transaction transaction(impl_->db, SQLite::TransactionBehavior::IMMEDIATE);
+    SQLite::Statement update(impl_->db, "UPDATE jobs SET state = 'queued' WHERE state = 'running'");
+    int count = update.exec();
+    transaction.commit();
+    return count;
+  });
+}
+
+int64_t Store::CountJobs(const std::string& state) {
+  return Guarded(*impl_, "counting " + state + " jobs", [&] {
+    SQLite::Statement select(impl_->db, "SELECT count(*) FROM jobs WHERE state = ?1");
+    select.bind(1, state);
+    select.executeStep();
+    return select.getColumn(0).getInt64();
+  });
+}
+
+std::optional<std::string> Store::GetDaemonState(const std::string& key) {
+  return Guarded(*impl_, "reading daemon state " + key, [&]() -> std::optional<std::string> {
+    SQLite::Statement select(impl_->db, "SELECT value FROM daemon_state WHERE key = ?1");
+    select.bind(1, key);
+    if (!select.executeStep()) return std::nullopt;
+    return select.getColumn(0).getString();
+  });
+}
+
+void Store::SetDaemonState(const std::string& key, const std::string& value) {
+  Guarded(*impl_, "writing daemon state " + key, [&] {
+    SQLite::Transaction transaction(impl_->db, SQLite::TransactionBehavior::IMMEDIATE);
+    SQLite::Statement upsert(impl_->db,
+                             "INSERT INTO daemon_state (key, value) VALUES (?1, ?2) "
+                             "ON CONFLICT (key) DO UPDATE SET value = excluded.value");
+    upsert.bind(1, key);
+    upsert.bind(2, value);
+    upsert.exec();
+    transaction.commit();
+  });
+}
+
+}  // namespace citecheck

@@ -1,0 +1,103 @@
+// Registered articles: the `articles` rows that `run --all` and the daemon's
+// schedule check (migration 2 columns registered, kind, body, media_type).
+#include "store/codec.h"
+#include "store/store.h"
+#include "store/store_impl.h"
+
+namespace citecheck {
+namespace {
+
+constexpr const char* kArticleColumns =
+    "SELECT id, identity, source, kind, COALESCE(body, ''), media_type, created_at, registered "
+    "FROM articles ";
+
+ArticleEntry ReadEntry(SQLite::Statement& select) {
+  ArticleEntry entry;
+  entry.id = select.getColumn(0).getInt64();
+  entry.identity = select.getColumn(1).getString();
+  entry.source = select.getColumn(2).getString();
+  entry.kind = select.getColumn(3).getString();
+  entry.body = select.getColumn(4).getString();
+  entry.media_type = select.getColumn(5).getString();
+  entry.created_at = select.getColumn(6).getString();
+  entry.registered = select.getColumn(7).getInt() != 0;
+  return entry;
+}
+
+std::optional<ArticleEntry> FirstEntry(SQLite::Statement& select) {
+  if (!select.executeStep()) return std::nullopt;
+  return ReadEntry(select);
+}
+
+}  // namespace
+
+int64_t Store::RegisterArticle(const std::string& identity, const std::string& source, const std::string& kind,
+                               const std::string& body, const std::string& media_type) {
+  return Guarded(*impl_, "registering article " + identity, [&] {
+    SQLite::Transaction transaction(impl_->db, SQLite::TransactionBehavior::IMMEDIATE);
+    SQLite::Statement upsert(
+        impl_->db,
+        "INSERT INTO articles (identity, source, created_at, registered, kind, body, media_type) "
+        "VALUES (?1, ?2, ?3, 1, ?4, ?5, ?6) "
+        "ON CONFLICT (identity) DO UPDATE SET registered = 1, kind = excluded.kind, "
+        "body = excluded.body, media_type = excluded.media_type");
+    upsert.bind(1, identity);
+    upsert.bind(2, source);
+    upsert.bind(3, store_internal::UtcNow());
+    upsert.bind(4, kind);
+    if (kind == kArticleKindText) upsert.bind(5, body);  // else NULL
+    upsert.bind(6, media_type);
+    upsert.exec();
+    SQLite::Statement find(impl_->db, "SELECT id FROM articles WHERE identity = ?1");
+    find.bind(1, identity);
+    find.executeStep();
+    int64_t id = find.getColumn(0).getInt64();
+    find.reset();
+    transaction.commit();
+    return id;
+  });
+}
+
+std::vector<ArticleEntry> Store::ListRegistered() {
+  return Guarded(*impl_, "listing registered articles", [&] {
+    SQLite::Statement select(impl_->db, std::string(kArticleColumns) + "WHERE registered = 1 ORDER BY id");
+    std::vector<ArticleEntry> entries;
+    while (select.executeStep()) entries.push_back(ReadEntry(select));
+    return entries;
+  });
+}
+
+std::optional<ArticleEntry> Store::FindArticle(int64_t id) {
+  return Guarded(*impl_, "finding article " + std::to_string(id), [&] {
+    SQLite::Statement select(impl_->db, std::string(kArticleColumns) + "WHERE id = ?1");
+    select.bind(1, id);
+    return FirstEntry(select);
+  });
+}
+
+std::optional<ArticleEntry> Store::FindArticleBySource(const std::string& identity_or_source) {
+  return Guarded(*impl_, "finding article " + identity_or_source, [&] {
+    SQLite::Statement select(impl_->db, std::string(kArticleColumns) +
+                                            "WHERE identity = ?1 OR source = ?1 "
+                                            "ORDER BY identity = ?1 DESC, registered DESC, id LIMIT 1");
+    select.bind(1, identity_or_source);
+    return FirstEntry(select);
+  });
+}
+
+bool Store::UnregisterArticle(int64_t id) {
+  return Guarded(*impl_, "removing article " + std::to_string(id), [&] {
+    SQLite::Transaction transaction(impl_->db, SQLite::TransactionBehavior::IMMEDIATE);
+    SQLite::Statement update(impl_->db, "UPDATE articles SET registered = 0 WHERE id = ?1 AND registered = 1");
+    update.bind(1, id);
+    const bool changed = update.exec() > 0;
+    // Its queued jobs would check an article nobody wants checked any more.
+    SQLite::Statement drop(impl_->db, "DELETE FROM jobs WHERE article_id = ?1 AND state = 'queued'");
+    drop.bind(1, id);
+    drop.exec();
+    transaction.commit();
+    return changed;
+  });
+}
+
+}  // namespace citecheck

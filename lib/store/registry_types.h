@@ -1,0 +1,76 @@
+// Values the store hands out about registered articles, the daemon's job
+// queue, run history and resumable runs (SPEC "Storage", "Daemon").
+#ifndef CITECHECK_STORE_REGISTRY_TYPES_H_
+#define CITECHECK_STORE_REGISTRY_TYPES_H_
+
+#include <cstdint>
+#include <optional>
+#include <string>
+
+#include "core/types.h"
+
+namespace citecheck {
+
+// How a registered article is read on each run.
+inline constexpr const char* kArticleKindFile = "file";  // identity is the real path, re-read each run
+inline constexpr const char* kArticleKindUrl = "url";    // identity is the normalized URL, fetched each run
+inline constexpr const char* kArticleKindText = "text";  // body stored (stdin, API); identity is the name
+
+struct ArticleEntry {
+  int64_t id = 0;
+  std::string identity;
+  std::string source;   // as first given
+  std::string kind;     // kArticleKind*
+  std::string body;     // kind text only
+  std::string media_type;  // of body ("text/html", ...), may be empty
+  std::string created_at;
+  bool registered = false;  // false: only ever checked with `check`, or removed
+};
+
+// A run that included an article, newest first in lists.
+struct RunRef {
+  int64_t run_id = 0;
+  std::string trigger;
+  std::string started_at;
+  std::string finished_at;  // empty while running or interrupted
+  std::string state;
+};
+
+// The link status of one URL of an article in one run (LinkHistory).
+struct LinkHistoryEntry {
+  int64_t run_id = 0;
+  std::string started_at;
+  bool fetched = false;  // false: the run stopped before fetching it
+  LinkStatus status = LinkStatus::kError;
+};
+
+// A committed fetch of a run, as a resumed run reuses it without fetching.
+struct StoredFetch {
+  FetchResult fetch;  // body empty: the text is in `page`
+  std::optional<PageText> page;
+  std::string detected_language;
+  std::string no_text_reason;
+};
+
+inline constexpr const char* kJobQueued = "queued";
+inline constexpr const char* kJobRunning = "running";
+inline constexpr const char* kJobDone = "done";
+inline constexpr const char* kJobFailed = "failed";
+inline constexpr const char* kJobKindArticle = "article";
+inline constexpr const char* kJobKindAll = "all";
+
+struct Job {
+  int64_t id = 0;
+  std::string kind;        // kJobKindArticle or kJobKindAll
+  int64_t article_id = 0;  // 0 for kind all
+  std::string state;       // kJob*
+  int64_t run_id = 0;      // 0 until started; kept when requeued so the run resumes
+  std::string error;
+  std::string created_at;
+  std::string started_at;
+  std::string finished_at;
+};
+
+}  // namespace citecheck
+
+#endif  // CITECHECK_STORE_REGISTRY_TYPES_H_

@@ -71,6 +71,7 @@ class ArticleWriter {
     out_ << "<section class=\"article\" id=\"article-" << index_ << "\">\n";
     WriteHeader();
     WriteDiagnostics();
+    WriteChanges();
     WriteSummary();
     WriteFilters();
     WriteEntries();
@@ -99,6 +100,46 @@ class ArticleWriter {
            << "</span> " << E(where) << ": " << E(d.message) << "</li>\n";
     }
     out_ << "</ul>\n";
+  }
+
+  // What changed since the previous run (ArticleRecord::changes, set when
+  // the caller attached history), first, as the issue asks.
+  void WriteChanges() {
+    if (!article_.changes || article_.changes->previous_run_id == 0) return;
+    const ArticleChanges& c = *article_.changes;
+    out_ << "<section class=\"changes\"><h3>Since the previous run (" << E(c.previous_checked_at) << ")</h3>\n";
+    if (!c.HasChanges()) out_ << "<p class=\"meta\">Nothing changed.</p>\n";
+    out_ << "<ul>";
+    for (const LinkChange& l : c.links_newly_broken) out_ << LinkChangeItem(l, "newly broken");
+    for (const LinkChange& l : c.links_recovered) out_ << LinkChangeItem(l, "recovered");
+    for (const QuoteChange& q : c.quotes_no_longer_verified) out_ << QuoteChangeItem(q, "no longer verified");
+    for (const QuoteChange& q : c.quotes_newly_verified) out_ << QuoteChangeItem(q, "newly verified");
+    for (const PageChange& p : c.pages_changed) {
+      out_ << "<li>page [" << E(p.citation_id) << "] " << LinkOrText(p.url) << " changed its text</li>";
+    }
+    out_ << "</ul></section>\n";
+  }
+
+  static std::string LinkChangeItem(const LinkChange& l, const char* what) {
+    return "<li>link [" + E(l.citation_id) + "] " + LinkOrText(l.url) + " " + what + ": " +
+           std::string(ToString(l.before)) + " → " + std::string(ToString(l.after)) +
+           (l.error.empty() ? "" : " — " + E(l.error)) + "</li>";
+  }
+
+  static std::string QuoteChangeItem(const QuoteChange& q, const char* what) {
+    return "<li>quote at line " + std::to_string(q.line) + " “" + E(q.text) + "” " + what + ": " +
+           std::string(ToString(q.before)) + " → " + std::string(ToString(q.after)) +
+           (q.reason.empty() ? "" : " — " + E(q.reason)) + "</li>";
+  }
+
+  // "since <date> (N runs)" for a link that is not ok, when history is attached.
+  std::string BrokenSince(const CitationRecord& c) const {
+    if (!article_.changes) return "";
+    for (const BrokenLink& b : article_.changes->broken_links) {
+      if (b.citation_id != c.citation.id || b.since.empty()) continue;
+      return " · not ok since " + E(b.since) + " (" + std::to_string(b.consecutive_runs) + " runs)";
+    }
+    return "";
   }
 
   void WriteSummary() {
@@ -234,9 +275,8 @@ class ArticleWriter {
       if (!c.final_url.empty() && c.final_url != c.citation.normalized_url) {
         out_ << " → " << LinkOrText(c.final_url);
       }
-      // "Since when" a link is broken needs the run history (issue 5).
       out_ << "</td><td>" << E(c.error) << (c.title.empty() ? "" : (c.error.empty() ? "" : " · ") + E(c.title))
-           << "</td></tr>\n";
+           << BrokenSince(c) << "</td></tr>\n";
     }
     out_ << "</tbody></table>\n";
   }
@@ -262,12 +302,6 @@ void WriteHead(const RunRecord& run, std::ostringstream& out) {
       << "<title>" << E(PageTitle(run)) << "</title>\n<style>" << kReportCss << "</style>\n</head>\n";
 }
 
-// Issue 5 (run history) hook: when the store can tell what changed since the
-// previous run of an article, render it here, before the entries ("the
-// changes since the previous run first"), as <section class="changes">. The
-// RunRecord does not carry changes yet, so nothing is written.
-void WriteChanges(const RunRecord& /*run*/, std::ostringstream& /*out*/) {}
-
 void WriteRunHeader(const RunRecord& run, std::ostringstream& out) {
   out << "<header>\n<h1>citecheck report</h1>\n<p class=\"meta\">run " << run.run_id << " · "
       << E(run.trigger) << " · " << E(run.state) << " · started " << E(run.started_at);
@@ -288,7 +322,6 @@ std::string HtmlFormatter::Render(const RunRecord& run) const {
   WriteHead(run, out);
   out << "<body>\n<div class=\"page\">\n";
   WriteRunHeader(run, out);
-  WriteChanges(run, out);
   out << "<main>\n";
   for (size_t i = 0; i < run.articles.size(); ++i) {
     ArticleWriter(run.articles[i], static_cast<int>(i + 1), out).Write();

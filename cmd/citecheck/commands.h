@@ -1,0 +1,84 @@
+// The subcommands of citecheck, one file each; main.cc parses the command
+// line and dispatches. Each returns the process exit code (SPEC: 0 all good,
+// 1 problems found, 2 usage, config or input error).
+#ifndef CITECHECK_CMD_CITECHECK_COMMANDS_H_
+#define CITECHECK_CMD_CITECHECK_COMMANDS_H_
+
+#include <optional>
+#include <string>
+#include <vector>
+
+#include "config/config.h"
+#include "core/types.h"
+#include "store/records.h"
+#include "store/store.h"
+
+namespace citecheck {
+
+constexpr int kExitUsage = 2;
+
+// Flags every subcommand shares.
+struct CommonFlags {
+  std::string db;
+  std::string config;
+  std::optional<std::string> allow_private;  // set when --allow-private was given
+  int concurrency = 0;
+  int timeout = 0;
+  bool verbose = false;
+};
+
+struct CheckFlags {
+  std::vector<std::string> articles;
+  std::string format = "text";
+  std::string output;
+  std::string name;
+  bool queue = false;
+};
+
+struct AddFlags {
+  std::vector<std::string> articles;
+  std::string name;
+};
+
+struct RunFlags {
+  bool all = false;
+  std::vector<std::string> ids;
+  std::string format = "text";
+  std::string output;
+};
+
+struct ReportFlags {
+  std::string article;  // ID or SOURCE; empty: the latest run
+  std::string format = "text";
+  std::string output;
+  bool changes = false;
+};
+
+// --allow-private can stand alone or take "=LIST", so it must never swallow
+// the next argument (an article path): take it out before CLI11 parses.
+std::vector<std::string> ExtractAllowPrivate(int argc, char** argv, std::optional<std::string>* value);
+
+// Loads the config and lets the flags override it; prints the error and
+// returns false on failure.
+bool BuildConfig(const CommonFlags& flags, Config* config);
+void PrintDiagnostic(const Diagnostic& d);
+// Renders `run` (with any changes attached) in `format` to `output` (stdout
+// when empty). Returns 0, or kExitUsage for an unknown format or a write error.
+int WriteReport(const RunRecord& run, const std::string& format, const std::string& output);
+// Writes `text` to `output` or stdout. Returns 0 or kExitUsage.
+int WriteOutput(const std::string& text, const std::string& output);
+bool KnownFormat(const std::string& format);
+// A registered article named by ID, or by source (as given, its real path,
+// or its normalized URL).
+std::optional<ArticleEntry> FindArticleArgument(Store& store, const std::string& arg);
+
+int RunCheckCommand(const CommonFlags& common, const CheckFlags& flags);
+int RunAddCommand(const CommonFlags& common, const AddFlags& flags);
+int RunListCommand(const CommonFlags& common);
+int RunRemoveCommand(const CommonFlags& common, const std::string& id);
+int RunRunCommand(const CommonFlags& common, const RunFlags& flags);
+int RunReportCommand(const CommonFlags& common, const ReportFlags& flags);
+
+}  // namespace citecheck
+
+#endif  // CITECHECK_CMD_CITECHECK_COMMANDS_H_

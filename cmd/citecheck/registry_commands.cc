@@ -1,0 +1,159 @@
+// citecheck add | list | remove | run: registered articles.
+#include <cstdio>
+#include <filesystem>
+#include <iostream>
+
+#include "check/article_input.h"
+#include "cmd/citecheck/commands.h"
+#include "cmd/citecheck/progress_bar.h"
+#include "core/url.h"
+#include "history/changes.h"
+#include "registry/registry.h"
+#include "report/report.h"
+#include "store/store.h"
+
+namespace citecheck {
+
+// An ID, or a source: as given, its real path, or its normalized URL.
+std::optional<ArticleEntry> FindArticleArgument(Store& store, const std::string& arg) {
+  if (!arg.empty() && arg.find_first_not_of("0123456789") == std::string::npos) {
+    if (auto found = store.FindArticle(std::stoll(arg))) return found;
+  }
+  if (auto found = store.FindArticleBySource(arg)) return found;
+  std::error_code ec;
+  auto real = std::filesystem::canonical(arg, ec);
+  if (!ec) {
+    if (auto found = store.FindArticleBySource(real.string())) return found;
+  }
+  std::string error;
+  if (auto url = NormalizeUrl(arg, &error)) return store.FindArticleBySource(*url);
+  return std::nullopt;
+}
+
+int RunAddCommand(const CommonFlags& common, const AddFlags& flags) {
+  Config config;
+  if (!BuildConfig(common, &config)) return kExitUsage;
+  if (flags.articles.size() > 1 && !flags.name.empty()) {
+    std::cerr << "citecheck: --name names one article; give one ARTICLE with it\n";
+    return kExitUsage;
+  }
+  auto store = Store::Open(config.db);
+  int status = 0;
+  for (const std::string& source : flags.articles) {
+    Registration r = ResolveRegistration(source, flags.name, std::cin);
+    if (!r.ok) {
+      std::cerr << "citecheck: " << r.error << "\n";
+      status = kExitUsage;
+      continue;
+    }
+    const int64_t id = Register(*store, r);
+    std::cout << id << "\t" << r.source << "\n";
+  }
+  return status;
+}
+
+namespace {
+
+std::string LinksCell(const ArticleSummary& s) {
+  std::string cell = std::to_string(s.links_ok) + " ok";
+  if (s.links_broken > 0) cell += ", " + std::to_string(s.links_broken) + " not ok";
+  return cell;
+}
+
+std::string QuotesCell(const ArticleSummary& s) {
+  std::string cell = std::to_string(s.verified) + " verified";
+  if (s.near_match > 0) cell += ", " + std::to_string(s.near_match) + " near_match";
+  if (s.not_found > 0) cell += ", " + std::to_string(s.not_found) + " not_found";
+  if (s.unverifiable > 0) cell += ", " + std::to_string(s.unverifiable) + " unverifiable";
+  if (s.pending > 0) cell += ", " + std::to_string(s.pending) + " pending";
+  return cell;
+}
+
+}  // namespace
+
+int RunListCommand(const CommonFlags& common) {
+  Config config;
+  if (!BuildConfig(common, &config)) return kExitUsage;
+  auto store = Store::Open(config.db);
+  std::vector<ArticleOverview> list = OverviewRegistered(*store);
+  if (list.empty()) {
+    std::cout << "No registered articles (citecheck add ARTICLE...).\n";
+    return 0;
+  }
+  std::printf("%-5s %-40s %-21s %-12s %-20s %s\n", "ID", "SOURCE", "LAST RUN", "STATE", "LINKS", "QUOTES");
+  for (const ArticleOverview& o : list) {
+    std::printf("%-5lld %-40s %-21s %-12s %-20s %s\n", static_cast<long long>(o.article.id),
+                o.article.source.c_str(), o.last_run ? o.checked_at.c_str() : "never",
+                o.last_run ? o.last_run->state.c_str() : "-", o.last_run ? LinksCell(o.summary).c_str() : "-",
+                o.last_run ? QuotesCell(o.summary).c_str() : "-");
+  }
+  return 0;
+}
+
+int RunRemoveCommand(const CommonFlags& common, const std::string& id) {
+  Config config;
+  if (!BuildConfig(common, &config)) return kExitUsage;
+  auto store = Store::Open(config.db);
+  auto article = FindArticleArgument(*store, id);
+  if (!article || !store->UnregisterArticle(article->id)) {
+    std::cerr << "citecheck: no registered article " << id << " (see citecheck list)\n";
+    return kExitUsage;
+  }
+  std::cout << "removed " << article->id << "\t" << article->source << " (its history is kept)\n";
+  return 0;
+}
+
+int RunRunCommand(const CommonFlags& common, const RunFlags& flags) {
+  Config config;
+  if (!BuildConfig(common, &config)) return kExitUsage;
+  if (flags.all == !flags.ids.empty()) {
+    std::cerr << "citecheck: run needs --all or article IDs (not both)\n";
+    return kExitUsage;
+  }
+  if (!KnownFormat(flags.format)) {
+    std::cerr << "citecheck: unknown --format \"" << flags.format << "\" (expected " << kReportFormats << ")\n";
+    return kExitUsage;
+  }
+  auto store = Store::Open(config.db);
+  std::vector<ArticleEntry> articles;
+  bool usage_error = false;
+  if (flags.all) {
+    articles = store->ListRegistered();
+  } else {
+    for (const std::string& id : flags.ids) {
+      auto article = FindArticleArgument(*store, id);
+      if (!article) {
+        std::cerr << "citecheck: no article " << id << " (see citecheck list)\n";
+        usage_error = true;
+      } else {
+        articles.push_back(*article);
+      }
+    }
+  }
+  if (articles.empty()) {
+    if (!usage_error) std::cerr << "citecheck: warning: no registered articles to check\n";
+    return usage_error ? kExitUsage : 0;
+  }
+  auto fetcher = MakeCurlFetcher(config.fetch);
+  RegisteredRun result;
+  {
+    ProgressBar bar;
+    result = RunRegistered(*store, config, *fetcher, articles, "run", /*resume_run_id=*/-1, nullptr,
+                           [&bar](const Progress& p) { bar.Update(p); });
+  }
+  for (const std::string& error : result.input_errors) std::cerr << "citecheck: " << error << "\n";
+  if (result.run.run_id == 0) return kExitUsage;
+  if (result.resumed) {
+    std::cerr << "citecheck: resumed interrupted run " << result.run.run_id << " (" << result.run.reused_fetches
+              << " committed fetches reused)\n";
+  }
+  for (const Diagnostic& d : result.run.diagnostics) PrintDiagnostic(d);
+  RunRecord record = store->LoadRun(result.run.run_id);
+  AttachChanges(*store, &record);
+  int write_status = WriteReport(record, flags.format, flags.output);
+  if (write_status != 0) return write_status;
+  if (usage_error || !result.input_errors.empty() || result.run.input_error) return kExitUsage;
+  return ExitCodeFor(record);
+}
+
+}  // namespace citecheck

@@ -2,6 +2,7 @@
 
 #include <algorithm>
 #include <cctype>
+#include <map>
 
 #include "article/attribution.h"
 #include "article/citations.h"
@@ -102,7 +103,12 @@ void AddQuotes(const Block& block, const article::LineIndex& lines, const Articl
     quote.line = lines.Line(q.source_offset);
     quote.column = lines.Column(q.source_offset);
     quote.citation_ids = article::Attribute(block, sentences, q);
-    if (!q.closed) {
+    if (block.heading) {
+      // Quotation marks in a heading are the article's own emphasis or a
+      // title, not words it attributes to a source.
+      quote.skipped = true;
+      quote.skip_reason = "in a heading";
+    } else if (!q.closed) {
       quote.skipped = true;
       quote.skip_reason = "no closing quotation mark";
     } else if (article::CountWords(quote.text) < options.min_quote_words) {
@@ -110,6 +116,32 @@ void AddQuotes(const Block& block, const article::LineIndex& lines, const Articl
       quote.skip_reason = "fewer than " + std::to_string(options.min_quote_words) + " words";
     }
     out->push_back(std::move(quote));
+  }
+}
+
+// A quotation repeated under different citations is one claim about several
+// sources: every occurrence is checked against all of them, and is verified
+// when any page has it.
+void ShareCitationsOfRepeatedQuotes(std::vector<Quote>* quotes) {
+  std::map<std::string, std::vector<std::string>> ids_by_text;
+  auto key = [](const Quote& q) {
+    std::string k;
+    for (char c : q.text) {
+      bool space = std::isspace(static_cast<unsigned char>(c)) != 0;
+      if (!space) k.push_back(c);
+      else if (!k.empty() && k.back() != ' ') k.push_back(' ');
+    }
+    return k;
+  };
+  for (const Quote& q : *quotes) {
+    if (q.skipped) continue;
+    std::vector<std::string>& ids = ids_by_text[key(q)];
+    for (const std::string& id : q.citation_ids) {
+      if (std::find(ids.begin(), ids.end(), id) == ids.end()) ids.push_back(id);
+    }
+  }
+  for (Quote& q : *quotes) {
+    if (!q.skipped) q.citation_ids = ids_by_text[key(q)];
   }
 }
 
@@ -135,8 +167,9 @@ Article ReadArticle(std::string_view text, const std::string& source, const Arti
   article::LineIndex lines(text);
   result.citations = article::BuildCitations(&doc, lines, source, &result.diagnostics);
   for (const Block& block : doc.blocks) {
-    if (!block.heading) AddQuotes(block, lines, options, &result.quotes);
+    AddQuotes(block, lines, options, &result.quotes);
   }
+  ShareCitationsOfRepeatedQuotes(&result.quotes);
   if (!doc.title.empty()) result.title = doc.title;
   if (result.citations.empty()) {
     result.diagnostics.push_back(

@@ -129,7 +129,26 @@ std::string LatinLanguage(const std::vector<Token>& tokens) {
   return kStopwords[best].language;
 }
 
+// The script holding at least half of the letters, or -1.
+int DominantScriptOf(const ScriptCounts& counts) {
+  if (counts.total < kMinLetters) return -1;
+  int dominant = 0;
+  for (int s = 1; s < kScriptCount; ++s) {
+    if (counts.letters[s] > counts.letters[dominant]) dominant = s;
+  }
+  if (counts.letters[kKana] * 10 >= counts.total) return kKana;
+  return counts.letters[dominant] * 2 < counts.total ? -1 : dominant;
+}
+
 }  // namespace
+
+bool WrittenInDifferentScripts(std::string_view a, std::string_view b) {
+  int script_a = DominantScriptOf(CountScripts(a.substr(0, kSampleBytes)));
+  int script_b = DominantScriptOf(CountScripts(b.substr(0, kSampleBytes)));
+  // Han with kana is Japanese; Han alone may be either, so never "different".
+  auto family = [](int s) { return s == kKana ? kHan : s; };
+  return script_a >= 0 && script_b >= 0 && family(script_a) != family(script_b);
+}
 
 std::string DetectLanguageOf(std::string_view text, const std::vector<Token>& tokens) {
   ScriptCounts counts = CountScripts(text.substr(0, kSampleBytes));

@@ -19,6 +19,11 @@ namespace citecheck {
 // Only the first part of a long text is read.
 std::string DetectLanguageOf(std::string_view text, const std::vector<Token>& tokens);
 
+// True when both texts have a clearly dominant script and the scripts differ
+// (Latin vs Cyrillic, say): even a quote too short for DetectLanguageOf is
+// then surely not in the page's language.
+bool WrittenInDifferentScripts(std::string_view a, std::string_view b);
+
 }  // namespace citecheck
 
 #endif  // CITECHECK_MATCH_LANGUAGE_H_

@@ -131,8 +131,9 @@ Verdict MatchQuote(std::string_view quote, const PreparedPage& page, const Match
   if (auto near = NearVerdict(pattern, impl, options)) return *near;
   std::string quote_language = DetectLanguage(quote);
   const std::string& page_language = impl.detected_language;
-  if (!quote_language.empty() && !page_language.empty() &&
-      PrimaryLanguage(quote_language) != PrimaryLanguage(page_language)) {
+  bool languages_differ = !quote_language.empty() && !page_language.empty() &&
+                          PrimaryLanguage(quote_language) != PrimaryLanguage(page_language);
+  if (!page_language.empty() && (languages_differ || WrittenInDifferentScripts(quote, impl.text))) {
     verdict.status = QuoteStatus::kUnverifiable;
     verdict.reason = "source is in " + page_language + "; the quote may be a translation";
   }

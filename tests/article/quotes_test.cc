@@ -128,9 +128,35 @@ TEST(QuoteTest, BlockquoteWithItsOwnMarker) {
   EXPECT_EQ(a.quotes[0].citation_ids, std::vector<std::string>{"2"});
 }
 
-TEST(QuoteTest, HeadingsAreNotScannedForQuotes) {
-  Article a = Read("# The \"one two three four\" affair\n\nBody [1].\n");
-  EXPECT_TRUE(a.quotes.empty());
+TEST(QuoteTest, QuotesInHeadingsAreSkippedAsTheArticlesOwnEmphasis) {
+  Article a = Read("# The \"one two three four\" affair\n\nBody [1].\n\n## A \u201cfive six seven eight\u201d\n");
+  ASSERT_EQ(a.quotes.size(), 2u);
+  for (const Quote& q : a.quotes) {
+    EXPECT_TRUE(q.skipped) << q.text;
+    EXPECT_EQ(q.skip_reason, "in a heading");
+  }
+  EXPECT_EQ(a.quotes[0].text, "one two three four");
+  EXPECT_EQ(a.quotes[0].line, 1);
+  EXPECT_EQ(a.quotes[1].line, 5);
+}
+
+}  // namespace
+}  // namespace citecheck
+
+namespace citecheck {
+namespace {
+
+TEST(QuoteTest, RepeatedQuoteIsCheckedAgainstEveryCitationOfIt) {
+  Article a = Read(
+      "First, she said \"we will build the bridge next year\" [1].\n\n"
+      "Later the paper repeated that \"we will  build the bridge next year\" [2].\n\n"
+      "Another \"quite different words are here\" [2].\n\n"
+      "[1] https://one.example/a\n[2] https://two.example/b\n");
+  ASSERT_EQ(a.quotes.size(), 3u);
+  const std::vector<std::string> both = {"1", "2"};
+  EXPECT_EQ(a.quotes[0].citation_ids, both);
+  EXPECT_EQ(a.quotes[1].citation_ids, both);
+  EXPECT_EQ(a.quotes[2].citation_ids, std::vector<std::string>{"2"});
 }
 
 }  // namespace

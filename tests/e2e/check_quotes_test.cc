@@ -104,3 +104,30 @@ TEST(CheckQuotesTest, ResultsAreStoredAndTheRunIsOneRow) {
 
 }  // namespace
 }  // namespace citecheck::testing
+
+namespace citecheck::testing {
+namespace {
+
+TEST(CheckQuotesTest, QuoteNotFoundInAPageOfAnotherLanguageIsAPossibleTranslation) {
+  TestServer server;
+  server.server().Get("/ru", [](const httplib::Request&, httplib::Response& res) {
+    res.set_content(
+        "<html><body><p>Директор службы заявил, что после распада Советского Союза главный противник "
+        "снова возглавил кампанию против России. Он также сказал, что работа будет продолжена.</p>"
+        "</body></html>",
+        "text/html; charset=utf-8");
+  });
+  server.Start();
+  TempDir dir;
+  std::string article = "He said \"the main enemy again led the campaign against Russia\" [1].\n\n[1] " +
+                        server.Url("/ru") + "\n";
+  CheckOutput out = CheckArticle(dir, "t.md", article, {"--allow-private"});
+  ASSERT_FALSE(out.report.is_null()) << out.run.err;
+  auto q = FindQuote(out.report, "main enemy");
+  EXPECT_EQ(q["status"], "unverifiable") << q.dump(2);
+  EXPECT_EQ(q["reason"], "source is in ru; the quote may be a translation");
+  EXPECT_EQ(out.run.exit_code, 0);  // unverifiable never fails a run
+}
+
+}  // namespace
+}  // namespace citecheck::testing

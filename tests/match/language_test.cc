@@ -1,3 +1,4 @@
+#include "match/language.h"
 #include "match/matcher.h"
 
 #include <gtest/gtest.h>
@@ -55,6 +56,27 @@ TEST(PreparedPageLanguageTest, DetectedOnceFromText) {
   EXPECT_EQ(page.detected_language(), "de");  // statistics, not the hint
   PreparedPage unsure("Berlin", "de");
   EXPECT_EQ(unsure.detected_language(), "");
+}
+
+}  // namespace
+}  // namespace citecheck
+
+namespace citecheck {
+namespace {
+
+TEST(WrittenInDifferentScriptsTest, Table) {
+  struct Case {
+    const char* a;
+    const char* b;
+    bool differ;
+  } cases[] = {
+      {"the main enemy led the campaign", "главный противник возглавил кампанию", true},
+      {"главный противник", "главный противник возглавил кампанию", false},
+      {"the main enemy led the campaign", "der Hauptfeind führte die Kampagne", false},
+      {"ο κύριος εχθρός οδήγησε", "the main enemy led the campaign", true},
+      {"ok", "главный противник возглавил кампанию", false},  // too few letters to judge
+  };
+  for (const auto& c : cases) EXPECT_EQ(WrittenInDifferentScripts(c.a, c.b), c.differ) << c.a << " / " << c.b;
 }
 
 }  // namespace

@@ -277,3 +277,18 @@ TEST(MatchQuoteTest, SharedAcrossThreads) {
 
 }  // namespace
 }  // namespace citecheck
+
+namespace citecheck {
+namespace {
+
+TEST(MatcherLanguageTest, ShortQuoteInAnotherScriptIsAPossibleTranslation) {
+  PreparedPage page(
+      "Директор службы заявил, что после распада Советского Союза главный противник снова "
+      "возглавил кампанию против России.");
+  Verdict v = MatchQuote("the main enemy again led the campaign against Russia", page, {});
+  EXPECT_EQ(v.status, QuoteStatus::kUnverifiable);
+  EXPECT_EQ(v.reason, "source is in ru; the quote may be a translation");
+}
+
+}  // namespace
+}  // namespace citecheck

@@ -133,6 +133,7 @@ class Run {
     } else {
       result_.run_id = store_.BeginRun(trigger_);
     }
+    if (control_.on_run_started) control_.on_run_started(result_.run_id);
     for (const ArticleInput& input : inputs) ReadAndSave(input);
     IndexQuotes();
     DecideQuotesWithoutPages();

@@ -58,6 +58,10 @@ struct RunControl {
   // URLs handed to the fetcher at once (0: 4 x fetch.concurrency, at least
   // 64). Bounds how long a stop waits for in-flight transfers.
   int batch_size = 0;
+  // Called on the caller's thread with the run's id as soon as it is begun
+  // (or reopened), before any fetch: lets a job queue remember which run to
+  // resume after a crash.
+  std::function<void(int64_t)> on_run_started;
 };
 
 CheckRun RunCheck(const std::vector<ArticleInput>& inputs, const Config& config, Store& store,

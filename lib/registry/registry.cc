@@ -107,7 +107,8 @@ int64_t FindRunToResume(Store& store, const std::string& trigger, const std::vec
 RegisteredRun RunRegistered(Store& store, const Config& config, Fetcher& fetcher,
                             const std::vector<ArticleEntry>& articles, const std::string& trigger,
                             int64_t resume_run_id, const std::atomic<bool>* stop,
-                            const std::function<void(const Progress&)>& on_progress) {
+                            const std::function<void(const Progress&)>& on_progress,
+                            const std::function<void(int64_t)>& on_run_started) {
   RegisteredRun result;
   std::vector<ArticleInput> readable;
   std::vector<int64_t> ids;
@@ -122,6 +123,7 @@ RegisteredRun RunRegistered(Store& store, const Config& config, Fetcher& fetcher
   for (const ArticleEntry& a : articles) ids.push_back(a.id);
   RunControl control;
   control.stop = stop;
+  control.on_run_started = on_run_started;
   control.resume_run_id = resume_run_id < 0 ? FindRunToResume(store, trigger, ids) : resume_run_id;
   if (control.resume_run_id > 0) {
     auto run = store.FindRun(control.resume_run_id);

@@ -62,7 +62,8 @@ struct RegisteredRun {
 RegisteredRun RunRegistered(Store& store, const Config& config, Fetcher& fetcher,
                             const std::vector<ArticleEntry>& articles, const std::string& trigger,
                             int64_t resume_run_id, const std::atomic<bool>* stop,
-                            const std::function<void(const Progress&)>& on_progress = nullptr);
+                            const std::function<void(const Progress&)>& on_progress = nullptr,
+                            const std::function<void(int64_t)>& on_run_started = nullptr);
 
 // One line of `list` / GET /v1/articles: an article and its latest run.
 struct ArticleOverview {

@@ -1,0 +1,258 @@
+#include "daemon/api.h"
+
+#include <chrono>
+#include <functional>
+#include <nlohmann/json.hpp>
+
+#include "core/url.h"
+#include "core/utf8.h"
+#include "daemon/instance.h"
+#include "daemon/log.h"
+#include "history/changes.h"
+#include "registry/registry.h"
+#include "report/report.h"
+
+namespace citecheck {
+namespace {
+
+using json = nlohmann::ordered_json;
+
+void JsonReply(httplib::Response& res, int status, const json& body) {
+  res.status = status;
+  res.set_content(body.dump(-1, ' ', false, json::error_handler_t::replace) + "\n", "application/json");
+}
+
+void Error(httplib::Response& res, int status, const std::string& message) {
+  JsonReply(res, status, {{"error", message}});
+}
+
+std::string DefaultErrorMessage(int status) {
+  switch (status) {
+    case 400: return "bad request";
+    case 401: return "missing or wrong bearer token";
+    case 404: return "no such endpoint";
+    case 405: return "method not allowed";
+    case 413: return "request body too large";
+    case 415: return "unsupported media type";
+    case 503: return "service unavailable";
+    default: return "HTTP " + std::to_string(status);
+  }
+}
+
+// "text/markdown; charset=utf-8" -> "text/markdown"
+std::string MediaType(const httplib::Request& req) {
+  std::string type = req.get_header_value("Content-Type");
+  type = type.substr(0, type.find(';'));
+  while (!type.empty() && type.back() == ' ') type.pop_back();
+  for (char& c : type) c = static_cast<char>(std::tolower(static_cast<unsigned char>(c)));
+  return type;
+}
+
+json JobJson(const Job& job) {
+  return {{"id", job.id},
+          {"kind", job.kind},
+          {"article", job.article_id > 0 ? json(job.article_id) : json(nullptr)},
+          {"state", job.state},
+          {"run", job.run_id > 0 ? json(job.run_id) : json(nullptr)},
+          {"error", job.error.empty() ? json(nullptr) : json(job.error)},
+          {"created_at", job.created_at},
+          {"started_at", job.started_at.empty() ? json(nullptr) : json(job.started_at)},
+          {"finished_at", job.finished_at.empty() ? json(nullptr) : json(job.finished_at)}};
+}
+
+json OverviewJson(const ArticleOverview& o) {
+  json j = {{"id", o.article.id},
+            {"source", o.article.source},
+            {"kind", o.article.kind},
+            {"created_at", o.article.created_at},
+            {"last_run", nullptr}};
+  if (o.last_run) {
+    const ArticleSummary& s = o.summary;
+    j["last_run"] = {{"id", o.last_run->run_id}, {"state", o.last_run->state}, {"checked_at", o.checked_at}};
+    j["summary"] = {{"citations", s.citations}, {"links_ok", s.links_ok},   {"links_broken", s.links_broken},
+                    {"quotes", s.quotes},       {"verified", s.verified},   {"near_match", s.near_match},
+                    {"not_found", s.not_found}, {"unverifiable", s.unverifiable}, {"pending", s.pending}};
+  }
+  return j;
+}
+
+// A name for posted text without ?name=: the same text gets the same name,
+// so posting it again reuses the article.
+std::string NameForText(const std::string& body) {
+  char hex[20];
+  std::snprintf(hex, sizeof hex, "%016zx", std::hash<std::string>{}(body));
+  return std::string("posted-") + hex;
+}
+
+const char* ReportContentType(const std::string& format) {
+  if (format == "json") return "application/json";
+  if (format == "html") return "text/html; charset=utf-8";
+  if (format == "markdown") return "text/markdown; charset=utf-8";
+  if (format == "junit") return "application/xml";
+  return "text/plain; charset=utf-8";
+}
+
+class Api {
+ public:
+  explicit Api(const ApiContext& context) : c_(context) {}
+
+  void Install(httplib::Server& s) {
+    s.set_payload_max_length(c_.max_request_bytes);
+    s.set_pre_routing_handler([this](const httplib::Request& req, httplib::Response& res) {
+      req_start_ = std::chrono::steady_clock::now();
+      if (req.path == "/healthz" || Authorized(req)) return httplib::Server::HandlerResponse::Unhandled;
+      res.set_header("WWW-Authenticate", "Bearer");
+      Error(res, 401, DefaultErrorMessage(401));
+      return httplib::Server::HandlerResponse::Handled;
+    });
+    s.set_error_handler([](const httplib::Request&, httplib::Response& res) {
+      if (res.body.empty()) Error(res, res.status, DefaultErrorMessage(res.status));
+    });
+    s.set_exception_handler([](const httplib::Request& req, httplib::Response& res, std::exception_ptr ep) {
+      std::string what = "unknown error";
+      try {
+        std::rethrow_exception(ep);
+      } catch (const StoreError& e) {
+        Log(LogLevel::kError, "api.store_error", {{"path", req.path}, {"error", e.what()}});
+        Error(res, 503, std::string("database unavailable: ") + e.what());
+        return;
+      } catch (const std::exception& e) {
+        what = e.what();
+      } catch (...) {
+      }
+      Log(LogLevel::kError, "api.error", {{"path", req.path}, {"error", what}});
+      Error(res, 500, "internal error: " + what);
+    });
+    s.set_logger([this](const httplib::Request&, const httplib::Response& res) {
+      const double seconds =
+          std::chrono::duration<double>(std::chrono::steady_clock::now() - req_start_).count();
+      c_.metrics->RecordRequest(res.status, seconds < 3600 ? seconds : 0);
+    });
+    s.Get("/healthz", [this](const httplib::Request&, httplib::Response& res) {
+      if (c_.stopping->load()) return Error(res, 503, "shutting down");
+      JsonReply(res, 200, {{"status", "ok"}});
+    });
+    s.Get("/metrics", [this](const httplib::Request&, httplib::Response& res) {
+      auto store = c_.stores->Acquire();
+      std::string text = c_.metrics->Render(store->CountJobs(kJobQueued), store->CountJobs(kJobRunning));
+      res.set_content(text, "text/plain; version=0.0.4");
+    });
+    s.Post("/v1/articles", [this](const httplib::Request& req, httplib::Response& res) { PostArticle(req, res); });
+    s.Get("/v1/articles", [this](const httplib::Request&, httplib::Response& res) {
+      auto store = c_.stores->Acquire();
+      json list = json::array();
+      for (const ArticleOverview& o : OverviewRegistered(*store)) list.push_back(OverviewJson(o));
+      JsonReply(res, 200, {{"articles", list}});
+    });
+    s.Get(R"(/v1/articles/(\d+)/report)",
+          [this](const httplib::Request& req, httplib::Response& res) { GetReport(req, res); });
+    s.Get(R"(/v1/jobs/(\d+))", [this](const httplib::Request& req, httplib::Response& res) {
+      auto store = c_.stores->Acquire();
+      auto job = store->GetJob(std::stoll(req.matches[1]));
+      if (!job) return Error(res, 404, "no job " + req.matches[1].str());
+      JsonReply(res, 200, JobJson(*job));
+    });
+    s.Post("/v1/runs", [this](const httplib::Request&, httplib::Response& res) {
+      if (c_.stopping->load()) return Error(res, 503, "shutting down: not taking new work");
+      auto store = c_.stores->Acquire();
+      Job job = store->EnqueueAllJob();
+      if (c_.on_queued) c_.on_queued();
+      JsonReply(res, 202, {{"job", job.id}, {"state", job.state}});
+    });
+  }
+
+ private:
+  bool Authorized(const httplib::Request& req) const {
+    const std::string header = req.get_header_value("Authorization");
+    const std::string prefix = "Bearer ";
+    if (header.size() <= prefix.size() || header.compare(0, prefix.size(), prefix) != 0) return false;
+    return TokensEqual(header.substr(prefix.size()), c_.token);
+  }
+
+  // The registration a POST asks for, or an error already written to `res`.
+  std::optional<Registration> ParseArticle(const httplib::Request& req, httplib::Response& res) {
+    const std::string type = MediaType(req);
+    if (type == "application/json") {
+      json body = json::parse(req.body, nullptr, /*allow_exceptions=*/false);
+      if (body.is_discarded() || !body.is_object()) {
+        Error(res, 400, "malformed JSON body: expected {\"url\": \"https://...\"}");
+        return std::nullopt;
+      }
+      if (!body.contains("url") || !body["url"].is_string()) {
+        Error(res, 400, "JSON body needs a string \"url\"");
+        return std::nullopt;
+      }
+      const std::string url = body["url"].get<std::string>();
+      std::string error;
+      auto normalized = NormalizeUrl(url, &error);
+      if (!IsUrlSource(url) || !normalized) {
+        Error(res, 400, "\"url\" is not an http(s) URL: " + (error.empty() ? url : error));
+        return std::nullopt;
+      }
+      Registration r;
+      r.ok = true;
+      r.identity = *normalized;
+      r.source = url;
+      r.kind = kArticleKindUrl;
+      return r;
+    }
+    if (type != "text/markdown" && type != "text/plain" && type != "text/html") {
+      Error(res, 415, "Content-Type must be text/markdown, text/plain, text/html or application/json" +
+                          (type.empty() ? std::string() : " (got " + type + ")"));
+      return std::nullopt;
+    }
+    if (req.body.empty()) {
+      Error(res, 400, "empty article body");
+      return std::nullopt;
+    }
+    size_t bad = 0;
+    if (!IsValidUtf8(req.body, &bad)) {
+      Error(res, 400, "article is not valid UTF-8 (byte " + std::to_string(bad) + ")");
+      return std::nullopt;
+    }
+    std::string name = req.get_param_value("name");
+    if (name.empty()) name = NameForText(req.body);
+    return TextRegistration(name, req.body, type);
+  }
+
+  void PostArticle(const httplib::Request& req, httplib::Response& res) {
+    if (c_.stopping->load()) return Error(res, 503, "shutting down: not taking new work");
+    std::optional<Registration> r = ParseArticle(req, res);
+    if (!r) return;
+    auto store = c_.stores->Acquire();
+    const int64_t article = Register(*store, *r);
+    Job job = store->EnqueueArticleJob(article);
+    if (c_.on_queued) c_.on_queued();
+    JsonReply(res, 202, {{"job", job.id}, {"article", article}, {"state", job.state}});
+  }
+
+  void GetReport(const httplib::Request& req, httplib::Response& res) {
+    const std::string format = req.has_param("format") ? req.get_param_value("format") : "json";
+    auto formatter = MakeFormatter(format, {});
+    if (!formatter) return Error(res, 400, "unknown format \"" + format + "\" (expected " + kReportFormats + ")");
+    auto store = c_.stores->Acquire();
+    const int64_t id = std::stoll(req.matches[1]);
+    if (!store->FindArticle(id)) return Error(res, 404, "no article " + req.matches[1].str());
+    std::vector<RunRef> runs = store->RunsOfArticle(id, 1);
+    if (runs.empty()) return Error(res, 404, "article " + req.matches[1].str() + " has not been checked yet");
+    RunRecord run = store->LoadRunArticle(runs.front().run_id, id);
+    AttachChanges(*store, &run);
+    res.status = 200;
+    res.set_content(formatter->Render(run), ReportContentType(format));
+  }
+
+  ApiContext c_;
+  static thread_local std::chrono::steady_clock::time_point req_start_;
+};
+
+thread_local std::chrono::steady_clock::time_point Api::req_start_;
+
+}  // namespace
+
+std::shared_ptr<void> InstallApi(httplib::Server& server, const ApiContext& context) {
+  auto api = std::make_shared<Api>(context);
+  api->Install(server);
+  return api;
+}
+
+}  // namespace citecheck

@@ -1,0 +1,142 @@
+#include "daemon/daemon.h"
+
+#include <chrono>
+
+#include "daemon/api.h"
+#include "daemon/cron.h"
+#include "daemon/log.h"
+
+namespace citecheck {
+
+bool ParseListen(const std::string& listen, std::string* host, int* port) {
+  size_t colon = listen.rfind(':');
+  if (colon == std::string::npos || colon == 0 || colon + 1 >= listen.size()) return false;
+  *host = listen.substr(0, colon);
+  if (host->size() >= 2 && host->front() == '[' && host->back() == ']') *host = host->substr(1, host->size() - 2);
+  const std::string port_text = listen.substr(colon + 1);
+  if (port_text.find_first_not_of("0123456789") != std::string::npos || port_text.size() > 5) return false;
+  *port = std::stoi(port_text);
+  return *port <= 65535;
+}
+
+Daemon::Daemon(DaemonOptions options)
+    : options_(std::move(options)), config_(options_.config), stores_(options_.config.db) {}
+
+Daemon::~Daemon() {
+  stop_ = true;
+  if (server_) server_->stop();
+  for (std::thread* t : {&server_thread_, &scheduler_thread_, &worker_thread_}) {
+    if (t->joinable()) t->join();
+  }
+}
+
+bool Daemon::Start(std::string* error) {
+  std::string schedule_error;
+  if (!CronSchedule::Parse(options_.config.daemon.schedule, &schedule_error)) {
+    *error = "daemon.schedule: " + schedule_error;
+    return false;
+  }
+  std::string host;
+  if (!ParseListen(options_.config.daemon.listen, &host, &port_)) {
+    *error = "daemon.listen: expected HOST:PORT, got \"" + options_.config.daemon.listen + "\"";
+    return false;
+  }
+  {
+    auto store = stores_.Acquire();
+    const int runs = store->InterruptRunningRuns("daemon");
+    const int jobs = store->RequeueRunningJobs();
+    if (runs > 0 || jobs > 0) {
+      Log(LogLevel::kInfo, "daemon.recover",
+          {{"interrupted_runs", std::to_string(runs)}, {"requeued_jobs", std::to_string(jobs)}});
+    }
+  }
+  server_ = std::make_unique<httplib::Server>();
+  // Each keep-alive connection holds a thread: room for many API clients.
+  server_->new_task_queue = [] { return new httplib::ThreadPool(64); };
+  worker_ = std::make_unique<Worker>(config_, metrics_, stop_);
+  scheduler_ = std::make_unique<Scheduler>(config_, stop_, options_.clock_offset_s, [this] { worker_->Wake(); });
+  ApiContext context;
+  context.stores = &stores_;
+  context.metrics = &metrics_;
+  context.token = options_.token;
+  context.max_request_bytes = options_.max_request_bytes;
+  context.stopping = &stop_;
+  context.on_queued = [this] { worker_->Wake(); };
+  api_ = InstallApi(*server_, context);
+  if (port_ == 0) {
+    port_ = server_->bind_to_any_port(host);
+    if (port_ < 0) port_ = 0;
+  } else if (!server_->bind_to_port(host, port_)) {
+    port_ = 0;
+  }
+  if (port_ == 0) {
+    *error = "cannot listen on " + options_.config.daemon.listen + " (address in use or not local?)";
+    return false;
+  }
+  server_thread_ = std::thread([this] { server_->listen_after_bind(); });
+  worker_thread_ = std::thread([this] {
+    worker_->Run();
+    worker_done_ = true;
+  });
+  scheduler_thread_ = std::thread([this] { scheduler_->Run(); });
+  Log(LogLevel::kInfo, "daemon.start",
+      {{"listen", host + ":" + std::to_string(port_)}, {"db", options_.config.db},
+       {"schedule", options_.config.daemon.schedule}});
+  return true;
+}
+
+void Daemon::RequestStop() {
+  if (stop_.exchange(true)) return;
+  Log(LogLevel::kInfo, "daemon.stopping", {{"grace_s", std::to_string(options_.stop_grace_s)}});
+  if (server_) server_->stop();
+  if (worker_) worker_->Wake();
+  if (scheduler_) scheduler_->Wake();
+}
+
+void Daemon::Reload(const Config& config) {
+  std::string error;
+  if (!CronSchedule::Parse(config.daemon.schedule, &error)) {
+    Log(LogLevel::kError, "daemon.reload_failed", {{"error", "daemon.schedule: " + error}});
+    return;
+  }
+  Config next = config;
+  auto current = config_.Get();
+  if (next.db != current->db || next.daemon.listen != current->daemon.listen) {
+    Log(LogLevel::kWarn, "daemon.reload_partial", {{"reason", "db and daemon.listen need a restart"}});
+    next.db = current->db;
+    next.daemon.listen = current->daemon.listen;
+  }
+  config_.Set(std::move(next));
+  if (scheduler_) scheduler_->Wake();
+  Log(LogLevel::kInfo, "daemon.reload", {{"schedule", config.daemon.schedule}});
+}
+
+bool Daemon::Wait() {
+  if (server_thread_.joinable()) server_thread_.join();
+  if (scheduler_thread_.joinable()) scheduler_thread_.join();
+  const auto deadline = std::chrono::steady_clock::now() + std::chrono::seconds(options_.stop_grace_s);
+  while (!worker_done_ && std::chrono::steady_clock::now() < deadline) {
+    std::this_thread::sleep_for(std::chrono::milliseconds(50));
+  }
+  if (worker_done_) {
+    worker_thread_.join();
+    Log(LogLevel::kInfo, "daemon.stopped");
+    return true;
+  }
+  // In-flight transfers did not finish in time: abandon them. What was
+  // committed stays; the run resumes at the next start.
+  const int64_t job = worker_->current_job();
+  const int64_t run = worker_->current_run();
+  try {
+    auto store = Store::Open(options_.config.db);
+    if (run > 0) store->FinishRun(run, "interrupted");
+    if (job > 0) store->FinishJob(job, kJobQueued, "");
+  } catch (const std::exception& e) {
+    Log(LogLevel::kError, "daemon.stop_error", {{"error", e.what()}});
+  }
+  Log(LogLevel::kWarn, "daemon.stopped", {{"abandoned_run", std::to_string(run)}});
+  worker_thread_.detach();
+  return false;
+}
+
+}  // namespace citecheck

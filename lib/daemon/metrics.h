@@ -1,0 +1,41 @@
+// Counters the daemon exposes at GET /metrics (Prometheus text format 0.0.4):
+// runs, fetches by status, quotes by verdict, jobs, HTTP requests, and
+// durations. Thread-safe.
+#ifndef CITECHECK_DAEMON_METRICS_H_
+#define CITECHECK_DAEMON_METRICS_H_
+
+#include <cstdint>
+#include <map>
+#include <mutex>
+#include <string>
+
+#include "store/records.h"
+
+namespace citecheck {
+
+class Metrics {
+ public:
+  // Counts a finished run of the daemon: its state, every citation's link
+  // status, every quote's verdict, and its duration.
+  void RecordRun(const RunRecord& run, double seconds);
+  void RecordJob(const std::string& state);
+  void RecordRequest(int status, double seconds);
+  // The exposition text; queue gauges are read by the caller from the store.
+  std::string Render(int64_t jobs_queued, int64_t jobs_running) const;
+
+ private:
+  mutable std::mutex mu_;
+  std::map<std::string, int64_t> runs_;
+  std::map<std::string, int64_t> fetches_;
+  std::map<std::string, int64_t> quotes_;
+  std::map<std::string, int64_t> jobs_;
+  std::map<int, int64_t> requests_;
+  double run_seconds_sum_ = 0;
+  int64_t run_seconds_count_ = 0;
+  double request_seconds_sum_ = 0;
+  int64_t request_seconds_count_ = 0;
+};
+
+}  // namespace citecheck
+
+#endif  // CITECHECK_DAEMON_METRICS_H_

@@ -1,0 +1,86 @@
+#include "daemon/scheduler.h"
+
+#include <chrono>
+
+#include "daemon/cron.h"
+#include "daemon/log.h"
+
+namespace citecheck {
+namespace {
+
+constexpr const char* kLastFiredKey = "schedule.last_fired";
+
+std::string Stamp(std::time_t t) {
+  std::tm utc{};
+  gmtime_r(&t, &utc);
+  char text[32];
+  std::strftime(text, sizeof text, "%Y-%m-%dT%H:%M:%SZ", &utc);
+  return text;
+}
+
+}  // namespace
+
+void Scheduler::Wake() {
+  {
+    std::lock_guard<std::mutex> lock(mu_);
+    woken_ = true;
+  }
+  cv_.notify_all();
+}
+
+void Scheduler::SleepUntil(std::time_t when) {
+  // At most a second at a time: the wall clock may jump.
+  const std::time_t now = Now();
+  auto wait = std::chrono::seconds(std::max<std::time_t>(0, std::min<std::time_t>(when - now, 1)));
+  std::unique_lock<std::mutex> lock(mu_);
+  cv_.wait_for(lock, wait == std::chrono::seconds(0) ? std::chrono::milliseconds(50) : wait,
+               [this] { return woken_ || stop_.load(); });
+  woken_ = false;
+}
+
+void Scheduler::Fire(Store& store, std::time_t now, bool missed) {
+  Job job = store.EnqueueAllJob();
+  store.SetDaemonState(kLastFiredKey, std::to_string(now));
+  Log(LogLevel::kInfo, "schedule.fire",
+      {{"job", std::to_string(job.id)}, {"at", Stamp(now)}, {"missed", missed ? "true" : "false"}});
+  if (on_queued_) on_queued_();
+}
+
+void Scheduler::Run() {
+  std::unique_ptr<Store> store;
+  std::string logged_error;
+  while (!stop_) {
+    try {
+      auto config = config_.Get();
+      std::string error;
+      auto schedule = CronSchedule::Parse(config->daemon.schedule, &error);
+      if (!schedule) {  // validated at start and reload; kept for safety
+        if (error != logged_error) Log(LogLevel::kError, "schedule.invalid", {{"error", error}});
+        logged_error = error;
+        SleepUntil(Now() + 1);
+        continue;
+      }
+      if (!store) store = Store::Open(config->db);
+      const std::time_t now = Now();
+      auto last_text = store->GetDaemonState(kLastFiredKey);
+      if (!last_text) {  // first start ever: nothing was missed
+        store->SetDaemonState(kLastFiredKey, std::to_string(now));
+        continue;
+      }
+      const std::time_t last = std::stoll(*last_text);
+      auto next = schedule->Next(last);
+      if (next && *next <= now) {
+        // Due now, or missed while down (fires once, whatever was missed).
+        Fire(*store, now, now - *next >= 60);
+        continue;
+      }
+      SleepUntil(next ? *next : now + 60);
+    } catch (const std::exception& e) {
+      Log(LogLevel::kError, "schedule.error", {{"error", e.what()}});
+      store.reset();
+      SleepUntil(Now() + 1);
+    }
+  }
+}
+
+}  // namespace citecheck

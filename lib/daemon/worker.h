@@ -1,0 +1,51 @@
+// The daemon's worker: takes jobs from the SQLite queue one at a time (so
+// never two jobs of one article at once) and runs each as one run. A job
+// whose run was interrupted (shutdown, crash) resumes that run.
+#ifndef CITECHECK_DAEMON_WORKER_H_
+#define CITECHECK_DAEMON_WORKER_H_
+
+#include <atomic>
+#include <condition_variable>
+#include <cstdint>
+#include <mutex>
+
+#include "daemon/metrics.h"
+#include "daemon/shared_state.h"
+
+namespace citecheck {
+
+class Worker {
+ public:
+  // `stop` ends the loop and interrupts the run in progress at its next
+  // batch of URLs.
+  Worker(SharedConfig& config, Metrics& metrics, const std::atomic<bool>& stop)
+      : config_(config), metrics_(metrics), stop_(stop) {}
+
+  // Loops until stop; call on its own thread. Store failures are logged and
+  // retried after a pause.
+  void Run();
+  // A job was queued: look now rather than at the next poll.
+  void Wake();
+
+  // The job and run in progress (0 when idle), for a shutdown that cannot
+  // wait any longer.
+  int64_t current_job() const { return current_job_; }
+  int64_t current_run() const { return current_run_; }
+
+ private:
+  void Execute(Store& store, const Job& job);
+  void WaitForWork();
+
+  SharedConfig& config_;
+  Metrics& metrics_;
+  const std::atomic<bool>& stop_;
+  std::mutex mu_;
+  std::condition_variable cv_;
+  bool woken_ = false;
+  std::atomic<int64_t> current_job_{0};
+  std::atomic<int64_t> current_run_{0};
+};
+
+}  // namespace citecheck
+
+#endif  // CITECHECK_DAEMON_WORKER_H_

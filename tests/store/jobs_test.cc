@@ -1,0 +1,107 @@
+// The job queue and the registry in SQLite: reuse of queued jobs, claim
+// order, requeue at restart, registered articles, resumable runs.
+#include <gtest/gtest.h>
+
+#include <SQLiteCpp/SQLiteCpp.h>
+
+#include "store/store.h"
+#include "support/temp_dir.h"
+
+namespace citecheck {
+namespace {
+
+using testing::TempDir;
+
+TEST(JobQueueTest, QueuedJobOfAnArticleIsReused) {
+  TempDir dir;
+  auto store = Store::Open(dir.File("q.db"));
+  const int64_t a = store->RegisterArticle("/a.md", "a.md", kArticleKindFile);
+  const int64_t b = store->RegisterArticle("b", "b", kArticleKindText, "text", "text/markdown");
+  Job first = store->EnqueueArticleJob(a);
+  EXPECT_EQ(first.state, kJobQueued);
+  EXPECT_EQ(store->EnqueueArticleJob(a).id, first.id);
+  Job other = store->EnqueueArticleJob(b);
+  EXPECT_NE(other.id, first.id);
+  Job all = store->EnqueueAllJob();
+  EXPECT_EQ(store->EnqueueAllJob().id, all.id);
+  EXPECT_EQ(store->CountJobs(kJobQueued), 3);
+
+  auto claimed = store->ClaimNextJob();
+  ASSERT_TRUE(claimed);
+  EXPECT_EQ(claimed->id, first.id);  // oldest first
+  EXPECT_EQ(claimed->state, kJobRunning);
+  // While it runs, a new post queues a new job (one job at a time per article).
+  Job again = store->EnqueueArticleJob(a);
+  EXPECT_NE(again.id, first.id);
+  const int64_t run = store->BeginRun("daemon");
+  store->SetJobRun(first.id, run);
+  EXPECT_EQ(store->RequeueRunningJobs(), 1);
+  auto requeued = store->GetJob(first.id);
+  ASSERT_TRUE(requeued);
+  EXPECT_EQ(requeued->state, kJobQueued);
+  EXPECT_EQ(requeued->run_id, run);  // kept: its run resumes
+  store->FinishJob(first.id, kJobDone, "");
+  EXPECT_EQ(store->GetJob(first.id)->state, kJobDone);
+  EXPECT_FALSE(store->GetJob(first.id)->finished_at.empty());
+  EXPECT_FALSE(store->GetJob(999));
+}
+
+TEST(JobQueueTest, JobsSurviveReopening) {
+  TempDir dir;
+  int64_t id = 0;
+  {
+    auto store = Store::Open(dir.File("q.db"));
+    id = store->EnqueueAllJob().id;
+  }
+  auto store = Store::Open(dir.File("q.db"));
+  auto job = store->ClaimNextJob();
+  ASSERT_TRUE(job);
+  EXPECT_EQ(job->id, id);
+  EXPECT_FALSE(store->ClaimNextJob());
+}
+
+TEST(RegistryStoreTest, RegisterListFindRemove) {
+  TempDir dir;
+  auto store = Store::Open(dir.File("r.db"));
+  // An article only ever checked with `check` is not registered.
+  store->UpsertArticle("/checked.md", "checked.md");
+  const int64_t a = store->RegisterArticle("/a.md", "a.md", kArticleKindFile);
+  const int64_t u = store->RegisterArticle("https://example.org/post", "https://Example.org/post", kArticleKindUrl);
+  EXPECT_EQ(store->RegisterArticle("/a.md", "a.md", kArticleKindFile), a);  // same identity, same article
+  auto list = store->ListRegistered();
+  ASSERT_EQ(list.size(), 2u);
+  EXPECT_EQ(list[0].id, a);
+  EXPECT_EQ(list[1].kind, kArticleKindUrl);
+  EXPECT_EQ(store->FindArticleBySource("https://example.org/post")->id, u);
+  EXPECT_EQ(store->FindArticleBySource("a.md")->id, a);
+  store->EnqueueArticleJob(a);
+  EXPECT_TRUE(store->UnregisterArticle(a));
+  EXPECT_FALSE(store->UnregisterArticle(a));
+  EXPECT_EQ(store->ListRegistered().size(), 1u);
+  EXPECT_EQ(store->CountJobs(kJobQueued), 0);  // its queued job went with it
+  EXPECT_TRUE(store->FindArticle(a));          // history stays
+}
+
+TEST(ResumableRunTest, InterruptedOrCrashedRunsOfTheTrigger) {
+  TempDir dir;
+  auto store = Store::Open(dir.File("r.db"));
+  const int64_t done = store->BeginRun("run");
+  store->FinishRun(done, "done");
+  EXPECT_FALSE(store->FindResumableRun("run"));
+  const int64_t mine = store->BeginRun("run");  // running, owned by this live process
+  EXPECT_FALSE(store->FindResumableRun("run"));
+  {
+    SQLite::Database db(dir.File("r.db"), SQLite::OPEN_READWRITE);
+    db.exec("UPDATE runs SET pid = 999999999 WHERE id = " + std::to_string(mine));  // a crashed process
+  }
+  EXPECT_EQ(store->FindResumableRun("run"), mine);
+  EXPECT_FALSE(store->FindResumableRun("check"));
+  const int64_t daemon = store->BeginRun("daemon");
+  EXPECT_EQ(store->InterruptRunningRuns("daemon"), 1);
+  EXPECT_EQ(store->FindRun(daemon)->state, "interrupted");
+  store->ReopenRun(daemon);
+  EXPECT_EQ(store->FindRun(daemon)->state, "running");
+}
+
+}  // namespace
+}  // namespace citecheck

@@ -81,8 +81,9 @@ bool DaemonProcess::Start(const std::vector<std::string>& args, const std::vecto
       port_ = std::stoi(m[1]);
       return true;
     }
-    if (Reap(pid_, false) != -2) {
+    if (int code = Reap(pid_, false); code != -2) {
       pid_ = -1;
+      last_exit_ = code;
       return false;
     }
     std::this_thread::sleep_for(std::chrono::milliseconds(20));
@@ -96,7 +97,7 @@ void DaemonProcess::Signal(int signal_number) {
 }
 
 int DaemonProcess::Wait(std::chrono::milliseconds timeout) {
-  if (pid_ <= 0) return -1;
+  if (pid_ <= 0) return last_exit_;
   const auto deadline = std::chrono::steady_clock::now() + timeout;
   while (std::chrono::steady_clock::now() < deadline) {
     int code = Reap(pid_, false);

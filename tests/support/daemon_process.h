@@ -42,6 +42,7 @@ class DaemonProcess {
   std::string log_path_;
   pid_t pid_ = -1;
   int port_ = 0;
+  int last_exit_ = -1;  // exit code of a daemon that exited during Start
 };
 
 // Runs citecheckd to completion (for refusals: a second daemon, bad flags).

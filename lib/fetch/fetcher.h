@@ -7,6 +7,7 @@
 #include <functional>
 #include <map>
 #include <memory>
+#include <optional>
 #include <string>
 #include <vector>
 
@@ -18,6 +19,13 @@ namespace citecheck {
 struct HostLimits {
   int concurrency = 2;    // transfers at once to the host
   int interval_ms = 100;  // minimum time between request starts to the host
+};
+
+// Validators of a stored copy of a page (from an earlier FetchResult's etag
+// and last_modified), for a conditional request.
+struct Validators {
+  std::string etag;           // sent as If-None-Match when not empty
+  std::string last_modified;  // sent as If-Modified-Since when not empty
 };
 
 struct FetchOptions {
@@ -45,6 +53,14 @@ struct FetchOptions {
   // fetch.hosts: per-host overrides of per_host_concurrency and
   // per_host_interval_ms, keyed by lower-case host name.
   std::map<std::string, HostLimits> hosts;
+  // Conditional requests (caching between runs). When set, called with each
+  // URL as passed to FetchAll before each request to it (retries included),
+  // on the fetch loop's thread: return the stored copy's validators, or
+  // nullopt to fetch unconditionally. A 304 answer then gives status ok with
+  // FetchResult::not_modified true and an empty body (the caller reuses its
+  // stored text); a 200 is an ordinary full fetch. Not set: no conditional
+  // requests (the default). Values with CR or LF are ignored.
+  std::function<std::optional<Validators>(const std::string& url)> validators;
 };
 
 // Abstract so the pipeline can be driven by a fake in unit tests; the real

@@ -95,7 +95,39 @@ CURLcode Transfer::Configure() {
   check(curl_easy_setopt(easy, CURLOPT_HEADERDATA, this));
   check(curl_easy_setopt(easy, CURLOPT_OPENSOCKETFUNCTION, &Transfer::OpenSocketCallback));
   check(curl_easy_setopt(easy, CURLOPT_OPENSOCKETDATA, this));
+  check(AddConditionalHeaders());
   return code;
+}
+
+CURLcode Transfer::AddConditionalHeaders() {
+  const FetchOptions& options = *settings_.options;
+  if (!options.validators) return CURLE_OK;
+  std::optional<Validators> validators = options.validators(job_.url);
+  if (!validators) return CURLE_OK;
+  auto usable = [](const std::string& value) {
+    return !value.empty() && value.find_first_of("\r\n") == std::string::npos;
+  };
+  curl_slist* list = nullptr;
+  auto append = [&list](const std::string& line) {
+    curl_slist* longer = curl_slist_append(list, line.c_str());
+    if (longer) list = longer;
+    return longer != nullptr;
+  };
+  bool ok = true;
+  Validators sent;
+  if (usable(validators->etag)) {
+    ok = ok && append("If-None-Match: " + validators->etag);
+    sent.etag = validators->etag;
+  }
+  if (usable(validators->last_modified)) {
+    ok = ok && append("If-Modified-Since: " + validators->last_modified);
+    sent.last_modified = validators->last_modified;
+  }
+  request_headers_.reset(list);
+  if (!ok) return CURLE_OUT_OF_MEMORY;
+  if (!list) return CURLE_OK;
+  sent_validators_ = sent;
+  return curl_easy_setopt(easy_.get(), CURLOPT_HTTPHEADER, list);
 }
 
 size_t Transfer::WriteCallback(char* data, size_t size, size_t count, void* self) {
@@ -228,7 +260,17 @@ TransferReport Transfer::Complete(CURLcode code) {
   std::string().swap(body_);
   result.truncated = truncated_;
   result.bytes = bytes_;
-  if (code == CURLE_OK || (code == CURLE_WRITE_ERROR && truncated_)) ClassifyPageOf(&report);
+  if (code == CURLE_OK && result.http_status == 304 && sent_validators_) {
+    result.status = LinkStatus::kOk;
+    result.error.clear();
+    result.not_modified = true;
+    result.body.clear();
+    if (result.etag.empty()) result.etag = sent_validators_->etag;
+    if (result.last_modified.empty()) result.last_modified = sent_validators_->last_modified;
+    report.retryable = false;
+  } else if (code == CURLE_OK || (code == CURLE_WRITE_ERROR && truncated_)) {
+    ClassifyPageOf(&report);
+  }
   if (permanent_redirect_) {
     result.permanent_redirect = permanent_redirect_;
     if (result.status == LinkStatus::kOk) result.error = "permanent redirect to " + *permanent_redirect_;

@@ -51,6 +51,9 @@ class Transfer {
   struct EasyCleanup {
     void operator()(CURL* easy) const { curl_easy_cleanup(easy); }
   };
+  struct SlistFree {
+    void operator()(curl_slist* list) const { curl_slist_free_all(list); }
+  };
 
   // Values of the response being received; reset at each status line, so
   // after redirects they describe the final response.
@@ -67,6 +70,8 @@ class Transfer {
   };
 
   CURLcode Configure();
+  // If-None-Match / If-Modified-Since from FetchOptions::validators.
+  CURLcode AddConditionalHeaders();
   size_t OnBody(const char* data, size_t size);
   void OnHeaderLine(std::string_view line);
   void NotePermanentRedirect(const std::string& location);
@@ -81,6 +86,9 @@ class Transfer {
 
   FetchJob job_;
   const TransferSettings& settings_;
+  // Declared before easy_ so it outlives the handle that points to it.
+  std::unique_ptr<curl_slist, SlistFree> request_headers_;
+  std::optional<Validators> sent_validators_;
   std::unique_ptr<CURL, EasyCleanup> easy_;
   CURLcode setup_code_ = CURLE_OK;
   char error_buffer_[CURL_ERROR_SIZE] = {};

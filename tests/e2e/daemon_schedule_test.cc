@@ -1,0 +1,85 @@
+// End to end: scheduled runs of citecheckd, reached with a test clock
+// (CITECHECKD_CLOCK_OFFSET_S) instead of waiting for the wall clock, and a
+// schedule missed while the daemon was down.
+#include <SQLiteCpp/SQLiteCpp.h>
+#include <signal.h>
+
+#include <ctime>
+
+#include "e2e/daemon_util.h"
+#include "support/run_binary.h"
+#include "support/test_server.h"
+
+namespace citecheck::testing {
+namespace {
+
+size_t Count(const std::string& text, const std::string& what) {
+  size_t n = 0;
+  for (size_t at = text.find(what); at != std::string::npos; at = text.find(what, at + 1)) ++n;
+  return n;
+}
+
+class DaemonScheduleTest : public ::testing::Test {
+ protected:
+  void SetUp() override {
+    server_.server().Get("/page", [](const httplib::Request&, httplib::Response& r) {
+      r.set_content("<p>Every storm went into the logbook that winter.</p>", "text/html");
+    });
+    server_.Start();
+  }
+  void Register(const DaemonEnv& env) {
+    article_ = env.dir().Write(
+        "storms.md", "# Storms\n\nHe wrote \"every storm went into the logbook\" [1].\n\n## References\n\n[1] " +
+                         server_.Url("/page") + "\n");
+    RunOutput add = RunCitecheck({"add", article_, "--db", env.db()});
+    ASSERT_EQ(add.exit_code, 0) << add.err;
+  }
+  TestServer server_;
+  std::string article_;
+};
+
+TEST_F(DaemonScheduleTest, ANearScheduleFiresAndChecksRegisteredArticles) {
+  DaemonEnv env(R"({"fetch": {"retries": 0, "per_host_interval_ms": 0}, "daemon": {"schedule": "* * * * *"}})");
+  Register(env);
+  // The daemon's clock stands two seconds before a minute boundary.
+  const std::time_t now = std::time(nullptr);
+  const long offset = (58 - static_cast<long>(now % 60) + 60) % 60;
+  ASSERT_TRUE(env.Start({}, {"CITECHECKD_CLOCK_OFFSET_S=" + std::to_string(offset)})) << env.daemon().Log();
+  ASSERT_TRUE(env.daemon().WaitForLog("schedule.fire", std::chrono::seconds(15))) << env.daemon().Log();
+  ASSERT_TRUE(env.daemon().WaitForLog("job.finish job=1 state=done", std::chrono::seconds(20))) << env.daemon().Log();
+  auto job = Json(env.Client().Get("/v1/jobs/1"));
+  EXPECT_EQ(job["kind"], "all");
+  RunOutput report = RunCitecheck({"report", article_, "--format", "json", "--db", env.db()});
+  EXPECT_EQ(report.exit_code, 0) << report.err;
+  auto json = nlohmann::json::parse(report.out, nullptr, false);
+  EXPECT_EQ(json["run"]["trigger"], "daemon") << report.out;
+  EXPECT_EQ(json["articles"][0]["quotes"][0]["status"], "verified") << report.out;
+  env.daemon().Signal(SIGTERM);
+  EXPECT_EQ(env.daemon().Wait(), 0);
+}
+
+TEST_F(DaemonScheduleTest, AScheduleMissedWhileDownRunsOnceAtStart) {
+  DaemonEnv env(R"({"fetch": {"retries": 0, "per_host_interval_ms": 0}, "daemon": {"schedule": "0 3 * * *"}})");
+  Register(env);
+  ASSERT_TRUE(env.Start()) << env.daemon().Log();
+  env.daemon().Signal(SIGTERM);
+  ASSERT_EQ(env.daemon().Wait(), 0);
+  EXPECT_EQ(Count(env.daemon().Log(), "schedule.fire"), 0u);  // a first start misses nothing
+  {
+    // Last fired three days ago: three nightly runs were missed while down.
+    SQLite::Database db(env.db(), SQLite::OPEN_READWRITE);
+    SQLite::Statement update(db, "UPDATE daemon_state SET value = ? WHERE key = 'schedule.last_fired'");
+    update.bind(1, std::to_string(std::time(nullptr) - 3 * 24 * 3600));
+    ASSERT_EQ(update.exec(), 1);
+  }
+  ASSERT_TRUE(env.Start()) << env.daemon().Log();
+  ASSERT_TRUE(env.daemon().WaitForLog("missed=true", std::chrono::seconds(10))) << env.daemon().Log();
+  ASSERT_TRUE(env.daemon().WaitForLog("job.finish", std::chrono::seconds(20))) << env.daemon().Log();
+  std::this_thread::sleep_for(std::chrono::seconds(2));
+  EXPECT_EQ(Count(env.daemon().Log(), "schedule.fire"), 1u) << env.daemon().Log();  // once, not three times
+  env.daemon().Signal(SIGTERM);
+  EXPECT_EQ(env.daemon().Wait(), 0);
+}
+
+}  // namespace
+}  // namespace citecheck::testing

@@ -1,5 +1,7 @@
 #include "daemon/daemon.h"
 
+#include <sys/socket.h>
+
 #include <chrono>
 
 #include "daemon/api.h"
@@ -7,6 +9,11 @@
 #include "daemon/log.h"
 
 namespace citecheck {
+namespace {
+
+constexpr int kListenBacklog = 1024;
+
+}  // namespace
 
 bool ParseListen(const std::string& listen, std::string* host, int* port) {
   size_t colon = listen.rfind(':');
@@ -53,6 +60,19 @@ bool Daemon::Start(std::string* error) {
   server_ = std::make_unique<httplib::Server>();
   // Each keep-alive connection holds a thread: room for many API clients.
   server_->new_task_queue = [] { return new httplib::ThreadPool(64); };
+  // cpp-httplib's listen backlog is a compile-time 5 in Debian's build, too
+  // short for many clients connecting at once: remember the listening
+  // socket and raise it after binding (listen() again updates the backlog).
+  server_->set_socket_options([this](socket_t sock) {
+    int yes = 1;
+    setsockopt(sock, SOL_SOCKET, SO_REUSEADDR, &yes, sizeof yes);
+    listen_socket_ = sock;
+  });
+  // A client may keep its connection for as long as it is busy: closing it
+  // after N requests races with the client's next request.
+  server_->set_keep_alive_max_count(1000000);
+  server_->set_keep_alive_timeout(10);
+  server_->set_tcp_nodelay(true);  // small JSON replies: no delayed-ACK stalls
   worker_ = std::make_unique<Worker>(config_, metrics_, stop_);
   scheduler_ = std::make_unique<Scheduler>(config_, stop_, options_.clock_offset_s, [this] { worker_->Wake(); });
   ApiContext context;
@@ -73,6 +93,7 @@ bool Daemon::Start(std::string* error) {
     *error = "cannot listen on " + options_.config.daemon.listen + " (address in use or not local?)";
     return false;
   }
+  if (listen_socket_ >= 0) ::listen(listen_socket_, kListenBacklog);
   server_thread_ = std::thread([this] { server_->listen_after_bind(); });
   worker_thread_ = std::thread([this] {
     worker_->Run();

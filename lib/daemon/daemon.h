@@ -66,6 +66,7 @@ class Daemon {
   std::thread scheduler_thread_;
   std::atomic<bool> worker_done_{false};
   int port_ = 0;
+  int listen_socket_ = -1;
 };
 
 // Splits "HOST:PORT" ("[::1]:8383" for IPv6). False when malformed.

@@ -3,6 +3,7 @@
 #include <algorithm>
 #include <cstdio>
 #include <sstream>
+#include <vector>
 
 #include "core/utf8.h"
 #include "report/highlight.h"
@@ -88,8 +89,7 @@ class ArticleWriter {
   void Write() {
     WriteHeader();
     WriteDiagnostics();
-    WriteCitations();
-    WriteQuotes();
+    WriteCitationsWithTheirQuotes();
     WriteSummary();
   }
 
@@ -115,25 +115,53 @@ class ArticleWriter {
     }
   }
 
-  void WriteCitations() {
+  // Each citation's row, followed by the quotes it supports, so a reader
+  // sees a source and what the article claims it says together. A quote sits
+  // under the citation its evidence came from, else under its first citation;
+  // quotes without any come last.
+  void WriteCitationsWithTheirQuotes() {
     out_ << "\n" << kIndent << Paint("Citations", Style::kBold) << "\n";
-    if (article_.citations.empty()) {
-      out_ << kIndent << kIndent << "none\n";
-      return;
-    }
+    if (article_.citations.empty()) out_ << kIndent << kIndent << "none\n";
+    MeasureQuotes();
     size_t id_width = 0;
     size_t status_width = 0;
     for (const CitationRecord& c : article_.citations) {
       id_width = std::max(id_width, DisplayWidth(Safe(c.citation.id)) + 2);
       status_width = std::max(status_width, ToString(c.link_status).size());
     }
-    for (const CitationRecord& c : article_.citations) {
+    std::vector<std::vector<const QuoteRecord*>> by_citation(article_.citations.size());
+    std::vector<const QuoteRecord*> homeless;
+    for (const QuoteRecord& q : article_.quotes) {
+      size_t home = HomeCitation(q);
+      if (home < by_citation.size()) by_citation[home].push_back(&q);
+      else homeless.push_back(&q);
+    }
+    for (size_t i = 0; i < article_.citations.size(); ++i) {
+      const CitationRecord& c = article_.citations[i];
       std::string http = c.http_status > 0 ? std::to_string(c.http_status) : "-";
       out_ << kIndent << kIndent << PadRight("[" + Safe(c.citation.id) + "]", id_width) << "  "
            << Paint(PadRight(ToString(c.link_status), status_width), LinkStyle(c.link_status)) << "  "
            << std::string(http.size() < 3 ? 3 - http.size() : 0, ' ') << http << "  "
            << CitationDetail(c) << "\n";
+      for (const QuoteRecord* q : by_citation[i]) WriteQuote(*q);
     }
+    if (!homeless.empty()) {
+      out_ << "\n" << kIndent << Paint("Quotes without a citation", Style::kBold) << "\n";
+      for (const QuoteRecord* q : homeless) WriteQuote(*q);
+    }
+  }
+
+  // Index of the citation a quote is listed under, or citations.size().
+  size_t HomeCitation(const QuoteRecord& q) const {
+    std::vector<std::string> candidates;
+    if (q.decided && q.verdict.evidence) candidates.push_back(q.verdict.evidence->citation_id);
+    candidates.insert(candidates.end(), q.quote.citation_ids.begin(), q.quote.citation_ids.end());
+    for (const std::string& id : candidates) {
+      for (size_t i = 0; i < article_.citations.size(); ++i) {
+        if (article_.citations[i].citation.id == id) return i;
+      }
+    }
+    return article_.citations.size();
   }
 
   std::string CitationDetail(const CitationRecord& c) const {
@@ -145,33 +173,28 @@ class ArticleWriter {
     return detail;
   }
 
-  void WriteQuotes() {
-    out_ << "\n" << kIndent << Paint("Quotes", Style::kBold) << "\n";
-    if (article_.quotes.empty()) {
-      out_ << kIndent << kIndent << "none\n";
-      return;
-    }
-    size_t status_width = 0;
-    size_t position_width = 0;
+  // Column widths shared by every quote line, so all of them align.
+  void MeasureQuotes() {
     for (const QuoteRecord& q : article_.quotes) {
-      status_width = std::max(status_width, QuoteStatusName(q).size());
-      position_width = std::max(position_width, Position(q.quote.line, q.quote.column).size());
+      quote_status_width_ = std::max(quote_status_width_, QuoteStatusName(q).size());
+      position_width_ = std::max(position_width_, Position(q.quote.line, q.quote.column).size());
     }
+  }
+
+  void WriteQuote(const QuoteRecord& q) {
+    const std::string indent = std::string(kQuoteIndent, ' ');
     // Continuation lines start under the quote text.
-    const std::string hang(2 * 2 + status_width + 2 + position_width + 2, ' ');
-    for (const QuoteRecord& q : article_.quotes) {
-      out_ << kIndent << kIndent << Paint(PadRight(QuoteStatusName(q), status_width), QuoteStyle(q))
-           << "  " << PadRight(Position(q.quote.line, q.quote.column), position_width) << "  "
-           << QuoteText(q);
-      if (!q.quote.citation_ids.empty()) out_ << " " << JoinIds(q.quote.citation_ids);
-      if (q.decided && q.verdict.status == QuoteStatus::kNearMatch) {
-        char score[16];
-        std::snprintf(score, sizeof score, "%.2f", q.verdict.score);
-        out_ << "  score " << score;
-      }
-      out_ << "\n";
-      WriteQuoteDetails(q, hang);
+    const std::string hang(kQuoteIndent + quote_status_width_ + 2 + position_width_ + 2, ' ');
+    out_ << indent << Paint(PadRight(QuoteStatusName(q), quote_status_width_), QuoteStyle(q)) << "  "
+         << PadRight(Position(q.quote.line, q.quote.column), position_width_) << "  " << QuoteText(q);
+    if (!q.quote.citation_ids.empty()) out_ << " " << JoinIds(q.quote.citation_ids);
+    if (q.decided && q.verdict.status == QuoteStatus::kNearMatch) {
+      char score[16];
+      std::snprintf(score, sizeof score, "%.2f", q.verdict.score);
+      out_ << "  score " << score;
     }
+    out_ << "\n";
+    WriteQuoteDetails(q, hang);
   }
 
   void WriteQuoteDetails(const QuoteRecord& q, const std::string& hang) {
@@ -236,8 +259,12 @@ class ArticleWriter {
     out_ << "\n";
   }
 
+  static constexpr size_t kQuoteIndent = 8;  // under the citation's row
+
   const ArticleRecord& article_;
   bool color_;
+  size_t quote_status_width_ = 0;
+  size_t position_width_ = 0;
   std::ostringstream& out_;
 };
 

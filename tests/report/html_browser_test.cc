@@ -3,8 +3,8 @@
 // fixture run from a file:// path. The rendered DOM must show the summary
 // counts, one entry per quote and the highlights, and the script payloads
 // carried by the article and the page must not have run. A screenshot is
-// kept as a test artefact (report-artifacts/ in the test's working
-// directory, i.e. <build>/tests, or $CITECHECK_ARTIFACT_DIR).
+// kept as a test artefact (<build>/test-artifacts/, or
+// $CITECHECK_ARTIFACT_DIR).
 #include <gtest/gtest.h>
 #include <unistd.h>
 
@@ -39,7 +39,7 @@ std::string FindChromium() {
 
 std::string ArtifactDir() {
   const char* dir = std::getenv("CITECHECK_ARTIFACT_DIR");
-  fs::path path = fs::absolute(dir ? dir : "report-artifacts");
+  fs::path path = fs::absolute(dir ? dir : CITECHECK_DEFAULT_ARTIFACT_DIR);
   fs::create_directories(path);
   return path.string();
 }

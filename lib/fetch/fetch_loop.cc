@@ -12,6 +12,9 @@ namespace {
 // Upper bound on one poll, so a loop with nothing to wait for still checks
 // the scheduler now and then.
 constexpr int kMaxPollMs = 1000;
+// Poll interval while the admission gate (FetchOptions::may_start) holds
+// new transfers back.
+constexpr int kDeferredPollMs = 5;
 
 std::string LowerAscii(std::string text) {
   for (char& c : text) {
@@ -100,6 +103,9 @@ void FetchLoop::Run() {
 }
 
 void FetchLoop::StartReady() {
+  const auto& may_start = settings_.options->may_start;
+  deferred_ = may_start && !may_start();
+  if (deferred_) return;
   for (FetchJob& job : scheduler_.TakeReady(SteadyClock::now())) Start(std::move(job));
 }
 
@@ -174,6 +180,8 @@ void FetchLoop::FailEverything(const std::string& error) {
 }
 
 int FetchLoop::PollTimeoutMs() const {
+  // The consumer frees room without waking libcurl: look again soon.
+  if (deferred_ && scheduler_.HasQueued()) return kDeferredPollMs;
   SteadyClock::time_point now = SteadyClock::now();
   std::optional<SteadyClock::time_point> wakeup = scheduler_.NextWakeup(now);
   if (!wakeup) return kMaxPollMs;

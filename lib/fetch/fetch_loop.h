@@ -56,6 +56,7 @@ class FetchLoop {
   // Owns the running transfers; each easy handle points back via CURLOPT_PRIVATE.
   std::unordered_map<Transfer*, std::unique_ptr<Transfer>> active_;
   std::mt19937 random_;
+  bool deferred_ = false;  // the admission gate said no on the last StartReady
 };
 
 }  // namespace citecheck

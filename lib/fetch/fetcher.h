@@ -61,6 +61,11 @@ struct FetchOptions {
   // stored text); a 200 is an ordinary full fetch. Not set: no conditional
   // requests (the default). Values with CR or LF are ignored.
   std::function<std::optional<Validators>(const std::string& url)> validators;
+  // Optional admission gate, called on the fetch loop's thread before new
+  // transfers start: false defers starting more (running transfers go on, so
+  // the loop never stalls). Lets a consumer that parses slower than the
+  // network delivers bound the results waiting for it, and so the memory.
+  std::function<bool()> may_start;
 };
 
 // Abstract so the pipeline can be driven by a fake in unit tests; the real

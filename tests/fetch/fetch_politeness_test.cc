@@ -6,6 +6,7 @@
 #include <atomic>
 #include <chrono>
 #include <ctime>
+#include <deque>
 #include <mutex>
 #include <thread>
 
@@ -371,6 +372,62 @@ TEST(FetchPolitenessTest, RetriesBoundedInCountAndTime) {
   EXPECT_EQ(results[server.Url("/error")].error, "HTTP 500");
   EXPECT_GE(elapsed, 1900);  // two waits of the 1 s cap
   EXPECT_LT(elapsed, 8000);
+}
+
+}  // namespace
+}  // namespace citecheck
+
+namespace citecheck {
+namespace {
+
+// The admission gate bounds results a slow consumer has not taken yet: with
+// room for 3, no more than 3 finished results ever wait, and all complete.
+TEST(FetchPolitenessTest, AdmissionGateBoundsUnconsumedResults) {
+  testing::TestServer server;
+  server.server().Get(R"(/\d+)", [](const httplib::Request&, httplib::Response& r) {
+    r.set_content("page", "text/plain");
+  });
+  server.Start();
+  std::vector<std::string> urls;
+  for (int i = 0; i < 30; ++i) urls.push_back(server.Url("/" + std::to_string(i)));
+
+  std::mutex mutex;
+  std::deque<FetchResult> waiting;  // results handed over, not yet consumed
+  size_t max_waiting = 0;
+  std::atomic<bool> done{false};
+  FetchOptions options = testing::FastOptions();
+  options.per_host_concurrency = 1;  // one transfer at a time: the bound is exact
+  options.may_start = [&] {
+    std::lock_guard<std::mutex> lock(mutex);
+    return waiting.size() < 3;
+  };
+  int consumed = 0;
+  std::thread consumer([&] {
+    while (!done || consumed < 30) {
+      std::this_thread::sleep_for(std::chrono::milliseconds(5));  // a slow parser
+      std::lock_guard<std::mutex> lock(mutex);
+      if (!waiting.empty()) {
+        waiting.pop_front();
+        ++consumed;
+      }
+      if (done && waiting.empty()) break;
+    }
+  });
+  auto fetcher = MakeCurlFetcher(options);
+  int finished = 0;
+  fetcher->FetchAll(urls, [&](FetchResult r) {
+    EXPECT_EQ(r.status, LinkStatus::kOk);
+    ++finished;
+    std::lock_guard<std::mutex> lock(mutex);
+    waiting.push_back(std::move(r));
+    max_waiting = std::max(max_waiting, waiting.size());
+  });
+  done = true;
+  consumer.join();
+  EXPECT_EQ(finished, 30);
+  EXPECT_EQ(consumed, 30);
+  EXPECT_LE(max_waiting, 3u);
+  EXPECT_GE(max_waiting, 1u);
 }
 
 }  // namespace

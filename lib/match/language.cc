@@ -45,6 +45,15 @@ ScriptCounts CountScripts(std::string_view text) {
   ScriptCounts counts;
   size_t pos = 0;
   while (pos < text.size()) {
+    auto byte = static_cast<unsigned char>(text[pos]);
+    if (byte < 0x80) {  // ASCII: a Latin letter or no letter, no decoding needed
+      ++pos;
+      if ((byte | 0x20) >= 'a' && (byte | 0x20) <= 'z') {
+        ++counts.letters[kLatin];
+        ++counts.total;
+      }
+      continue;
+    }
     char32_t cp = DecodeUtf8(text, &pos);
     int script = ScriptOf(cp);
     if (script < 0) continue;
@@ -105,12 +114,12 @@ const std::unordered_map<uint64_t, unsigned>& StopwordTable() {
   return *table;
 }
 
-std::string LatinLanguage(const std::vector<Token>& tokens) {
+std::string LatinLanguage(const std::vector<uint64_t>& word_ids) {
   const auto& table = StopwordTable();
   std::array<int, kLanguages> hits{};
-  size_t limit = std::min(tokens.size(), kSampleWords);
+  size_t limit = std::min(word_ids.size(), kSampleWords);
   for (size_t i = 0; i < limit; ++i) {
-    auto it = table.find(tokens[i].id);
+    auto it = table.find(word_ids[i]);
     if (it == table.end()) continue;
     for (size_t lang = 0; lang < kLanguages; ++lang) {
       if (it->second & (1u << lang)) ++hits[lang];
@@ -150,7 +159,7 @@ bool WrittenInDifferentScripts(std::string_view a, std::string_view b) {
   return script_a >= 0 && script_b >= 0 && family(script_a) != family(script_b);
 }
 
-std::string DetectLanguageOf(std::string_view text, const std::vector<Token>& tokens) {
+std::string DetectLanguageOf(std::string_view text, const std::vector<uint64_t>& word_ids) {
   ScriptCounts counts = CountScripts(text.substr(0, kSampleBytes));
   if (counts.total < kMinLetters) return "";
   int dominant = 0;
@@ -161,7 +170,7 @@ std::string DetectLanguageOf(std::string_view text, const std::vector<Token>& to
   if (counts.letters[kKana] * 10 >= counts.total) return "ja";
   if (counts.letters[dominant] * 2 < counts.total) return "";
   switch (dominant) {
-    case kLatin: return LatinLanguage(tokens);
+    case kLatin: return LatinLanguage(word_ids);
     case kCyrillic: return CyrillicLanguage(counts);
     case kGreek: return "el";
     case kHan: return "zh";

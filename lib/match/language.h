@@ -3,6 +3,7 @@
 #ifndef CITECHECK_MATCH_LANGUAGE_H_
 #define CITECHECK_MATCH_LANGUAGE_H_
 
+#include <cstdint>
 #include <string>
 #include <string_view>
 #include <vector>
@@ -15,9 +16,9 @@ namespace citecheck {
 // ru, uk or bg; Greek: el; kana: ja; Han: zh; Hangul: ko; Arabic, Hebrew,
 // Devanagari, Thai); Latin text is told apart by its most common function
 // words (en, de, fr, es, it, pt, nl), and needs at least three of them and a
-// clear lead over the runner-up. `tokens` are `text`'s words (normalize.h).
-// Only the first part of a long text is read.
-std::string DetectLanguageOf(std::string_view text, const std::vector<Token>& tokens);
+// clear lead over the runner-up. `word_ids` are the ids of `text`'s words
+// (normalize.h). Only the first part of a long text is read.
+std::string DetectLanguageOf(std::string_view text, const std::vector<uint64_t>& word_ids);
 
 // True when both texts have a clearly dominant script and the scripts differ
 // (Latin vs Cyrillic, say): even a quote too short for DetectLanguageOf is

@@ -18,8 +18,7 @@ namespace citecheck {
 struct PreparedPage::Impl {
   std::string text;
   std::string language_hint;
-  std::vector<Token> tokens;
-  std::vector<uint64_t> ids;  // tokens' ids, the sequence every search runs over
+  WordIndex words;  // words.ids is the sequence every search runs over
   std::string detected_language;
 };
 
@@ -27,10 +26,8 @@ PreparedPage::PreparedPage(std::string text, std::string language_hint)
     : impl_(std::make_unique<Impl>()) {
   impl_->text = std::move(text);
   impl_->language_hint = std::move(language_hint);
-  impl_->tokens = Tokenize(impl_->text);
-  impl_->ids.reserve(impl_->tokens.size());
-  for (const Token& token : impl_->tokens) impl_->ids.push_back(token.id);
-  impl_->detected_language = DetectLanguageOf(impl_->text, impl_->tokens);
+  impl_->words = IndexWords(impl_->text);
+  impl_->detected_language = DetectLanguageOf(impl_->text, impl_->words.ids);
 }
 
 PreparedPage::~PreparedPage() = default;
@@ -48,8 +45,8 @@ constexpr size_t kEllipsisSlack = 50;
 
 Evidence MakeEvidence(const PreparedPage::Impl& page, size_t first_word, size_t end_word) {
   const std::string& text = page.text;
-  size_t begin = page.tokens[first_word].begin;
-  size_t end = page.tokens[end_word - 1].end;
+  size_t begin = page.words.offsets[first_word].begin;
+  size_t end = page.words.offsets[end_word - 1].end;
   Evidence evidence;
   evidence.offset = static_cast<int64_t>(CountCodePoints(std::string_view(text).substr(0, begin)));
   evidence.matched = text.substr(begin, end - begin);
@@ -85,8 +82,8 @@ FlatQuote Flatten(const QuotePattern& pattern) {
 }
 
 std::string PageWord(const PreparedPage::Impl& page, size_t index) {
-  const Token& token = page.tokens[index];
-  return page.text.substr(token.begin, token.end - token.begin);
+  const WordOffsets& word = page.words.offsets[index];
+  return page.text.substr(word.begin, word.end - word.begin);
 }
 
 std::optional<Verdict> NearVerdict(const QuotePattern& pattern, const PreparedPage::Impl& page,
@@ -95,7 +92,7 @@ std::optional<Verdict> NearVerdict(const QuotePattern& pattern, const PreparedPa
   size_t words = quote.ids.size();
   auto k = static_cast<size_t>(std::floor(options.near_threshold * static_cast<double>(words)));
   k = std::max<size_t>(1, k);
-  auto near = FindNear(page.ids, quote.ids, k);
+  auto near = FindNear(page.words.ids, quote.ids, k);
   // A window that shares no word with the quote is no misquote of it.
   if (!near || near->distance >= words || near->page_end <= near->page_begin) return std::nullopt;
   Verdict verdict;
@@ -120,9 +117,9 @@ Verdict MatchQuote(std::string_view quote, const PreparedPage& page, const Match
   const PreparedPage::Impl& impl = page.impl();
   QuotePattern pattern = ParseQuote(quote);
   Verdict verdict;
-  if (pattern.words == 0 || impl.ids.empty()) return verdict;
+  if (pattern.words == 0 || impl.words.ids.empty()) return verdict;
   size_t window = 2 * pattern.words + kEllipsisSlack;
-  if (auto span = FindPattern(impl.ids, pattern, window)) {
+  if (auto span = FindPattern(impl.words.ids, pattern, window)) {
     verdict.status = QuoteStatus::kVerified;
     verdict.score = 1.0;
     verdict.evidence = MakeEvidence(impl, span->begin, span->end);
@@ -141,7 +138,7 @@ Verdict MatchQuote(std::string_view quote, const PreparedPage& page, const Match
 }
 
 std::string DetectLanguage(std::string_view text) {
-  return DetectLanguageOf(text, Tokenize(text));
+  return DetectLanguageOf(text, IndexWords(text).ids);
 }
 
 }  // namespace citecheck

@@ -2,7 +2,8 @@
 
 #include <utf8proc.h>
 
-#include <algorithm>
+#include <string>
+#include <utility>
 
 #include "core/utf8.h"
 
@@ -66,13 +67,16 @@ char32_t UnifyPunctuation(char32_t cp) {
   return cp;
 }
 
-void AppendNormalized(char32_t cp, uint32_t begin, uint32_t end, std::vector<NormChar>* out) {
+// Feeds the normalized form of code point `cp` (bytes [begin, end) of the
+// text) to `out`: zero, one or several characters.
+template <class Out>
+void AppendNormalized(char32_t cp, uint32_t begin, uint32_t end, Out* out) {
   char32_t unified = UnifyPunctuation(cp);
   if (unified == 0) return;
   if (unified != cp || cp < 0x80 || cp == kWildcardMark || cp == kGapMark) {
     char32_t lower = unified;
     if (lower >= 'A' && lower <= 'Z') lower += 'a' - 'A';
-    out->push_back({lower, begin, end});
+    out->Push({lower, begin, end});
     return;
   }
   utf8proc_int32_t buf[32];
@@ -83,29 +87,40 @@ void AppendNormalized(char32_t cp, uint32_t begin, uint32_t end, std::vector<Nor
                                      UTF8PROC_IGNORE),
       &boundclass);
   if (n < 0 || n > 32) {  // unassigned or too long: keep the character itself
-    out->push_back({cp, begin, end});
+    out->Push({cp, begin, end});
     return;
   }
   for (utf8proc_ssize_t i = 0; i < n; ++i) {
     char32_t part = UnifyPunctuation(static_cast<char32_t>(buf[i]));
-    if (part != 0) out->push_back({part, begin, end});
+    if (part != 0) out->Push({part, begin, end});
   }
 }
 
-std::vector<NormChar> NormalizeStream(std::string_view text) {
-  std::vector<NormChar> out;
-  out.reserve(text.size());
-  size_t pos = 0;
-  while (pos < text.size()) {
-    size_t begin = pos;
-    char32_t cp = DecodeUtf8(text, &pos);
-    AppendNormalized(cp, static_cast<uint32_t>(begin), static_cast<uint32_t>(pos), &out);
+// What AppendNormalized makes of each ASCII byte: always exactly one
+// character (quote marks, apostrophes and white space unified, letters
+// lower-cased), so an ASCII byte needs neither decoding nor utf8proc.
+struct AsciiTable {
+  char32_t norm[128];
+  bool word[128];  // a letter or digit after normalization
+};
+
+constexpr AsciiTable MakeAsciiTable() {
+  AsciiTable table{};
+  for (char32_t b = 0; b < 128; ++b) {
+    char32_t c = b;
+    if (b == '\'' || b == '`') c = '\'';
+    if (b == ' ' || (b >= 0x09 && b <= 0x0D)) c = ' ';
+    if (b >= 'A' && b <= 'Z') c = b + ('a' - 'A');
+    table.norm[b] = c;
+    table.word[b] = (c >= 'a' && c <= 'z') || (c >= '0' && c <= '9');
   }
-  return out;
+  return table;
 }
+
+constexpr AsciiTable kAscii = MakeAsciiTable();
 
 bool IsWordChar(char32_t cp) {
-  if (cp < 0x80) return (cp >= 'a' && cp <= 'z') || (cp >= '0' && cp <= '9');
+  if (cp < 0x80) return kAscii.word[cp];
   if (cp == kWildcardMark) return true;
   utf8proc_category_t cat = utf8proc_category(static_cast<utf8proc_int32_t>(cp));
   return cat >= UTF8PROC_CATEGORY_LU && cat <= UTF8PROC_CATEGORY_NO;  // L*, M*, N*
@@ -125,97 +140,242 @@ uint64_t HashWord(std::string_view s) {
   return h;
 }
 
-// Builds tokens from the normalized stream; one instance per Tokenize call.
+uint8_t CombiningClass(char32_t cp) {
+  if (cp < 0x300) return 0;
+  return static_cast<uint8_t>(
+      utf8proc_get_property(static_cast<utf8proc_int32_t>(cp))->combining_class);
+}
+
+// Canonical ordering of combining marks, so that "e + U+0301 + U+0323" and
+// "e + U+0323 + U+0301" are the same word, as NFKC would have it: each run
+// of marks sorted stably by combining class (insertion sort: runs are short).
+void OrderMarks(std::u32string* word) {
+  size_t i = 0;
+  while (i < word->size()) {
+    if (CombiningClass((*word)[i]) == 0) {
+      ++i;
+      continue;
+    }
+    size_t j = i + 1;
+    while (j < word->size() && CombiningClass((*word)[j]) != 0) ++j;
+    for (size_t k = i + 1; k < j; ++k) {
+      char32_t mark = (*word)[k];
+      uint8_t ccc = CombiningClass(mark);
+      size_t at = k;
+      for (; at > i && CombiningClass((*word)[at - 1]) > ccc; --at) (*word)[at] = (*word)[at - 1];
+      (*word)[at] = mark;
+    }
+    i = j;
+  }
+}
+
+// Builds words from the normalized characters, given one at a time; one
+// instance per text. A character's fate can depend on the one before it and
+// the one after it, so each is decided when the next arrives. Words are
+// handed to `Sink` (Word(kind, norm, begin, end) and Gap(begin, end)).
+//
+// A word is kept as its normalized UTF-8. The general path reorders every
+// word's combining marks through code points; the shortcut (`fast`) only
+// words where two marks stand out of order, and takes runs of ASCII letters
+// and digits in one call (PushAsciiWord).
+template <class Sink>
 class TokenBuilder {
  public:
-  explicit TokenBuilder(const std::vector<NormChar>& chars) : chars_(chars) {}
+  TokenBuilder(bool fast, Sink* sink) : fast_(fast), sink_(sink) {}
 
-  std::vector<Token> Run() {
-    for (i_ = 0; i_ < chars_.size(); ++i_) Step(chars_[i_].cp);
+  void Push(const NormChar& c) {
+    if (has_current_) previous_is_word_ = Step(current_, c.cp);
+    current_ = c;
+    has_current_ = true;
+  }
+
+  // Same as Push for each byte of `run` (ASCII letters and digits, already
+  // normalized) at byte offset `begin` onwards.
+  void PushAsciiWord(std::string_view run, uint32_t begin) {
+    if (has_current_) Step(current_, static_cast<unsigned char>(run[0]));
+    has_current_ = false;
+    if (!in_word_) begin_ = begin;
+    in_word_ = true;
+    end_ = begin + static_cast<uint32_t>(run.size());
+    last_ = static_cast<unsigned char>(run.back());
+    last_ccc_ = 0;
+    bytes_.append(run);
+    previous_is_word_ = true;
+  }
+
+  void End() {
+    if (has_current_) Step(current_, 0);
+    has_current_ = false;
     Finish();
-    return std::move(tokens_);
   }
 
  private:
-  char32_t At(size_t i) const { return i < chars_.size() ? chars_[i].cp : 0; }
-  bool InWord() const { return !word_.empty(); }
-
-  void Step(char32_t cp) {
-    if (IsWordChar(cp)) return Add(cp);
-    char32_t next = At(i_ + 1);
-    char32_t last = InWord() ? word_.back() : 0;
-    if ((cp == '.' || cp == ',') && InWord() && IsDigit(last) && IsDigit(next)) return Add(cp);
-    if (cp == '%' && InWord() && IsDigit(last)) {
-      Add(cp);
-      return Finish();
+  // Decides character `c`, followed by `next` (0 at the end); true when `c`
+  // is a word character.
+  bool Step(const NormChar& c, char32_t next) {
+    char32_t cp = c.cp;
+    if (IsWordChar(cp)) {
+      Add(c);
+      return true;
     }
-    bool after_word = i_ > 0 && IsWordChar(At(i_ - 1));
-    if ((cp == '-' || cp == '+') && !InWord() && !after_word && IsDigit(next)) return Add(cp);
+    if ((cp == '.' || cp == ',') && in_word_ && IsDigit(last_) && IsDigit(next)) {
+      Add(c);
+      return false;
+    }
+    if (cp == '%' && in_word_ && IsDigit(last_)) {
+      Add(c);
+      Finish();
+      return false;
+    }
+    if ((cp == '-' || cp == '+') && !in_word_ && !previous_is_word_ && IsDigit(next)) {
+      Add(c);
+      return false;
+    }
     Finish();
-    if (cp == kGapMark) {
-      Token gap;
-      gap.kind = Token::Kind::kGap;
-      gap.begin = chars_[i_].begin;
-      gap.end = chars_[i_].end;
-      tokens_.push_back(gap);
-    }
+    if (cp == kGapMark) sink_->Gap(c.begin, c.end);
+    return false;
   }
 
-  void Add(char32_t cp) {
-    if (word_.empty()) begin_ = chars_[i_].begin;
-    end_ = chars_[i_].end;
-    word_.push_back(cp);
-  }
-
-  // Canonical ordering of combining marks, so that "e + U+0301 + U+0323" and
-  // "e + U+0323 + U+0301" are the same word, as NFKC would have it.
-  void OrderMarks() {
-    auto ccc = [](char32_t cp) {
-      return utf8proc_get_property(static_cast<utf8proc_int32_t>(cp))->combining_class;
-    };
-    size_t i = 0;
-    while (i < word_.size()) {
-      if (word_[i] < 0x300 || ccc(word_[i]) == 0) {
-        ++i;
-        continue;
-      }
-      size_t j = i;
-      while (j < word_.size() && word_[j] >= 0x300 && ccc(word_[j]) != 0) ++j;
-      std::stable_sort(word_.begin() + static_cast<std::ptrdiff_t>(i),
-                       word_.begin() + static_cast<std::ptrdiff_t>(j),
-                       [&](char32_t a, char32_t b) { return ccc(a) < ccc(b); });
-      i = j;
+  void Add(const NormChar& c) {
+    if (!in_word_) begin_ = c.begin;
+    in_word_ = true;
+    end_ = c.end;
+    last_ = c.cp;
+    if (c.cp < 0x80) {
+      bytes_.push_back(static_cast<char>(c.cp));
+      last_ccc_ = 0;
+      return;
     }
+    if (c.cp == kWildcardMark) wildcard_ = true;
+    uint8_t ccc = CombiningClass(c.cp);
+    if (ccc != 0 && ccc < last_ccc_) marks_out_of_order_ = true;
+    last_ccc_ = ccc;
+    AppendUtf8(c.cp, &bytes_);
   }
 
   void Finish() {
-    if (word_.empty()) return;
-    OrderMarks();
-    Token token;
-    for (char32_t cp : word_) {
-      if (cp == kWildcardMark) token.kind = Token::Kind::kWildcard;
-      AppendUtf8(cp, &token.norm);
-    }
-    token.id = HashWord(token.norm);
-    token.begin = begin_;
-    token.end = end_;
-    tokens_.push_back(std::move(token));
-    word_.clear();
+    if (!in_word_) return;
+    if (!fast_ || marks_out_of_order_) ReorderMarks();
+    sink_->Word(wildcard_ ? Token::Kind::kWildcard : Token::Kind::kWord, bytes_, begin_, end_);
+    bytes_.clear();
+    in_word_ = false;
+    wildcard_ = false;
+    marks_out_of_order_ = false;
+    last_ccc_ = 0;
   }
 
-  const std::vector<NormChar>& chars_;
-  size_t i_ = 0;
-  std::u32string word_;
-  size_t begin_ = 0;
-  size_t end_ = 0;
-  std::vector<Token> tokens_;
+  // bytes_ holds UTF-8 that AppendUtf8 wrote, so it decodes back exactly.
+  void ReorderMarks() {
+    wide_.clear();
+    for (size_t pos = 0; pos < bytes_.size();) wide_.push_back(DecodeUtf8(bytes_, &pos));
+    OrderMarks(&wide_);
+    bytes_.clear();
+    for (char32_t cp : wide_) AppendUtf8(cp, &bytes_);
+  }
+
+  const bool fast_;
+  Sink* sink_;
+  NormChar current_{};
+  bool has_current_ = false;
+  bool previous_is_word_ = false;  // the character before current_
+  bool in_word_ = false;
+  bool wildcard_ = false;            // the word holds kWildcardMark
+  bool marks_out_of_order_ = false;  // two adjacent marks need reordering
+  char32_t last_ = 0;                // the word's last character
+  uint8_t last_ccc_ = 0;             // and its combining class
+  uint32_t begin_ = 0;
+  uint32_t end_ = 0;
+  std::string bytes_;  // the word's normalized UTF-8
+  std::u32string wide_;
 };
+
+// Normalizes `text` into `builder`. With `ascii_shortcut`, ASCII bytes are
+// read through kAscii (the same result, see AsciiTable).
+template <class Builder>
+void Normalize(std::string_view text, bool ascii_shortcut, Builder* builder) {
+  size_t pos = 0;
+  const size_t size = text.size();
+  std::string run;
+  while (pos < size) {
+    auto byte = static_cast<unsigned char>(text[pos]);
+    auto begin = static_cast<uint32_t>(pos);
+    if (ascii_shortcut && byte < 0x80 && kAscii.word[byte]) {
+      run.clear();
+      for (; pos < size && static_cast<unsigned char>(text[pos]) < 0x80 &&
+             kAscii.word[static_cast<unsigned char>(text[pos])];
+           ++pos) {
+        run.push_back(static_cast<char>(kAscii.norm[static_cast<unsigned char>(text[pos])]));
+      }
+      builder->PushAsciiWord(run, begin);
+      continue;
+    }
+    if (ascii_shortcut && byte < 0x80) {
+      // NUL is the one ASCII character normalization drops.
+      if (byte != 0) builder->Push({kAscii.norm[byte], begin, begin + 1});
+      ++pos;
+      continue;
+    }
+    char32_t cp = DecodeUtf8(text, &pos);
+    AppendNormalized(cp, begin, static_cast<uint32_t>(pos), builder);
+  }
+  builder->End();
+}
+
+struct TokenSink {
+  std::vector<Token> tokens;
+
+  void Word(Token::Kind kind, std::string_view norm, uint32_t begin, uint32_t end) {
+    Token token;
+    token.kind = kind;
+    token.norm = std::string(norm);
+    token.id = HashWord(norm);
+    token.begin = begin;
+    token.end = end;
+    tokens.push_back(std::move(token));
+  }
+  void Gap(uint32_t begin, uint32_t end) {
+    Token gap;
+    gap.kind = Token::Kind::kGap;
+    gap.begin = begin;
+    gap.end = end;
+    tokens.push_back(gap);
+  }
+};
+
+struct WordIndexSink {
+  WordIndex index;
+
+  void Word(Token::Kind, std::string_view norm, uint32_t begin, uint32_t end) {
+    index.ids.push_back(HashWord(norm));
+    index.offsets.push_back({begin, end});
+  }
+  void Gap(uint32_t begin, uint32_t end) {
+    index.ids.push_back(0);
+    index.offsets.push_back({begin, end});
+  }
+};
+
+std::vector<Token> TokenizeWith(std::string_view text, bool ascii_shortcut) {
+  TokenSink sink;
+  TokenBuilder<TokenSink> builder(ascii_shortcut, &sink);
+  Normalize(text, ascii_shortcut, &builder);
+  return std::move(sink.tokens);
+}
 
 }  // namespace
 
-std::vector<Token> Tokenize(std::string_view text) {
-  std::vector<NormChar> chars = NormalizeStream(text);
-  return TokenBuilder(chars).Run();
+std::vector<Token> Tokenize(std::string_view text) { return TokenizeWith(text, true); }
+
+std::vector<Token> TokenizeGeneral(std::string_view text) { return TokenizeWith(text, false); }
+
+WordIndex IndexWords(std::string_view text) {
+  WordIndexSink sink;
+  // About one word in six bytes of running text; growth covers the rest.
+  sink.index.ids.reserve(text.size() / 6 + 1);
+  sink.index.offsets.reserve(text.size() / 6 + 1);
+  TokenBuilder<WordIndexSink> builder(true, &sink);
+  Normalize(text, true, &builder);
+  return std::move(sink.index);
 }
 
 std::string NormalizeForMatch(std::string_view text) {

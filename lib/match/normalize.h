@@ -38,6 +38,28 @@ struct Token {
 // original wording.
 std::vector<Token> Tokenize(std::string_view text);
 
+// Byte offsets of one word in the text given.
+struct WordOffsets {
+  uint32_t begin = 0;
+  uint32_t end = 0;
+};
+
+// A text's words as a search needs them: the ids and offsets of Tokenize's
+// tokens, in the same order, without their normalized text (gaps have id 0,
+// as in Tokenize). For pages, which are long and matched by id only; the
+// words' wording is read back from the text through the offsets. Texts of
+// 4 GB and more are not supported (offsets are 32-bit).
+struct WordIndex {
+  std::vector<uint64_t> ids;
+  std::vector<WordOffsets> offsets;
+};
+WordIndex IndexWords(std::string_view text);
+
+// Tokenize without the ASCII shortcut: every code point goes through UTF-8
+// decoding and utf8proc. Same result as Tokenize by contract; the
+// equivalence test holds the shortcut to it.
+std::vector<Token> TokenizeGeneral(std::string_view text);
+
 // The normalized words of `text` joined by single spaces (for tests and
 // diagnostics).
 std::string NormalizeForMatch(std::string_view text);

@@ -19,13 +19,14 @@ extern char** environ;
 namespace citecheck::testing {
 namespace {
 
-pid_t Spawn(const std::vector<std::string>& args, const std::vector<std::string>& env, const std::string& log_path) {
+pid_t Spawn(const std::string& binary, const std::vector<std::string>& args, const std::vector<std::string>& env,
+            const std::string& log_path) {
   posix_spawn_file_actions_t actions;
   posix_spawn_file_actions_init(&actions);
   posix_spawn_file_actions_addopen(&actions, 0, "/dev/null", O_RDONLY, 0);
   posix_spawn_file_actions_addopen(&actions, 1, log_path.c_str(), O_WRONLY | O_CREAT | O_APPEND, 0600);
   posix_spawn_file_actions_addopen(&actions, 2, log_path.c_str(), O_WRONLY | O_CREAT | O_APPEND, 0600);
-  std::vector<std::string> argv_storage = {CITECHECKD_BINARY};
+  std::vector<std::string> argv_storage = {binary};
   argv_storage.insert(argv_storage.end(), args.begin(), args.end());
   std::vector<char*> argv;
   for (auto& a : argv_storage) argv.push_back(a.data());
@@ -37,9 +38,9 @@ pid_t Spawn(const std::vector<std::string>& args, const std::vector<std::string>
   for (auto& e : env_storage) envp.push_back(e.data());
   envp.push_back(nullptr);
   pid_t pid = 0;
-  int rc = posix_spawn(&pid, CITECHECKD_BINARY, &actions, nullptr, argv.data(), envp.data());
+  int rc = posix_spawn(&pid, binary.c_str(), &actions, nullptr, argv.data(), envp.data());
   posix_spawn_file_actions_destroy(&actions);
-  if (rc != 0) throw std::runtime_error(std::string("cannot run citecheckd: ") + std::strerror(rc));
+  if (rc != 0) throw std::runtime_error("cannot run " + binary + ": " + std::strerror(rc));
   return pid;
 }
 
@@ -71,7 +72,7 @@ DaemonProcess::~DaemonProcess() {
 bool DaemonProcess::Start(const std::vector<std::string>& args, const std::vector<std::string>& env,
                           std::chrono::milliseconds timeout) {
   const size_t from = Log().size();
-  pid_ = Spawn(args, env, log_path_);
+  pid_ = Spawn(binary_, args, env, log_path_);
   const auto deadline = std::chrono::steady_clock::now() + timeout;
   static const std::regex kListen(R"(daemon\.start listen=[^ ]*:(\d+))");
   while (std::chrono::steady_clock::now() < deadline) {
@@ -90,6 +91,10 @@ bool DaemonProcess::Start(const std::vector<std::string>& args, const std::vecto
   }
   Kill9();
   return false;
+}
+
+void DaemonProcess::Launch(const std::vector<std::string>& args, const std::vector<std::string>& env) {
+  pid_ = Spawn(binary_, args, env, log_path_);
 }
 
 void DaemonProcess::Signal(int signal_number) {

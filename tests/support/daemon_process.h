@@ -14,8 +14,10 @@ namespace citecheck::testing {
 
 class DaemonProcess {
  public:
-  // `log_path` receives its stderr (appended across restarts).
-  explicit DaemonProcess(std::string log_path) : log_path_(std::move(log_path)) {}
+  // `log_path` receives its stdout and stderr (appended across restarts).
+  // `binary` defaults to the citecheckd built with the tests.
+  explicit DaemonProcess(std::string log_path, std::string binary = CITECHECKD_BINARY)
+      : log_path_(std::move(log_path)), binary_(std::move(binary)) {}
   ~DaemonProcess();  // SIGKILLs a daemon still running
   DaemonProcess(const DaemonProcess&) = delete;
   DaemonProcess& operator=(const DaemonProcess&) = delete;
@@ -25,6 +27,8 @@ class DaemonProcess {
   // or does not start within `timeout`.
   bool Start(const std::vector<std::string>& args, const std::vector<std::string>& env = {},
              std::chrono::milliseconds timeout = std::chrono::seconds(20));
+  // Starts the binary without waiting for anything (e.g. citecheck run).
+  void Launch(const std::vector<std::string>& args, const std::vector<std::string>& env = {});
   int port() const { return port_; }
   pid_t pid() const { return pid_; }
 
@@ -40,6 +44,7 @@ class DaemonProcess {
 
  private:
   std::string log_path_;
+  std::string binary_;
   pid_t pid_ = -1;
   int port_ = 0;
   int last_exit_ = -1;  // exit code of a daemon that exited during Start

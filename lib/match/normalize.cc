@@ -131,12 +131,14 @@ bool IsDigit(char32_t cp) {
          (cp >= 0x80 && utf8proc_category(static_cast<utf8proc_int32_t>(cp)) == UTF8PROC_CATEGORY_ND);
 }
 
+// FNV-1a, fed a byte at a time so that words can be hashed as they grow.
+constexpr uint64_t kHashSeed = 1469598103934665603ull;
+
+uint64_t HashByte(uint64_t h, unsigned char c) { return (h ^ c) * 1099511628211ull; }
+
 uint64_t HashWord(std::string_view s) {
-  uint64_t h = 1469598103934665603ull;  // FNV-1a
-  for (unsigned char c : s) {
-    h ^= c;
-    h *= 1099511628211ull;
-  }
+  uint64_t h = kHashSeed;
+  for (unsigned char c : s) h = HashByte(h, c);
   return h;
 }
 
@@ -172,7 +174,7 @@ void OrderMarks(std::u32string* word) {
 // Builds words from the normalized characters, given one at a time; one
 // instance per text. A character's fate can depend on the one before it and
 // the one after it, so each is decided when the next arrives. Words are
-// handed to `Sink` (Word(kind, norm, begin, end) and Gap(begin, end)).
+// handed to `Sink` (Word(kind, norm, id, begin, end) and Gap(begin, end)).
 //
 // A word is kept as its normalized UTF-8. The general path reorders every
 // word's combining marks through code points; the shortcut (`fast`) only
@@ -189,17 +191,25 @@ class TokenBuilder {
     has_current_ = true;
   }
 
-  // Same as Push for each byte of `run` (ASCII letters and digits, already
-  // normalized) at byte offset `begin` onwards.
+  // Same as Push for each byte of `run` (ASCII letters and digits, at byte
+  // offset `begin` of the text) in turn.
   void PushAsciiWord(std::string_view run, uint32_t begin) {
-    if (has_current_) Step(current_, static_cast<unsigned char>(run[0]));
+    auto norm = [](char byte) { return kAscii.norm[static_cast<unsigned char>(byte)]; };
+    if (has_current_) Step(current_, norm(run[0]));
     has_current_ = false;
     if (!in_word_) begin_ = begin;
     in_word_ = true;
     end_ = begin + static_cast<uint32_t>(run.size());
-    last_ = static_cast<unsigned char>(run.back());
+    last_ = norm(run.back());
     last_ccc_ = 0;
+    size_t old_size = bytes_.size();
     bytes_.append(run);
+    uint64_t hash = hash_;
+    for (auto it = bytes_.begin() + static_cast<std::ptrdiff_t>(old_size); it != bytes_.end(); ++it) {
+      *it = static_cast<char>(norm(*it));
+      hash = HashByte(hash, static_cast<unsigned char>(*it));
+    }
+    hash_ = hash;
     previous_is_word_ = true;
   }
 
@@ -243,6 +253,7 @@ class TokenBuilder {
     last_ = c.cp;
     if (c.cp < 0x80) {
       bytes_.push_back(static_cast<char>(c.cp));
+      hash_ = HashByte(hash_, static_cast<unsigned char>(c.cp));
       last_ccc_ = 0;
       return;
     }
@@ -250,14 +261,20 @@ class TokenBuilder {
     uint8_t ccc = CombiningClass(c.cp);
     if (ccc != 0 && ccc < last_ccc_) marks_out_of_order_ = true;
     last_ccc_ = ccc;
+    size_t old_size = bytes_.size();
     AppendUtf8(c.cp, &bytes_);
+    for (size_t i = old_size; i < bytes_.size(); ++i) {
+      hash_ = HashByte(hash_, static_cast<unsigned char>(bytes_[i]));
+    }
   }
 
   void Finish() {
     if (!in_word_) return;
     if (!fast_ || marks_out_of_order_) ReorderMarks();
-    sink_->Word(wildcard_ ? Token::Kind::kWildcard : Token::Kind::kWord, bytes_, begin_, end_);
+    Token::Kind kind = wildcard_ ? Token::Kind::kWildcard : Token::Kind::kWord;
+    sink_->Word(kind, bytes_, hash_, begin_, end_);
     bytes_.clear();
+    hash_ = kHashSeed;
     in_word_ = false;
     wildcard_ = false;
     marks_out_of_order_ = false;
@@ -271,6 +288,7 @@ class TokenBuilder {
     OrderMarks(&wide_);
     bytes_.clear();
     for (char32_t cp : wide_) AppendUtf8(cp, &bytes_);
+    hash_ = HashWord(bytes_);
   }
 
   const bool fast_;
@@ -286,6 +304,7 @@ class TokenBuilder {
   uint32_t begin_ = 0;
   uint32_t end_ = 0;
   std::string bytes_;  // the word's normalized UTF-8
+  uint64_t hash_ = kHashSeed;  // HashWord(bytes_)
   std::u32string wide_;
 };
 
@@ -295,18 +314,15 @@ template <class Builder>
 void Normalize(std::string_view text, bool ascii_shortcut, Builder* builder) {
   size_t pos = 0;
   const size_t size = text.size();
-  std::string run;
+  auto is_ascii_word = [](unsigned char byte) { return byte < 0x80 && kAscii.word[byte]; };
   while (pos < size) {
     auto byte = static_cast<unsigned char>(text[pos]);
     auto begin = static_cast<uint32_t>(pos);
-    if (ascii_shortcut && byte < 0x80 && kAscii.word[byte]) {
-      run.clear();
-      for (; pos < size && static_cast<unsigned char>(text[pos]) < 0x80 &&
-             kAscii.word[static_cast<unsigned char>(text[pos])];
-           ++pos) {
-        run.push_back(static_cast<char>(kAscii.norm[static_cast<unsigned char>(text[pos])]));
-      }
-      builder->PushAsciiWord(run, begin);
+    if (ascii_shortcut && is_ascii_word(byte)) {
+      do {
+        ++pos;
+      } while (pos < size && is_ascii_word(static_cast<unsigned char>(text[pos])));
+      builder->PushAsciiWord(text.substr(begin, pos - begin), begin);
       continue;
     }
     if (ascii_shortcut && byte < 0x80) {
@@ -324,11 +340,11 @@ void Normalize(std::string_view text, bool ascii_shortcut, Builder* builder) {
 struct TokenSink {
   std::vector<Token> tokens;
 
-  void Word(Token::Kind kind, std::string_view norm, uint32_t begin, uint32_t end) {
+  void Word(Token::Kind kind, std::string_view norm, uint64_t id, uint32_t begin, uint32_t end) {
     Token token;
     token.kind = kind;
     token.norm = std::string(norm);
-    token.id = HashWord(norm);
+    token.id = id;
     token.begin = begin;
     token.end = end;
     tokens.push_back(std::move(token));
@@ -345,8 +361,8 @@ struct TokenSink {
 struct WordIndexSink {
   WordIndex index;
 
-  void Word(Token::Kind, std::string_view norm, uint32_t begin, uint32_t end) {
-    index.ids.push_back(HashWord(norm));
+  void Word(Token::Kind, std::string_view, uint64_t id, uint32_t begin, uint32_t end) {
+    index.ids.push_back(id);
     index.offsets.push_back({begin, end});
   }
   void Gap(uint32_t begin, uint32_t end) {
@@ -370,9 +386,9 @@ std::vector<Token> TokenizeGeneral(std::string_view text) { return TokenizeWith(
 
 WordIndex IndexWords(std::string_view text) {
   WordIndexSink sink;
-  // About one word in six bytes of running text; growth covers the rest.
-  sink.index.ids.reserve(text.size() / 6 + 1);
-  sink.index.offsets.reserve(text.size() / 6 + 1);
+  // About one word in five or six bytes of running text; growth covers the rest.
+  sink.index.ids.reserve(text.size() / 5 + 1);
+  sink.index.offsets.reserve(text.size() / 5 + 1);
   TokenBuilder<WordIndexSink> builder(true, &sink);
   Normalize(text, true, &builder);
   return std::move(sink.index);

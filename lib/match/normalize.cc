@@ -308,12 +308,55 @@ class TokenBuilder {
   std::u32string wide_;
 };
 
+// AppendNormalized for non-ASCII code points, remembered: a page repeats a
+// small alphabet, and utf8proc's decomposition costs far more than a lookup.
+// Direct-mapped; one instance per text.
+class NormalizeCache {
+ public:
+  template <class Builder>
+  void Append(char32_t cp, uint32_t begin, uint32_t end, Builder* builder) {
+    Entry& entry = slots_[cp & (kSlots - 1)];
+    if (entry.cp != cp) Fill(cp, &entry);
+    if (entry.count > kMaxParts) return AppendNormalized(cp, begin, end, builder);
+    for (uint32_t i = 0; i < entry.count; ++i) builder->Push({entry.parts[i], begin, end});
+  }
+
+ private:
+  static constexpr size_t kSlots = 256;
+  static constexpr uint32_t kMaxParts = 3;
+
+  struct Entry {
+    char32_t cp = 0xFFFFFFFF;  // no code point
+    uint32_t count = 0;        // parts; more than kMaxParts: not kept
+    char32_t parts[kMaxParts] = {};
+  };
+
+  struct Collector {
+    Entry* entry;
+    void Push(const NormChar& c) {
+      if (entry->count < kMaxParts) entry->parts[entry->count] = c.cp;
+      ++entry->count;
+    }
+  };
+
+  void Fill(char32_t cp, Entry* entry) {
+    entry->cp = cp;
+    entry->count = 0;
+    Collector collector{entry};
+    AppendNormalized(cp, 0, 0, &collector);
+  }
+
+  Entry slots_[kSlots];
+};
+
 // Normalizes `text` into `builder`. With `ascii_shortcut`, ASCII bytes are
-// read through kAscii (the same result, see AsciiTable).
+// read through kAscii (the same result, see AsciiTable) and other code points
+// through a NormalizeCache.
 template <class Builder>
 void Normalize(std::string_view text, bool ascii_shortcut, Builder* builder) {
   size_t pos = 0;
   const size_t size = text.size();
+  NormalizeCache cache;
   auto is_ascii_word = [](unsigned char byte) { return byte < 0x80 && kAscii.word[byte]; };
   while (pos < size) {
     auto byte = static_cast<unsigned char>(text[pos]);
@@ -332,7 +375,11 @@ void Normalize(std::string_view text, bool ascii_shortcut, Builder* builder) {
       continue;
     }
     char32_t cp = DecodeUtf8(text, &pos);
-    AppendNormalized(cp, begin, static_cast<uint32_t>(pos), builder);
+    if (ascii_shortcut) {
+      cache.Append(cp, begin, static_cast<uint32_t>(pos), builder);
+    } else {
+      AppendNormalized(cp, begin, static_cast<uint32_t>(pos), builder);
+    }
   }
   builder->End();
 }

@@ -96,9 +96,10 @@ void AppendNormalized(char32_t cp, uint32_t begin, uint32_t end, Out* out) {
   }
 }
 
-// What AppendNormalized makes of each ASCII byte: always exactly one
-// character (quote marks, apostrophes and white space unified, letters
-// lower-cased), so an ASCII byte needs neither decoding nor utf8proc.
+// What AppendNormalized makes of each ASCII byte: exactly one character
+// (apostrophes and white space unified, letters lower-cased), except for NUL,
+// which it drops and Normalize skips; so an ASCII byte needs neither decoding
+// nor utf8proc.
 struct AsciiTable {
   char32_t norm[128];
   bool word[128];  // a letter or digit after normalization

@@ -10,6 +10,7 @@
 #include "daemon/log.h"
 #include "history/changes.h"
 #include "registry/registry.h"
+#include "report/changes_section.h"
 #include "report/report.h"
 
 namespace citecheck {
@@ -237,8 +238,10 @@ class Api {
     if (runs.empty()) return Error(res, 404, "article " + req.matches[1].str() + " has not been checked yet");
     RunRecord run = store->LoadRunArticle(runs.front().run_id, id);
     AttachChanges(*store, &run);
+    std::string body = formatter->Render(run);
+    if (format == "text") body += ChangesSectionText(run, false);  // as `citecheck report` prints it
     res.status = 200;
-    res.set_content(formatter->Render(run), ReportContentType(format));
+    res.set_content(body, ReportContentType(format));
   }
 
   ApiContext c_;

@@ -28,6 +28,7 @@ struct PageDone {
   std::optional<PageText> page;
   std::string detected_language;
   bool stored = false;  // already committed (a resumed run): not saved again
+  bool not_modified = false;  // a 304: the stored copy stands for the page
   std::shared_ptr<const PreparedPage> prepared;
   PageOutcome outcome;
   // Verdicts of the quotes citing this page, computed by the worker.
@@ -39,6 +40,10 @@ struct PendingQuote {
   std::map<size_t, std::optional<Verdict>> by_citation;
   size_t missing = 0;
 };
+
+// Fetched bodies allowed to wait for a parser: bounds memory when the
+// network outruns parsing (at ~100 KB a page, a few MB).
+constexpr size_t kMaxWaitingBodies = 64;
 
 struct ArticleState {
   int64_t article_id = 0;
@@ -260,6 +265,16 @@ class Run {
                                             : std::max<size_t>(64, 4 * static_cast<size_t>(config_.fetch.concurrency));
     if (control_.stop == nullptr) batch = std::max<size_t>(urls_.size(), 1);  // nothing to stop for
     batch_count_ = (urls_.size() + batch - 1) / batch;
+    LoadValidators();
+    // Fetched bodies wait for a parser in memory; when parsing lags behind
+    // the network, new transfers wait instead (running ones go on).
+    fetcher_.SetRunHooks(
+        [this](const std::string& url) -> std::optional<Validators> {
+          auto it = validators_.find(url);
+          if (it == validators_.end()) return std::nullopt;
+          return Validators{it->second.etag, it->second.last_modified};
+        },
+        [&fetched] { return fetched.Size() < kMaxWaitingBodies; });
     std::thread fetch_thread([&] {
       for (size_t start = 0; start < urls_.size() && !StopRequested(); start += batch) {
         std::vector<std::string> chunk(urls_.begin() + start,
@@ -275,8 +290,15 @@ class Run {
     for (unsigned i = 0; i < worker_count; ++i) {
       workers.emplace_back([&] {
         while (auto r = fetched.Pop()) {
-          PageDone done = ParsePage(std::move(*r), cap);
-          MatchQuotesOf(&done);
+          PageDone done;
+          if (r->not_modified) {
+            // Its text is in the store, which only the saving thread reads.
+            done.not_modified = true;
+            done.fetch = std::move(*r);
+          } else {
+            done = ParsePage(std::move(*r), cap);
+            MatchQuotesOf(&done);
+          }
           parsed.Push(std::move(done));
         }
         if (--running == 0) parsed.Close();
@@ -302,7 +324,39 @@ class Run {
     }
     fetch_thread.join();
     for (auto& w : workers) w.join();
+    fetcher_.SetRunHooks(nullptr, nullptr);  // they refer to this frame
     if (failure) std::rethrow_exception(failure);
+  }
+
+  // Validators of the stored copies young enough to be revalidated rather
+  // than fetched in full (fetch.cache_max_age_s; 0 turns this off).
+  void LoadValidators() {
+    validators_.clear();
+    if (config_.fetch.cache_max_age_s <= 0) return;
+    for (const std::string& url : urls_) {
+      if (auto v = store_.FindCachedValidators(url, config_.fetch.cache_max_age_s)) validators_[url] = *v;
+    }
+  }
+
+  // A 304: the stored text stands for the page, without extracting again.
+  void ReuseCachedPage(PageDone* done) {
+    std::optional<StoredFetch> cached = store_.FindCachedPage(done->fetch.url);
+    done->outcome.link_status = done->fetch.status;
+    done->outcome.http_status = done->fetch.http_status;
+    done->outcome.max_body_bytes = config_.fetch.max_body_bytes;
+    if (!cached || !cached->page) {
+      done->outcome.no_text_reason = "304 Not Modified, but no stored copy of the page";
+      return;
+    }
+    if (done->fetch.content_type.empty()) done->fetch.content_type = cached->fetch.content_type;
+    done->fetch.truncated = cached->fetch.truncated;
+    done->outcome.truncated = cached->fetch.truncated;
+    auto prepared = std::make_shared<PreparedPage>(cached->page->text, cached->page->language);
+    done->outcome.page = prepared;
+    done->prepared = prepared;
+    done->detected_language = cached->detected_language;
+    done->page = std::move(cached->page);
+    MatchQuotesOf(done);
   }
 
   // On a worker: the verdict of every quote citing this page. Reads only
@@ -318,7 +372,8 @@ class Run {
     }
   }
 
-  void SavePage(const PageDone& done) {
+  void SavePage(PageDone& done) {
+    if (done.not_modified) ReuseCachedPage(&done);
     if (!done.stored) {
       store_.SaveFetch(result_.run_id, done.fetch, done.page, done.detected_language,
                        done.outcome.no_text_reason);
@@ -347,6 +402,7 @@ class Run {
   std::vector<ArticleState> articles_;
   std::vector<std::string> urls_;
   std::map<std::string, std::vector<QuoteRef>> by_url_;
+  std::map<std::string, CachedValidators> validators_;  // read by the fetch thread
   std::map<std::pair<size_t, size_t>, PendingQuote> pending_;
 };
 

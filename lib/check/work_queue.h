@@ -30,6 +30,11 @@ class WorkQueue {
     cv_.notify_all();
   }
 
+  size_t Size() {
+    std::lock_guard<std::mutex> lock(mu_);
+    return items_.size();
+  }
+
   // Blocks until an item is available or the queue is closed and empty.
   std::optional<T> Pop() {
     std::unique_lock<std::mutex> lock(mu_);

@@ -113,6 +113,12 @@ const std::map<std::string, Setter>& Setters() {
       {"fetch.retries", [](const json& v, Config* c) { return SetInt(v, &c->fetch.retries, 0, 10); }},
       {"fetch.retry_after_cap_s",
        [](const json& v, Config* c) { return SetInt(v, &c->fetch.retry_after_cap_s, 0, 3600); }},
+      {"fetch.cache_max_age_s",
+       [](const json& v, Config* c) -> std::string {
+         if (!v.is_number_integer() || v.get<int64_t>() < 0) return "expected a non-negative integer";
+         c->fetch.cache_max_age_s = v.get<int64_t>();
+         return "";
+       }},
       {"fetch.user_agent", [](const json& v, Config* c) { return SetString(v, &c->fetch.user_agent); }},
       {"fetch.proxy", [](const json& v, Config* c) { return SetString(v, &c->fetch.proxy); }},
       {"fetch.allow_private_networks", SetAllowPrivate},

@@ -69,6 +69,12 @@ class CurlFetcher : public Fetcher {
     loop.Run();
   }
 
+  void SetRunHooks(std::function<std::optional<Validators>(const std::string& url)> validators,
+                   std::function<bool()> may_start) override {
+    options_.validators = std::move(validators);
+    options_.may_start = std::move(may_start);
+  }
+
  private:
   FetchOptions options_;
   std::string setup_error_;

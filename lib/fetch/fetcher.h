@@ -66,6 +66,10 @@ struct FetchOptions {
   // the loop never stalls). Lets a consumer that parses slower than the
   // network delivers bound the results waiting for it, and so the memory.
   std::function<bool()> may_start;
+  // fetch.cache_max_age_s: a page whose last full fetch is older than this
+  // is fetched in full again instead of with a conditional request; 0 never
+  // sends conditional requests. (Used by the check pipeline.)
+  int64_t cache_max_age_s = 7 * 24 * 3600;
 };
 
 // Abstract so the pipeline can be driven by a fake in unit tests; the real
@@ -79,6 +83,13 @@ class Fetcher {
   // when all are done. Never throws for network outcomes: they are statuses.
   virtual void FetchAll(const std::vector<std::string>& urls,
                         const std::function<void(FetchResult)>& on_done) = 0;
+
+  // Replaces FetchOptions::validators and FetchOptions::may_start for the
+  // following FetchAll calls: the check pipeline knows them only per run
+  // (what the store holds, how far its parsers lag). Not while a FetchAll
+  // runs.
+  virtual void SetRunHooks(std::function<std::optional<Validators>(const std::string& url)> validators,
+                           std::function<bool()> may_start) = 0;
 };
 
 std::unique_ptr<Fetcher> MakeCurlFetcher(const FetchOptions& options);

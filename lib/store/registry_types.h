@@ -45,6 +45,12 @@ struct LinkHistoryEntry {
 };
 
 // A committed fetch of a run, as a resumed run reuses it without fetching.
+// What a conditional request sends (If-None-Match / If-Modified-Since).
+struct CachedValidators {
+  std::string etag;
+  std::string last_modified;
+};
+
 struct StoredFetch {
   FetchResult fetch;  // body empty: the text is in `page`
   std::optional<PageText> page;

@@ -149,6 +149,11 @@ CREATE TABLE daemon_state (
 ) WITHOUT ROWID;
 )sql";
 
+// Migration 3: the page cache looks up a URL's newest fetches across runs.
+constexpr const char* kPageCacheIndex = R"sql(
+CREATE INDEX fetches_by_url ON fetches(url, fetched_at);
+)sql";
+
 bool HasForeignTables(SQLite::Database& db) {
   SQLite::Statement query(db, "SELECT count(*) FROM sqlite_master WHERE name NOT LIKE 'sqlite_%'");
   query.executeStep();
@@ -183,6 +188,7 @@ const std::vector<Migration>& Migrations() {
   static const std::vector<Migration> kMigrations = {
       {"initial schema", kInitialSchema},
       {"registered articles, job queue, resumable runs", kRegistryAndJobs},
+      {"page cache lookup by URL", kPageCacheIndex},
   };
   return kMigrations;
 }

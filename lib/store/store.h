@@ -115,6 +115,14 @@ class Store {
   // holding its lock, knows they are dead). Returns how many.
   int InterruptRunningRuns(const std::string& trigger);
 
+  // --- Page cache between runs (page_cache.cc) ---
+  // Validators (ETag / Last-Modified) of the newest ok fetch of `url` with a
+  // stored text, for a conditional request; nullopt when there is none or
+  // the last full (non-304) fetch is older than `max_age_s`.
+  std::optional<CachedValidators> FindCachedValidators(const std::string& url, int64_t max_age_s);
+  // The newest ok fetch of `url` with its stored text: what a 304 reuses.
+  std::optional<StoredFetch> FindCachedPage(const std::string& url);
+
   // --- Job queue (jobs.cc) ---
   // Queues a check of one article, or returns the job already queued for it.
   Job EnqueueArticleJob(int64_t article_id);

@@ -124,3 +124,74 @@ TEST_F(PipelineTest, QuoteWithTwoCitationsTakesTheBestVerdict) {
 
 }  // namespace
 }  // namespace citecheck
+
+namespace citecheck {
+namespace {
+
+// Caching between runs: the second run revalidates with the stored ETag and,
+// on 304, decides the quote from the stored text without extracting again.
+class PipelineCacheTest : public ::testing::Test {
+ protected:
+  void SetUp() override {
+    server_.server().Get("/cached", [this](const httplib::Request& req, httplib::Response& res) {
+      if (req.get_header_value("If-None-Match") == "\"v1\"") {
+        ++not_modified_;
+        res.status = 304;
+        return;
+      }
+      ++full_;
+      res.set_header("ETag", "\"v1\"");
+      res.set_content("<html><title>Tides</title><p>The tide comes in twice a day here.</p></html>",
+                      "text/html");
+    });
+    server_.Start();
+    config_.fetch.allow_all_private = true;
+    config_.fetch.retries = 0;
+    config_.fetch.per_host_interval_ms = 0;
+  }
+
+  CheckRun Check(Store& store) {
+    auto fetcher = MakeCurlFetcher(config_.fetch);
+    std::string article = "It said \"the tide comes in twice a day\" [1].\n\n[1] " + server_.Url("/cached") + "\n";
+    return RunCheck({Input("a.md", article)}, config_, store, *fetcher, "check");
+  }
+
+  TestServer server_;
+  std::atomic<int> full_{0};
+  std::atomic<int> not_modified_{0};
+  TempDir dir_;
+  Config config_;
+};
+
+TEST_F(PipelineCacheTest, SecondRunRevalidatesAndReusesTheStoredText) {
+  auto store = Store::Open(dir_.File("cache.db"));
+  CheckRun first = Check(*store);
+  CheckRun second = Check(*store);
+  EXPECT_EQ(full_.load(), 1);
+  EXPECT_EQ(not_modified_.load(), 1);
+  RunRecord record = store->LoadRun(second.run_id);
+  ASSERT_EQ(record.articles.size(), 1u);
+  const CitationRecord& c = record.articles[0].citations[0];
+  EXPECT_EQ(c.link_status, LinkStatus::kOk);
+  EXPECT_EQ(c.http_status, 304);
+  EXPECT_EQ(c.title, "Tides");  // from the stored copy
+  ASSERT_EQ(record.articles[0].quotes.size(), 1u);
+  EXPECT_EQ(record.articles[0].quotes[0].verdict.status, QuoteStatus::kVerified);
+  ASSERT_TRUE(record.articles[0].quotes[0].verdict.evidence.has_value());
+  // A third run after a 304 still revalidates (the 304 row carries the text).
+  Check(*store);
+  EXPECT_EQ(not_modified_.load(), 2);
+  EXPECT_NE(first.run_id, second.run_id);
+}
+
+TEST_F(PipelineCacheTest, MaxAgeZeroAlwaysFetchesInFull) {
+  config_.fetch.cache_max_age_s = 0;
+  auto store = Store::Open(dir_.File("cache.db"));
+  Check(*store);
+  Check(*store);
+  EXPECT_EQ(full_.load(), 2);
+  EXPECT_EQ(not_modified_.load(), 0);
+}
+
+}  // namespace
+}  // namespace citecheck

@@ -21,6 +21,7 @@ TEST(ConfigTest, BundledConfigParsesAndHoldsTheDefaults) {
   EXPECT_EQ(config.fetch.max_body_bytes, defaults.fetch.max_body_bytes);
   EXPECT_EQ(config.fetch.retries, defaults.fetch.retries);
   EXPECT_EQ(config.fetch.allow_all_private, defaults.fetch.allow_all_private);
+  EXPECT_EQ(config.fetch.cache_max_age_s, defaults.fetch.cache_max_age_s);
   EXPECT_EQ(config.min_quote_words, defaults.min_quote_words);
   EXPECT_DOUBLE_EQ(config.match.near_threshold, defaults.match.near_threshold);
   EXPECT_EQ(config.daemon.listen, defaults.daemon.listen);
@@ -61,6 +62,7 @@ TEST(ConfigTest, BadKeysAndValuesAreNamed) {
       {R"({"fetch": {"exclude": ["(unclosed"]}})", "fetch.exclude"},
       {R"({"fetch": {"hosts": {"a.org": {"speed": 1}}}})", "\"a.org\".speed: unknown key"},
       {R"({"match": {"near_threshold": 2}})", "match.near_threshold"},
+      {R"({"fetch": {"cache_max_age_s": -1}})", "fetch.cache_max_age_s: expected a non-negative integer"},
       {R"({"fetch": 3})", "fetch: expected an object"},
       {R"([1, 2])", "expected a JSON object"},
       {R"({"db": )", "invalid JSON"},

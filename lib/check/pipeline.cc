@@ -29,6 +29,8 @@ struct PageDone {
   std::string detected_language;
   bool stored = false;  // already committed (a resumed run): not saved again
   bool not_modified = false;  // a 304: the stored copy stands for the page
+  std::string known_content_hash;  // the stored text this page reuses, if any
+  bool verdicts_from_cache = false;
   std::shared_ptr<const PreparedPage> prepared;
   PageOutcome outcome;
   // Verdicts of the quotes citing this page, computed by the worker.
@@ -338,6 +340,34 @@ class Run {
     }
   }
 
+  // A 304 whose quotes were all decided on the same stored text before: the
+  // verdicts are reused and the text is not even read. False when any is
+  // missing (a new or changed quote), so the text must be matched again.
+  bool ReuseCachedVerdicts(PageDone* done) {
+    std::optional<StoredFetch> cached = store_.FindCachedPage(done->fetch.url, /*with_text=*/false);
+    if (!cached || !cached->page || cached->content_hash.empty()) return false;
+    std::vector<std::pair<QuoteRef, Verdict>> verdicts;
+    auto refs = by_url_.find(done->fetch.url);
+    if (refs != by_url_.end()) {
+      for (const QuoteRef& ref : refs->second) {
+        const Article& article = articles_[ref.article].article;
+        std::optional<Verdict> v =
+            store_.FindCachedVerdict(cached->content_hash, article.quotes[ref.quote].text, options_key_);
+        if (!v) return false;
+        if (v->evidence) v->evidence->citation_id = article.citations[ref.citation].id;
+        verdicts.emplace_back(ref, std::move(*v));
+      }
+    }
+    done->verdicts = std::move(verdicts);
+    done->verdicts_from_cache = true;
+    done->known_content_hash = cached->content_hash;
+    if (done->fetch.content_type.empty()) done->fetch.content_type = cached->fetch.content_type;
+    done->fetch.truncated = cached->fetch.truncated;
+    done->detected_language = cached->detected_language;
+    done->page = std::move(cached->page);
+    return true;
+  }
+
   // A 304: the stored text stands for the page, without extracting again.
   void ReuseCachedPage(PageDone* done) {
     std::optional<StoredFetch> cached = store_.FindCachedPage(done->fetch.url);
@@ -355,6 +385,7 @@ class Run {
     done->outcome.page = prepared;
     done->prepared = prepared;
     done->detected_language = cached->detected_language;
+    done->known_content_hash = cached->content_hash;
     done->page = std::move(cached->page);
     MatchQuotesOf(done);
   }
@@ -373,10 +404,18 @@ class Run {
   }
 
   void SavePage(PageDone& done) {
-    if (done.not_modified) ReuseCachedPage(&done);
+    if (done.not_modified && !ReuseCachedVerdicts(&done)) ReuseCachedPage(&done);
     if (!done.stored) {
-      store_.SaveFetch(result_.run_id, done.fetch, done.page, done.detected_language,
-                       done.outcome.no_text_reason);
+      std::string hash = store_.SaveFetch(result_.run_id, done.fetch, done.page, done.detected_language,
+                                          done.outcome.no_text_reason, done.known_content_hash);
+      // Verdicts decided on a text serve the next run over the same text.
+      if (done.outcome.page && !hash.empty() && !done.verdicts_from_cache && !done.verdicts.empty()) {
+        std::vector<std::pair<std::string, Verdict>> by_quote;
+        for (const auto& [ref, verdict] : done.verdicts) {
+          by_quote.emplace_back(articles_[ref.article].article.quotes[ref.quote].text, verdict);
+        }
+        store_.CacheVerdicts(hash, options_key_, by_quote);
+      }
     }
     for (const auto& [ref, verdict] : done.verdicts) {
       auto it = pending_.find({ref.article, ref.quote});
@@ -403,6 +442,8 @@ class Run {
   std::vector<std::string> urls_;
   std::map<std::string, std::vector<QuoteRef>> by_url_;
   std::map<std::string, CachedValidators> validators_;  // read by the fetch thread
+  // What cached verdicts depend on besides the page text and the quote.
+  const std::string options_key_ = "near_threshold=" + std::to_string(config_.match.near_threshold);
   std::map<std::pair<size_t, size_t>, PendingQuote> pending_;
 };
 

@@ -56,6 +56,7 @@ struct StoredFetch {
   std::optional<PageText> page;
   std::string detected_language;
   std::string no_text_reason;
+  std::string content_hash;  // of the stored text, "" when none
 };
 
 inline constexpr const char* kJobQueued = "queued";

@@ -152,6 +152,19 @@ CREATE TABLE daemon_state (
 // Migration 3: the page cache looks up a URL's newest fetches across runs.
 constexpr const char* kPageCacheIndex = R"sql(
 CREATE INDEX fetches_by_url ON fetches(url, fetched_at);
+
+-- Per-citation verdicts by page text: an unchanged page (a 304) reuses them
+-- instead of being matched again. options: the match settings they depend on.
+CREATE TABLE verdict_cache (
+  content_hash  TEXT NOT NULL,
+  quote         TEXT NOT NULL,
+  options       TEXT NOT NULL,
+  status        TEXT NOT NULL,
+  score         REAL NOT NULL,
+  evidence      TEXT,
+  reason        TEXT NOT NULL,
+  PRIMARY KEY (content_hash, quote, options)
+) WITHOUT ROWID;
 )sql";
 
 bool HasForeignTables(SQLite::Database& db) {
@@ -188,7 +201,7 @@ const std::vector<Migration>& Migrations() {
   static const std::vector<Migration> kMigrations = {
       {"initial schema", kInitialSchema},
       {"registered articles, job queue, resumable runs", kRegistryAndJobs},
-      {"page cache lookup by URL", kPageCacheIndex},
+      {"page cache: lookup by URL, verdicts by page text", kPageCacheIndex},
   };
   return kMigrations;
 }

@@ -137,13 +137,14 @@ void Store::SaveArticle(int64_t run_id, int64_t article_id, const Article& artic
   });
 }
 
-void Store::SaveFetch(int64_t run_id, const FetchResult& result, const std::optional<PageText>& page,
-                      const std::string& detected_language, const std::string& no_text_reason) {
-  Guarded(*impl_, "saving fetch result for URL " + result.url, [&] {
+std::string Store::SaveFetch(int64_t run_id, const FetchResult& result, const std::optional<PageText>& page,
+                             const std::string& detected_language, const std::string& no_text_reason,
+                             const std::string& known_content_hash) {
+  return Guarded(*impl_, "saving fetch result for URL " + result.url, [&] {
     const std::string now = UtcNow();
     SQLite::Transaction transaction(impl_->db, SQLite::TransactionBehavior::IMMEDIATE);
-    std::string hash;
-    if (page) {
+    std::string hash = page ? known_content_hash : "";
+    if (page && hash.empty()) {
       hash = Sha256Hex(page->text);
       SQLite::Statement& insert = Impl::Fresh(impl_->insert_page);
       insert.bind(1, hash);
@@ -181,6 +182,7 @@ void Store::SaveFetch(int64_t run_id, const FetchResult& result, const std::opti
     fetch.bind(21, no_text_reason);
     fetch.exec();
     transaction.commit();
+    return hash;
   });
 }
 

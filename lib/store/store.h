@@ -53,8 +53,12 @@ class Store {
   // One fetch result per distinct URL per run. The page text, when given, is
   // stored once by content hash (SHA-256 of the text) and linked to the fetch.
   // `no_text_reason` says why an ok page has no text (kept for resumed runs).
-  void SaveFetch(int64_t run_id, const FetchResult& result, const std::optional<PageText>& page,
-                 const std::string& detected_language, const std::string& no_text_reason = "");
+  // `known_content_hash`: the page's text is already stored under this hash
+  // (a 304), so `page` carries only its metadata. Returns the content hash,
+  // "" without a page.
+  std::string SaveFetch(int64_t run_id, const FetchResult& result, const std::optional<PageText>& page,
+                        const std::string& detected_language, const std::string& no_text_reason = "",
+                        const std::string& known_content_hash = "");
   // The verdict of quote number `quote_index` (0-based, article order).
   // Throws StoreError when the article has no such quote in this run.
   void SaveVerdict(int64_t run_id, int64_t article_id, int quote_index, const Verdict& verdict);
@@ -121,7 +125,15 @@ class Store {
   // the last full (non-304) fetch is older than `max_age_s`.
   std::optional<CachedValidators> FindCachedValidators(const std::string& url, int64_t max_age_s);
   // The newest ok fetch of `url` with its stored text: what a 304 reuses.
-  std::optional<StoredFetch> FindCachedPage(const std::string& url);
+  // Without `with_text`, page.text stays empty (title, language, hash only).
+  std::optional<StoredFetch> FindCachedPage(const std::string& url, bool with_text = true);
+  // Verdicts decided on a page text, by content hash, quote text and the
+  // match settings (`options_key`): an unchanged page need not be matched
+  // again. The evidence's citation id is left for the caller.
+  std::optional<Verdict> FindCachedVerdict(const std::string& content_hash, const std::string& quote,
+                                           const std::string& options_key);
+  void CacheVerdicts(const std::string& content_hash, const std::string& options_key,
+                     const std::vector<std::pair<std::string, Verdict>>& quote_verdicts);
 
   // --- Job queue (jobs.cc) ---
   // Queues a check of one article, or returns the job already queued for it.

@@ -6,7 +6,7 @@ const char kStoredFetchColumns[] =
     "SELECT f.url, f.final_url, f.link_status, f.http_status, f.error, f.content_type, "
     "f.content_language, f.etag, f.last_modified, f.truncated, f.permanent_redirect, f.elapsed_ms, "
     "f.bytes, p.text, f.page_title, f.page_language, f.canonical_url, f.detected_language, "
-    "f.no_text_reason FROM fetches f LEFT JOIN pages p ON p.content_hash = f.content_hash";
+    "f.no_text_reason, f.content_hash FROM fetches f LEFT JOIN pages p ON p.content_hash = f.content_hash";
 
 StoredFetch ReadStoredFetch(SQLite::Statement& select) {
   StoredFetch stored;
@@ -34,6 +34,7 @@ StoredFetch ReadStoredFetch(SQLite::Statement& select) {
   }
   stored.detected_language = select.getColumn(17).getString();
   stored.no_text_reason = select.getColumn(18).getString();
+  if (!select.getColumn(19).isNull()) stored.content_hash = select.getColumn(19).getString();
   return stored;
 }
 

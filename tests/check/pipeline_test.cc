@@ -150,9 +150,9 @@ class PipelineCacheTest : public ::testing::Test {
     config_.fetch.per_host_interval_ms = 0;
   }
 
-  CheckRun Check(Store& store) {
+  CheckRun Check(Store& store, const std::string& quote = "the tide comes in twice a day") {
     auto fetcher = MakeCurlFetcher(config_.fetch);
-    std::string article = "It said \"the tide comes in twice a day\" [1].\n\n[1] " + server_.Url("/cached") + "\n";
+    std::string article = "It said \"" + quote + "\" [1].\n\n[1] " + server_.Url("/cached") + "\n";
     return RunCheck({Input("a.md", article)}, config_, store, *fetcher, "check");
   }
 
@@ -182,6 +182,27 @@ TEST_F(PipelineCacheTest, SecondRunRevalidatesAndReusesTheStoredText) {
   Check(*store);
   EXPECT_EQ(not_modified_.load(), 2);
   EXPECT_NE(first.run_id, second.run_id);
+}
+
+TEST_F(PipelineCacheTest, VerdictsAreReusedAndANewQuoteIsMatchedOnTheStoredText) {
+  auto store = Store::Open(dir_.File("cache.db"));
+  Check(*store);
+  {
+    SQLite::Database db(dir_.File("cache.db"));
+    EXPECT_EQ(db.execAndGet("SELECT count(*) FROM verdict_cache").getInt(), 1);
+  }
+  // Same quote: the cached verdict, with its evidence naming this citation.
+  CheckRun same = Check(*store);
+  const RunRecord same_run = store->LoadRun(same.run_id);
+  const Verdict& reused = same_run.articles[0].quotes[0].verdict;
+  EXPECT_EQ(reused.status, QuoteStatus::kVerified);
+  ASSERT_TRUE(reused.evidence.has_value());
+  EXPECT_EQ(reused.evidence->citation_id, "1");
+  // A quote never matched on this text: the stored text is matched (still a 304).
+  CheckRun changed = Check(*store, "the tide comes in twice a week");
+  EXPECT_EQ(store->LoadRun(changed.run_id).articles[0].quotes[0].verdict.status, QuoteStatus::kNearMatch);
+  EXPECT_EQ(full_.load(), 1);
+  EXPECT_EQ(not_modified_.load(), 2);
 }
 
 TEST_F(PipelineCacheTest, MaxAgeZeroAlwaysFetchesInFull) {

@@ -17,19 +17,10 @@ namespace {
 // --queue: register each article and queue a job the daemon will pick up.
 int QueueCheck(const Config& config, const CheckFlags& flags) {
   auto store = Store::Open(config.db);
-  int status = 0;
-  for (const std::string& source : flags.articles) {
-    Registration r = ResolveRegistration(source, flags.name, std::cin);
-    if (!r.ok) {
-      std::cerr << "citecheck: " << r.error << "\n";
-      status = kExitUsage;
-      continue;
-    }
-    const int64_t article = Register(*store, r);
+  return RegisterSources(*store, flags.articles, flags.name, [&](int64_t article, const std::string& source) {
     Job job = store->EnqueueArticleJob(article);
-    std::cout << "queued job " << job.id << " for article " << article << " (" << r.source << ")\n";
-  }
-  return status;
+    std::cout << "queued job " << job.id << " for article " << article << " (" << source << ")\n";
+  });
 }
 
 }  // namespace

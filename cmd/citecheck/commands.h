@@ -4,6 +4,8 @@
 #ifndef CITECHECK_CMD_CITECHECK_COMMANDS_H_
 #define CITECHECK_CMD_CITECHECK_COMMANDS_H_
 
+#include <cstdint>
+#include <functional>
 #include <optional>
 #include <string>
 #include <vector>
@@ -71,6 +73,11 @@ bool KnownFormat(const std::string& format);
 // A registered article named by ID, or by source (as given, its real path,
 // or its normalized URL).
 std::optional<ArticleEntry> FindArticleArgument(Store& store, const std::string& arg);
+// Registers each of `sources` (`name` for stdin) and calls `on_registered`
+// with its article id; an unreadable source is reported on stderr. Returns 0,
+// or kExitUsage when any source could not be registered.
+int RegisterSources(Store& store, const std::vector<std::string>& sources, const std::string& name,
+                    const std::function<void(int64_t id, const std::string& source)>& on_registered);
 
 int RunCheckCommand(const CommonFlags& common, const CheckFlags& flags);
 int RunAddCommand(const CommonFlags& common, const AddFlags& flags);

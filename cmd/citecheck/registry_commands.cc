@@ -38,16 +38,22 @@ int RunAddCommand(const CommonFlags& common, const AddFlags& flags) {
     return kExitUsage;
   }
   auto store = Store::Open(config.db);
+  return RegisterSources(*store, flags.articles, flags.name, [](int64_t id, const std::string& source) {
+    std::cout << id << "\t" << source << "\n";
+  });
+}
+
+int RegisterSources(Store& store, const std::vector<std::string>& sources, const std::string& name,
+                    const std::function<void(int64_t id, const std::string& source)>& on_registered) {
   int status = 0;
-  for (const std::string& source : flags.articles) {
-    Registration r = ResolveRegistration(source, flags.name, std::cin);
+  for (const std::string& source : sources) {
+    Registration r = ResolveRegistration(source, name, std::cin);
     if (!r.ok) {
       std::cerr << "citecheck: " << r.error << "\n";
       status = kExitUsage;
       continue;
     }
-    const int64_t id = Register(*store, r);
-    std::cout << id << "\t" << r.source << "\n";
+    on_registered(Register(store, r), r.source);
   }
   return status;
 }

@@ -1,8 +1,6 @@
 #include "support/daemon_process.h"
 
-#include <fcntl.h>
 #include <signal.h>
-#include <spawn.h>
 #include <sys/wait.h>
 #include <unistd.h>
 
@@ -14,35 +12,10 @@
 #include <stdexcept>
 #include <thread>
 
-extern char** environ;
+#include "support/spawn.h"
 
 namespace citecheck::testing {
 namespace {
-
-pid_t Spawn(const std::string& binary, const std::vector<std::string>& args, const std::vector<std::string>& env,
-            const std::string& log_path) {
-  posix_spawn_file_actions_t actions;
-  posix_spawn_file_actions_init(&actions);
-  posix_spawn_file_actions_addopen(&actions, 0, "/dev/null", O_RDONLY, 0);
-  posix_spawn_file_actions_addopen(&actions, 1, log_path.c_str(), O_WRONLY | O_CREAT | O_APPEND, 0600);
-  posix_spawn_file_actions_addopen(&actions, 2, log_path.c_str(), O_WRONLY | O_CREAT | O_APPEND, 0600);
-  std::vector<std::string> argv_storage = {binary};
-  argv_storage.insert(argv_storage.end(), args.begin(), args.end());
-  std::vector<char*> argv;
-  for (auto& a : argv_storage) argv.push_back(a.data());
-  argv.push_back(nullptr);
-  std::vector<std::string> env_storage;
-  for (char** e = environ; *e != nullptr; ++e) env_storage.emplace_back(*e);
-  env_storage.insert(env_storage.end(), env.begin(), env.end());
-  std::vector<char*> envp;
-  for (auto& e : env_storage) envp.push_back(e.data());
-  envp.push_back(nullptr);
-  pid_t pid = 0;
-  int rc = posix_spawn(&pid, binary.c_str(), &actions, nullptr, argv.data(), envp.data());
-  posix_spawn_file_actions_destroy(&actions);
-  if (rc != 0) throw std::runtime_error("cannot run " + binary + ": " + std::strerror(rc));
-  return pid;
-}
 
 std::string ReadAll(const std::string& path) {
   std::ifstream in(path, std::ios::binary);
@@ -72,7 +45,7 @@ DaemonProcess::~DaemonProcess() {
 bool DaemonProcess::Start(const std::vector<std::string>& args, const std::vector<std::string>& env,
                           std::chrono::milliseconds timeout) {
   const size_t from = Log().size();
-  pid_ = Spawn(binary_, args, env, log_path_);
+  pid_ = SpawnChild(binary_, args, env, {"/dev/null", log_path_, log_path_, /*append=*/true});
   const auto deadline = std::chrono::steady_clock::now() + timeout;
   static const std::regex kListen(R"(daemon\.start listen=[^ ]*:(\d+))");
   while (std::chrono::steady_clock::now() < deadline) {
@@ -94,7 +67,7 @@ bool DaemonProcess::Start(const std::vector<std::string>& args, const std::vecto
 }
 
 void DaemonProcess::Launch(const std::vector<std::string>& args, const std::vector<std::string>& env) {
-  pid_ = Spawn(binary_, args, env, log_path_);
+  pid_ = SpawnChild(binary_, args, env, {"/dev/null", log_path_, log_path_, /*append=*/true});
 }
 
 void DaemonProcess::Signal(int signal_number) {

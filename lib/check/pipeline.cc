@@ -47,6 +47,10 @@ struct PendingQuote {
 // network outruns parsing (at ~100 KB a page, a few MB).
 constexpr size_t kMaxWaitingBodies = 64;
 
+// Results written in one transaction at most: enough to amortize the commit,
+// few enough that a crash loses little and other writers wait little.
+constexpr size_t kMaxPagesPerCommit = 256;
+
 struct ArticleState {
   int64_t article_id = 0;
   Article article;
@@ -159,6 +163,7 @@ class Run {
   void ReuseCommittedFetches() {
     std::vector<StoredFetch> committed = store_.CommittedFetches(result_.run_id);
     std::set<std::string> reused;
+    Store::WriteBatch batch(store_);
     for (StoredFetch& stored : committed) {
       if (!std::binary_search(urls_.begin(), urls_.end(), stored.fetch.url)) continue;
       PageDone done = FromStored(std::move(stored), config_.fetch.max_body_bytes);
@@ -166,6 +171,7 @@ class Run {
       SavePage(done);
       reused.insert(done.fetch.url);
     }
+    batch.Commit();
     result_.reused_fetches = static_cast<int>(reused.size());
     urls_.erase(std::remove_if(urls_.begin(), urls_.end(),
                                [&](const std::string& url) { return reused.count(url) > 0; }),
@@ -217,6 +223,7 @@ class Run {
   // Skipped and uncited quotes, and citations that cannot be fetched, are
   // decided before any network traffic.
   void DecideQuotesWithoutPages() {
+    Store::WriteBatch batch(store_);
     for (size_t a = 0; a < articles_.size(); ++a) {
       if (!articles_[a].checkable) continue;
       const Article& article = articles_[a].article;
@@ -247,6 +254,7 @@ class Run {
         MaybeFinish(a, q);
       }
     }
+    batch.Commit();
   }
 
   void MaybeFinish(size_t a, size_t q) {
@@ -311,17 +319,37 @@ class Run {
     std::exception_ptr failure;
     Progress progress;
     progress.total = static_cast<int>(urls_.size());
-    while (auto done = parsed.Pop()) {
+    while (auto first = parsed.Pop()) {
       if (failure) continue;
+      // Pages that finished while the last batch was written go into one
+      // transaction: a commit per page would bound a warm run (all 304s) by
+      // commits, not by the network. A page alone is committed at once.
+      // Progress is reported once the batch is committed: a page counted as
+      // done is in the database.
+      std::vector<bool> failed_links;
       try {
-        SavePage(*done);
-        ++progress.done;
-        if (done->fetch.status != LinkStatus::kOk && done->fetch.status != LinkStatus::kExcluded) {
-          ++progress.failed;
+        Store::WriteBatch batch(store_);
+        std::optional<PageDone> done = std::move(first);
+        while (done) {
+          try {
+            SavePage(*done);
+          } catch (...) {
+            failure = std::current_exception();  // the pages before it are still committed
+            break;
+          }
+          failed_links.push_back(done->fetch.status != LinkStatus::kOk &&
+                                 done->fetch.status != LinkStatus::kExcluded);
+          done = failed_links.size() < kMaxPagesPerCommit ? parsed.TryPop() : std::nullopt;
         }
-        if (on_progress_) on_progress_(progress);
+        batch.Commit();
       } catch (...) {
-        failure = std::current_exception();
+        if (!failure) failure = std::current_exception();
+        continue;
+      }
+      for (bool failed : failed_links) {
+        ++progress.done;
+        if (failed) ++progress.failed;
+        if (on_progress_) on_progress_(progress);
       }
     }
     fetch_thread.join();

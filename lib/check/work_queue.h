@@ -35,6 +35,15 @@ class WorkQueue {
     return items_.size();
   }
 
+  // An item if one is waiting now; never blocks.
+  std::optional<T> TryPop() {
+    std::lock_guard<std::mutex> lock(mu_);
+    if (items_.empty()) return std::nullopt;
+    T item = std::move(items_.front());
+    items_.pop_front();
+    return item;
+  }
+
   // Blocks until an item is available or the queue is closed and empty.
   std::optional<T> Pop() {
     std::unique_lock<std::mutex> lock(mu_);

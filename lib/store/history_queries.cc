@@ -119,13 +119,13 @@ std::optional<int64_t> Store::FindResumableRun(const std::string& trigger) {
 
 void Store::ReopenRun(int64_t run_id) {
   Guarded(*impl_, "resuming run " + std::to_string(run_id), [&] {
-    SQLite::Transaction transaction(impl_->db, SQLite::TransactionBehavior::IMMEDIATE);
+    WriteScope transaction(*impl_);
     SQLite::Statement update(impl_->db,
                              "UPDATE runs SET state = 'running', finished_at = NULL, pid = ?2 WHERE id = ?1");
     update.bind(1, run_id);
     update.bind(2, static_cast<int64_t>(getpid()));
     if (update.exec() == 0) throw StoreError("resuming run " + std::to_string(run_id) + ": no such run");
-    transaction.commit();
+    transaction.Commit();
   });
 }
 
@@ -140,12 +140,12 @@ std::optional<RunRef> Store::FindRun(int64_t run_id) {
 
 int Store::InterruptRunningRuns(const std::string& trigger) {
   return Guarded(*impl_, "marking " + trigger + " runs interrupted", [&] {
-    SQLite::Transaction transaction(impl_->db, SQLite::TransactionBehavior::IMMEDIATE);
+    WriteScope transaction(*impl_);
     SQLite::Statement update(impl_->db,
                              "UPDATE runs SET state = 'interrupted' WHERE trigger = ?1 AND state = 'running'");
     update.bind(1, trigger);
     int count = update.exec();
-    transaction.commit();
+    transaction.Commit();
     return count;
   });
 }

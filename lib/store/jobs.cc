@@ -59,25 +59,25 @@ Job EnqueueIn(SQLite::Database& db, const std::string& kind, int64_t article_id)
 
 Job Store::EnqueueArticleJob(int64_t article_id) {
   return Guarded(*impl_, "queueing a check of article " + std::to_string(article_id), [&] {
-    SQLite::Transaction transaction(impl_->db, SQLite::TransactionBehavior::IMMEDIATE);
+    WriteScope transaction(*impl_);
     Job job = EnqueueIn(impl_->db, kJobKindArticle, article_id);
-    transaction.commit();
+    transaction.Commit();
     return job;
   });
 }
 
 Job Store::EnqueueAllJob() {
   return Guarded(*impl_, "queueing a check of every registered article", [&] {
-    SQLite::Transaction transaction(impl_->db, SQLite::TransactionBehavior::IMMEDIATE);
+    WriteScope transaction(*impl_);
     Job job = EnqueueIn(impl_->db, kJobKindAll, 0);
-    transaction.commit();
+    transaction.Commit();
     return job;
   });
 }
 
 std::optional<Job> Store::ClaimNextJob() {
   return Guarded(*impl_, "claiming the next job", [&]() -> std::optional<Job> {
-    SQLite::Transaction transaction(impl_->db, SQLite::TransactionBehavior::IMMEDIATE);
+    WriteScope transaction(*impl_);
     SQLite::Statement find(impl_->db, "SELECT id FROM jobs WHERE state = 'queued' ORDER BY id LIMIT 1");
     if (!find.executeStep()) return std::nullopt;
     const int64_t id = find.getColumn(0).getInt64();
@@ -87,25 +87,25 @@ std::optional<Job> Store::ClaimNextJob() {
     update.bind(2, UtcNow());
     update.exec();
     std::optional<Job> job = SelectJob(impl_->db, id);
-    transaction.commit();
+    transaction.Commit();
     return job;
   });
 }
 
 void Store::SetJobRun(int64_t job_id, int64_t run_id) {
   Guarded(*impl_, "recording the run of job " + std::to_string(job_id), [&] {
-    SQLite::Transaction transaction(impl_->db, SQLite::TransactionBehavior::IMMEDIATE);
+    WriteScope transaction(*impl_);
     SQLite::Statement update(impl_->db, "UPDATE jobs SET run_id = ?2 WHERE id = ?1");
     update.bind(1, job_id);
     update.bind(2, run_id);
     update.exec();
-    transaction.commit();
+    transaction.Commit();
   });
 }
 
 void Store::FinishJob(int64_t job_id, const std::string& state, const std::string& error) {
   Guarded(*impl_, "finishing job " + std::to_string(job_id), [&] {
-    SQLite::Transaction transaction(impl_->db, SQLite::TransactionBehavior::IMMEDIATE);
+    WriteScope transaction(*impl_);
     SQLite::Statement update(impl_->db,
                              "UPDATE jobs SET state = ?2, error = ?3, "
                              "finished_at = CASE WHEN ?2 IN ('done', 'failed') THEN ?4 END WHERE id = ?1");
@@ -114,7 +114,7 @@ void Store::FinishJob(int64_t job_id, const std::string& state, const std::strin
     update.bind(3, error);
     update.bind(4, UtcNow());
     update.exec();
-    transaction.commit();
+    transaction.Commit();
   });
 }
 
@@ -124,10 +124,10 @@ std::optional<Job> Store::GetJob(int64_t job_id) {
 
 int Store::RequeueRunningJobs() {
   return Guarded(*impl_, "requeueing running jobs", [&] {
-    SQLite::Transaction transaction(impl_->db, SQLite::TransactionBehavior::IMMEDIATE);
+    WriteScope transaction(*impl_);
     SQLite::Statement update(impl_->db, "UPDATE jobs SET state = 'queued' WHERE state = 'running'");
     int count = update.exec();
-    transaction.commit();
+    transaction.Commit();
     return count;
   });
 }
@@ -152,14 +152,14 @@ std::optional<std::string> Store::GetDaemonState(const std::string& key) {
 
 void Store::SetDaemonState(const std::string& key, const std::string& value) {
   Guarded(*impl_, "writing daemon state " + key, [&] {
-    SQLite::Transaction transaction(impl_->db, SQLite::TransactionBehavior::IMMEDIATE);
+    WriteScope transaction(*impl_);
     SQLite::Statement upsert(impl_->db,
                              "INSERT INTO daemon_state (key, value) VALUES (?1, ?2) "
                              "ON CONFLICT (key) DO UPDATE SET value = excluded.value");
     upsert.bind(1, key);
     upsert.bind(2, value);
     upsert.exec();
-    transaction.commit();
+    transaction.Commit();
   });
 }
 

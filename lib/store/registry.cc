@@ -34,7 +34,7 @@ std::optional<ArticleEntry> FirstEntry(SQLite::Statement& select) {
 int64_t Store::RegisterArticle(const std::string& identity, const std::string& source, const std::string& kind,
                                const std::string& body, const std::string& media_type) {
   return Guarded(*impl_, "registering article " + identity, [&] {
-    SQLite::Transaction transaction(impl_->db, SQLite::TransactionBehavior::IMMEDIATE);
+    WriteScope transaction(*impl_);
     SQLite::Statement upsert(
         impl_->db,
         "INSERT INTO articles (identity, source, created_at, registered, kind, body, media_type) "
@@ -53,7 +53,7 @@ int64_t Store::RegisterArticle(const std::string& identity, const std::string& s
     find.executeStep();
     int64_t id = find.getColumn(0).getInt64();
     find.reset();
-    transaction.commit();
+    transaction.Commit();
     return id;
   });
 }
@@ -87,7 +87,7 @@ std::optional<ArticleEntry> Store::FindArticleBySource(const std::string& identi
 
 bool Store::UnregisterArticle(int64_t id) {
   return Guarded(*impl_, "removing article " + std::to_string(id), [&] {
-    SQLite::Transaction transaction(impl_->db, SQLite::TransactionBehavior::IMMEDIATE);
+    WriteScope transaction(*impl_);
     SQLite::Statement update(impl_->db, "UPDATE articles SET registered = 0 WHERE id = ?1 AND registered = 1");
     update.bind(1, id);
     const bool changed = update.exec() > 0;
@@ -95,7 +95,7 @@ bool Store::UnregisterArticle(int64_t id) {
     SQLite::Statement drop(impl_->db, "DELETE FROM jobs WHERE article_id = ?1 AND state = 'queued'");
     drop.bind(1, id);
     drop.exec();
-    transaction.commit();
+    transaction.Commit();
     return changed;
   });
 }

@@ -167,6 +167,23 @@ CREATE TABLE verdict_cache (
 ) WITHOUT ROWID;
 )sql";
 
+// Migration 4: pages becomes a rowid table. In a WITHOUT ROWID table each
+// row lives in the key's b-tree, and SQLite reads a row's whole payload,
+// overflow pages included, to compare keys during a lookup: every probe of a
+// 100 KB page text read about 100 KB. A rowid table keeps the text out of
+// the key's index. The text goes last so that reading stored_at never walks
+// its overflow chain.
+constexpr const char* kPagesByRowid = R"sql(
+CREATE TABLE pages_by_rowid (
+  content_hash  TEXT NOT NULL UNIQUE,  -- SHA-256 hex of text
+  stored_at     TEXT NOT NULL,
+  text          TEXT NOT NULL
+);
+INSERT INTO pages_by_rowid (content_hash, stored_at, text) SELECT content_hash, stored_at, text FROM pages;
+DROP TABLE pages;
+ALTER TABLE pages_by_rowid RENAME TO pages;
+)sql";
+
 bool HasForeignTables(SQLite::Database& db) {
   SQLite::Statement query(db, "SELECT count(*) FROM sqlite_master WHERE name NOT LIKE 'sqlite_%'");
   query.executeStep();
@@ -186,6 +203,12 @@ void ApplyStep(SQLite::Database& db, const std::string& path, const Migration& s
       throw StoreError(path + " is not a citecheck database: it has tables but no citecheck schema version");
     }
     db.exec(step.sql);
+    SQLite::Statement violations(db, "PRAGMA foreign_key_check");
+    if (violations.executeStep()) {
+      throw StoreError("migrating " + path + " to schema version " + std::to_string(version) + " (" +
+                       step.description + "): a row of " + violations.getColumn(0).getString() +
+                       " refers to a missing row of " + violations.getColumn(2).getString());
+    }
     // PRAGMA takes no bound parameters; the value is our own integer.
     db.exec("PRAGMA user_version = " + std::to_string(version));
     transaction.commit();
@@ -202,6 +225,7 @@ const std::vector<Migration>& Migrations() {
       {"initial schema", kInitialSchema},
       {"registered articles, job queue, resumable runs", kRegistryAndJobs},
       {"page cache: lookup by URL, verdicts by page text", kPageCacheIndex},
+      {"page texts out of the key's b-tree", kPagesByRowid},
   };
   return kMigrations;
 }

@@ -1,6 +1,7 @@
 // Opening a Store and every write. Each Save* is one BEGIN IMMEDIATE
-// transaction: taking the write lock up front means a concurrent writer waits
-// in the busy handler instead of failing on a read-to-write lock upgrade.
+// transaction (or a savepoint of a WriteBatch's): taking the write lock up
+// front means a concurrent writer waits in the busy handler instead of
+// failing on a read-to-write lock upgrade.
 #include "store/store.h"
 
 #include <unistd.h>
@@ -52,11 +53,33 @@ std::unique_ptr<Store> Store::Open(const std::string& path) {
   }
 }
 
+Store::WriteBatch::WriteBatch(Store& store) : store_(store) {
+  Impl& impl = *store_.impl_;
+  if (impl.batch_open) return;
+  Guarded(impl, "starting a batch of writes", [&] { impl.db.exec("BEGIN IMMEDIATE"); });
+  impl.batch_open = true;
+  owner_ = true;
+}
+
+Store::WriteBatch::~WriteBatch() {
+  if (!owner_) return;
+  store_.impl_->db.tryExec("ROLLBACK");
+  store_.impl_->batch_open = false;
+}
+
+void Store::WriteBatch::Commit() {
+  if (!owner_) return;
+  Impl& impl = *store_.impl_;
+  Guarded(impl, "committing a batch of writes", [&] { impl.db.exec("COMMIT"); });
+  impl.batch_open = false;
+  owner_ = false;
+}
+
 int Store::SchemaVersion() { return static_cast<int>(store_internal::Migrations().size()); }
 
 int64_t Store::UpsertArticle(const std::string& identity, const std::string& source) {
   return Guarded(*impl_, "registering article " + identity, [&] {
-    SQLite::Transaction transaction(impl_->db, SQLite::TransactionBehavior::IMMEDIATE);
+    WriteScope transaction(*impl_);
     SQLite::Statement& insert = Impl::Fresh(impl_->insert_article);
     insert.bind(1, identity);
     insert.bind(2, source);
@@ -67,21 +90,21 @@ int64_t Store::UpsertArticle(const std::string& identity, const std::string& sou
     find.executeStep();
     int64_t id = find.getColumn(0).getInt64();
     find.reset();
-    transaction.commit();
+    transaction.Commit();
     return id;
   });
 }
 
 int64_t Store::BeginRun(const std::string& trigger) {
   return Guarded(*impl_, "starting a " + trigger + " run", [&] {
-    SQLite::Transaction transaction(impl_->db, SQLite::TransactionBehavior::IMMEDIATE);
+    WriteScope transaction(*impl_);
     SQLite::Statement& insert = Impl::Fresh(impl_->insert_run);
     insert.bind(1, trigger);
     insert.bind(2, UtcNow());
     insert.bind(3, static_cast<int64_t>(getpid()));
     insert.exec();
     int64_t id = impl_->db.getLastInsertRowid();
-    transaction.commit();
+    transaction.Commit();
     return id;
   });
 }
@@ -91,7 +114,7 @@ int64_t Store::BeginRun(const std::string& trigger) {
 void Store::SaveArticle(int64_t run_id, int64_t article_id, const Article& article) {
   Guarded(*impl_, "saving article " + article.source + " for run " + std::to_string(run_id), [&] {
     const std::string now = UtcNow();
-    SQLite::Transaction transaction(impl_->db, SQLite::TransactionBehavior::IMMEDIATE);
+    WriteScope transaction(*impl_);
     SQLite::Statement& upsert = Impl::Fresh(impl_->upsert_run_article);
     upsert.bind(1, run_id);
     upsert.bind(2, article_id);
@@ -133,7 +156,7 @@ void Store::SaveArticle(int64_t run_id, int64_t article_id, const Article& artic
       BindReaderVerdict(quote, q, now);
       quote.exec();
     }
-    transaction.commit();
+    transaction.Commit();
   });
 }
 
@@ -142,7 +165,7 @@ std::string Store::SaveFetch(int64_t run_id, const FetchResult& result, const st
                              const std::string& known_content_hash) {
   return Guarded(*impl_, "saving fetch result for URL " + result.url, [&] {
     const std::string now = UtcNow();
-    SQLite::Transaction transaction(impl_->db, SQLite::TransactionBehavior::IMMEDIATE);
+    WriteScope transaction(*impl_);
     std::string hash = page ? known_content_hash : "";
     if (page && hash.empty()) {
       hash = Sha256Hex(page->text);
@@ -181,7 +204,7 @@ std::string Store::SaveFetch(int64_t run_id, const FetchResult& result, const st
     fetch.bind(20, detected_language);
     fetch.bind(21, no_text_reason);
     fetch.exec();
-    transaction.commit();
+    transaction.Commit();
     return hash;
   });
 }
@@ -191,7 +214,7 @@ void Store::SaveVerdict(int64_t run_id, int64_t article_id, int quote_index, con
                            " of article " + std::to_string(article_id) + " in run " +
                            std::to_string(run_id);
   Guarded(*impl_, what, [&] {
-    SQLite::Transaction transaction(impl_->db, SQLite::TransactionBehavior::IMMEDIATE);
+    WriteScope transaction(*impl_);
     SQLite::Statement& update = Impl::Fresh(impl_->update_verdict);
     update.bind(1, run_id);
     update.bind(2, article_id);
@@ -204,20 +227,20 @@ void Store::SaveVerdict(int64_t run_id, int64_t article_id, int quote_index, con
     if (update.exec() == 0) {
       throw StoreError(what + " in " + impl_->path + ": no such quote (was the article saved?)");
     }
-    transaction.commit();
+    transaction.Commit();
   });
 }
 
 void Store::FinishRun(int64_t run_id, const std::string& state) {
   const std::string what = "finishing run " + std::to_string(run_id) + " as " + state;
   Guarded(*impl_, what, [&] {
-    SQLite::Transaction transaction(impl_->db, SQLite::TransactionBehavior::IMMEDIATE);
+    WriteScope transaction(*impl_);
     SQLite::Statement& update = Impl::Fresh(impl_->finish_run);
     update.bind(1, run_id);
     update.bind(2, UtcNow());
     update.bind(3, state);
     if (update.exec() == 0) throw StoreError(what + " in " + impl_->path + ": no such run");
-    transaction.commit();
+    transaction.Commit();
   });
 }
 

@@ -26,9 +26,29 @@ class StoreError : public std::runtime_error {
 
 // One connection. Not thread-safe: use one Store per thread. Every Save* call
 // commits its own BEGIN IMMEDIATE transaction, so each result is durable as
-// soon as it returns. WAL mode, synchronous=NORMAL, busy timeout 10 s.
+// soon as it returns, unless a WriteBatch groups it with others. WAL mode,
+// synchronous=NORMAL, busy timeout 10 s.
 class Store {
  public:
+  // Groups the writes made while it lives into one transaction: a run that
+  // stores hundreds of results a second would otherwise pay a commit for
+  // each. Every write inside stays atomic on its own (a failing one leaves
+  // nothing behind and the batch goes on); Commit() makes them durable
+  // together; a batch destroyed without Commit() rolls them all back. A
+  // batch opened inside another joins it.
+  class WriteBatch {
+   public:
+    explicit WriteBatch(Store& store);
+    ~WriteBatch();
+    WriteBatch(const WriteBatch&) = delete;
+    WriteBatch& operator=(const WriteBatch&) = delete;
+    void Commit();
+
+   private:
+    Store& store_;
+    bool owner_ = false;  // false when joined to an enclosing batch
+  };
+
   // Opens or creates the database at `path` (parent directories are created)
   // and migrates its schema forward to the current version (PRAGMA
   // user_version). Throws StoreError (e.g. a file that is not a database, or

@@ -6,6 +6,7 @@
 #include <system_error>
 
 #include "store/schema.h"
+#include "store/stored_fetch_row.h"
 
 namespace citecheck {
 namespace {
@@ -36,8 +37,11 @@ SQLite::Database OpenDatabase(const std::string& path) {
     // completes" needs, without an fsync per result.
     db.execAndGet("PRAGMA journal_mode = WAL");
     db.exec("PRAGMA synchronous = NORMAL");
-    db.exec("PRAGMA foreign_keys = ON");
+    // Migrations run with foreign keys off, as SQLite's procedure for
+    // rebuilding a table asks (a DROP TABLE would otherwise check every
+    // referencing row); each step checks the keys itself before committing.
     store_internal::Migrate(db, path, store_internal::Migrations());
+    db.exec("PRAGMA foreign_keys = ON");
     return db;
   } catch (const SQLite::Exception& e) {
     if (e.getErrorCode() == SQLITE_NOTADB) {
@@ -45,6 +49,17 @@ SQLite::Database OpenDatabase(const std::string& path) {
     }
     throw StoreError("opening database " + path + ": " + e.what());
   }
+}
+
+// The newest ok fetch of a URL with a stored text, for a 304 to stand on.
+// Without the text, an empty string takes its place: a page of 100 KB need
+// not be read to learn its hash and title.
+std::string CachedPageQuery(bool with_text) {
+  std::string columns = kStoredFetchColumns;
+  if (!with_text) columns.replace(columns.find("p.text"), 6, "CASE WHEN p.content_hash IS NULL THEN NULL ELSE '' END");
+  return columns +
+         " WHERE f.url = ?1 AND f.link_status = 'ok' AND p.content_hash IS NOT NULL"
+         " ORDER BY f.fetched_at DESC, f.run_id DESC LIMIT 1";
 }
 
 }  // namespace
@@ -109,6 +124,50 @@ Store::Impl::Impl(const std::string& path_in)
       select_quotes(db,
                     "SELECT text, line, col, citation_ids, skipped, skip_reason, status, score, "
                     "evidence, reason FROM quotes WHERE run_id = ?1 AND article_id = ?2 ORDER BY idx"),
-      select_latest_run(db, "SELECT MAX(id) FROM runs") {}
+      select_latest_run(db, "SELECT MAX(id) FROM runs"),
+      // The age counts from the last full (non-304) fetch, so that a page is
+      // fetched in full again once it is older than the maximum age, however
+      // many 304s came in between.
+      select_recent_full_fetch(db,
+                               "SELECT 1 FROM fetches WHERE url = ?1 AND link_status = 'ok' "
+                               "AND http_status <> 304 AND content_hash IS NOT NULL "
+                               "AND fetched_at >= strftime('%Y-%m-%dT%H:%M:%SZ', 'now', ?2) LIMIT 1"),
+      select_latest_validators(db,
+                               "SELECT etag, last_modified FROM fetches WHERE url = ?1 AND link_status = 'ok' "
+                               "AND content_hash IS NOT NULL ORDER BY fetched_at DESC, run_id DESC LIMIT 1"),
+      select_cached_page(db, CachedPageQuery(/*with_text=*/true)),
+      select_cached_page_meta(db, CachedPageQuery(/*with_text=*/false)),
+      select_cached_verdict(db,
+                            "SELECT status, score, evidence, reason FROM verdict_cache "
+                            "WHERE content_hash = ?1 AND quote = ?2 AND options = ?3"),
+      insert_cached_verdict(db,
+                            "INSERT OR REPLACE INTO verdict_cache "
+                            "(content_hash, quote, options, status, score, evidence, reason) "
+                            "VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7)") {}
+
+WriteScope::WriteScope(Store::Impl& impl) : impl_(impl) {
+  if (impl_.batch_open) {
+    impl_.db.exec("SAVEPOINT write_scope");
+    savepoint_open_ = true;
+  } else {
+    transaction_.emplace(impl_.db, SQLite::TransactionBehavior::IMMEDIATE);
+  }
+}
+
+WriteScope::~WriteScope() {
+  if (!savepoint_open_) return;  // a transaction rolls itself back
+  // Undo this call only; the batch keeps what came before it.
+  impl_.db.tryExec("ROLLBACK TO write_scope");
+  impl_.db.tryExec("RELEASE write_scope");
+}
+
+void WriteScope::Commit() {
+  if (savepoint_open_) {
+    impl_.db.exec("RELEASE write_scope");
+    savepoint_open_ = false;
+  } else {
+    transaction_->commit();
+  }
+}
 
 }  // namespace citecheck

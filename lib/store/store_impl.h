@@ -6,6 +6,7 @@
 
 #include <SQLiteCpp/SQLiteCpp.h>
 
+#include <optional>
 #include <string>
 
 #include "store/store.h"
@@ -22,6 +23,7 @@ struct Store::Impl {
 
   std::string path;
   SQLite::Database db;
+  bool batch_open = false;  // a Store::WriteBatch holds the write transaction
 
   // Writes.
   SQLite::Statement insert_article;
@@ -44,6 +46,47 @@ struct Store::Impl {
   SQLite::Statement select_citations;
   SQLite::Statement select_quotes;
   SQLite::Statement select_latest_run;
+
+  // Page cache (page_cache.cc), on the path of every URL of a warm run.
+  SQLite::Statement select_recent_full_fetch;
+  SQLite::Statement select_latest_validators;
+  SQLite::Statement select_cached_page;
+  SQLite::Statement select_cached_page_meta;  // the same without the text
+  SQLite::Statement select_cached_verdict;
+  SQLite::Statement insert_cached_verdict;
+};
+
+// The write transaction of one Save* call. Alone it is its own BEGIN
+// IMMEDIATE transaction; inside a Store::WriteBatch it is a savepoint, so a
+// failing call leaves nothing half-written while the batch goes on.
+class WriteScope {
+ public:
+  explicit WriteScope(Store::Impl& impl);
+  ~WriteScope();
+  WriteScope(const WriteScope&) = delete;
+  WriteScope& operator=(const WriteScope&) = delete;
+  void Commit();
+
+ private:
+  Store::Impl& impl_;
+  std::optional<SQLite::Transaction> transaction_;
+  bool savepoint_open_ = false;
+};
+
+// A cached statement for one read: reset when it goes out of scope, because
+// a SELECT stepped only part way keeps its read snapshot open, which stops
+// WAL checkpoints.
+class StatementUse {
+ public:
+  explicit StatementUse(SQLite::Statement& statement) : statement_(Store::Impl::Fresh(statement)) {}
+  ~StatementUse() { statement_.tryReset(); }
+  StatementUse(const StatementUse&) = delete;
+  StatementUse& operator=(const StatementUse&) = delete;
+  SQLite::Statement* operator->() { return &statement_; }
+  SQLite::Statement& operator*() { return statement_; }
+
+ private:
+  SQLite::Statement& statement_;
 };
 
 // Runs `body`, turning a SQLite::Exception into a StoreError that says what

@@ -87,10 +87,13 @@ TEST_F(PipelineTest, EachFetchIsCommittedAsItCompletes) {
   CheckRun run = RunCheck({Input("a.md", body + refs)}, config_, *store_, *fetcher_, "check",
                           [&](const Progress& p) {
                             seen.push_back(observer.execAndGet("SELECT count(*) FROM fetches").getInt());
+                            EXPECT_EQ(p.done, static_cast<int>(seen.size()));
                             EXPECT_EQ(p.total, 6);
                           });
+  // Pages that finish together may share a transaction, but a page is
+  // reported done only once another connection can read it.
   ASSERT_EQ(seen.size(), 6u);
-  for (size_t i = 0; i < seen.size(); ++i) EXPECT_EQ(seen[i], static_cast<int>(i + 1));
+  for (size_t i = 0; i < seen.size(); ++i) EXPECT_GE(seen[i], static_cast<int>(i + 1));
   EXPECT_GT(run.run_id, 0);
 }
 

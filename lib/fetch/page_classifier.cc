@@ -13,12 +13,32 @@ namespace {
 // Challenge pages put their markers near the top; no need to scan megabytes.
 constexpr size_t kScanBytes = 256 * 1024;
 
+char LowerAscii(char c) { return c >= 'A' && c <= 'Z' ? static_cast<char>(c - 'A' + 'a') : c; }
+
 std::string Lower(std::string_view text) {
   std::string lower(text);
-  for (char& c : lower) {
-    if (c >= 'A' && c <= 'Z') c = static_cast<char>(c - 'A' + 'a');
-  }
+  for (char& c : lower) c = LowerAscii(c);
   return lower;
+}
+
+// Whether `text` at `pos` starts with `lower_needle`, ignoring ASCII case.
+bool StartsWithNoCase(std::string_view text, size_t pos, std::string_view lower_needle) {
+  if (pos + lower_needle.size() > text.size()) return false;
+  for (size_t k = 0; k < lower_needle.size(); ++k) {
+    if (LowerAscii(text[pos + k]) != lower_needle[k]) return false;
+  }
+  return true;
+}
+
+// The first `lower_needle` in `text` from `pos` on, ignoring ASCII case, or
+// npos. Its first character must not be a letter: it is found with a plain
+// (memchr) search, so a page is scanned without a lower-cased copy of it.
+size_t FindNoCase(std::string_view text, std::string_view lower_needle, size_t pos) {
+  for (size_t at = text.find(lower_needle[0], pos); at != std::string_view::npos;
+       at = text.find(lower_needle[0], at + 1)) {
+    if (StartsWithNoCase(text, at, lower_needle)) return at;
+  }
+  return std::string_view::npos;
 }
 
 bool Contains(std::string_view haystack, std::string_view needle) {
@@ -109,30 +129,30 @@ std::vector<std::string> TitleSegments(const std::string& title) {
 // tags, comments, scripts and styles skipped, entities treated as spaces.
 std::vector<std::string> VisibleWords(std::string_view html, size_t limit) {
   std::string text;
-  std::string lower = Lower(html.substr(0, kScanBytes));
+  const std::string_view page = html.substr(0, kScanBytes);
   size_t i = 0;
   auto skip_to = [&](std::string_view end) {
-    size_t at = lower.find(end, i);
-    i = at == std::string::npos ? lower.size() : at + end.size();
+    size_t at = FindNoCase(page, end, i);
+    i = at == std::string_view::npos ? page.size() : at + end.size();
   };
-  while (i < lower.size() && text.size() < limit * 16) {
-    if (lower.compare(i, 4, "<!--") == 0) {
+  while (i < page.size() && text.size() < limit * 16) {
+    if (StartsWithNoCase(page, i, "<!--")) {
       skip_to("-->");
-    } else if (lower.compare(i, 7, "<script") == 0) {
+    } else if (StartsWithNoCase(page, i, "<script")) {
       skip_to("</script>");
-    } else if (lower.compare(i, 6, "<style") == 0) {
+    } else if (StartsWithNoCase(page, i, "<style")) {
       skip_to("</style>");
-    } else if (lower.compare(i, 6, "<title") == 0) {
+    } else if (StartsWithNoCase(page, i, "<title")) {
       skip_to("</title>");  // judged on its own
-    } else if (lower[i] == '<') {
+    } else if (page[i] == '<') {
       skip_to(">");
       text += ' ';
-    } else if (lower[i] == '&') {
-      size_t semicolon = lower.find(';', i);
-      i = (semicolon == std::string::npos || semicolon - i > 10) ? i + 1 : semicolon + 1;
+    } else if (page[i] == '&') {
+      size_t semicolon = page.find(';', i);
+      i = (semicolon == std::string_view::npos || semicolon - i > 10) ? i + 1 : semicolon + 1;
       text += ' ';
     } else {
-      text += lower[i++];
+      text += LowerAscii(page[i++]);
     }
   }
   std::vector<std::string> words = Words(text);
@@ -229,14 +249,14 @@ bool IsLoginSegment(const std::string& segment) {
 }  // namespace
 
 std::string HtmlTitle(std::string_view html) {
-  std::string lower = Lower(html.substr(0, kScanBytes));
-  size_t open = lower.find("<title");
-  if (open == std::string::npos) return "";
-  size_t start = lower.find('>', open);
-  if (start == std::string::npos) return "";
+  const std::string_view page = html.substr(0, kScanBytes);
+  size_t open = FindNoCase(page, "<title", 0);
+  if (open == std::string_view::npos) return "";
+  size_t start = page.find('>', open);
+  if (start == std::string_view::npos) return "";
   ++start;
-  size_t end = lower.find("</title", start);
-  if (end == std::string::npos || end - start > 1000) return "";
+  size_t end = FindNoCase(page, "</title", start);
+  if (end == std::string_view::npos || end - start > 1000) return "";
   std::string title;
   for (size_t i = start; i < end; ++i) {
     char c = html[i];

@@ -2,6 +2,9 @@
 
 #include <gtest/gtest.h>
 
+#include <string>
+#include <vector>
+
 namespace citecheck {
 namespace {
 
@@ -25,6 +28,42 @@ TEST(Utf8Test, CountsCodePointsAndRepairs) {
   size_t pos = 0;
   EXPECT_EQ(DecodeUtf8(out, &pos), 0x201Cu);
   EXPECT_EQ(pos, 3u);
+}
+
+// The ASCII fast path reads eight bytes at a time; a byte-by-byte decoder
+// is the reference. Invalid and multi-byte sequences land at every offset
+// of the eight-byte blocks, and at the very end.
+size_t ReferenceCount(std::string_view text) {
+  size_t count = 0;
+  for (size_t pos = 0; pos < text.size(); ++count) DecodeUtf8(text, &pos);
+  return count;
+}
+
+TEST(Utf8Test, FastPathsAgreeWithAByteByByteDecodeAtEveryOffset) {
+  const std::vector<std::string> pieces = {"\xFF", "\xD0\x9F", "\xE2\x80\x9C", "\xF0\x9F\x98\x80",
+                                           "\xE2\x80", "\xC0\xAF"};
+  for (const std::string& piece : pieces) {
+    for (size_t before = 0; before < 20; ++before) {
+      std::string text = std::string(before, 'a') + piece + std::string(before % 11, 'b');
+      size_t bad = 0;
+      bool valid = IsValidUtf8(text, &bad);
+      std::string repaired = RepairUtf8(text);
+      EXPECT_TRUE(IsValidUtf8(repaired));
+      EXPECT_EQ(valid, repaired == text) << before;
+      if (!valid) {
+        EXPECT_EQ(bad, before) << before;
+      }
+      size_t count = ReferenceCount(text);
+      EXPECT_EQ(CountCodePoints(text), count) << before;
+      // Walking code point by code point lands where ByteOffsetOfCodePoint says.
+      size_t pos = 0;
+      for (size_t i = 0; i <= count; ++i) {
+        EXPECT_EQ(ByteOffsetOfCodePoint(text, i), pos) << before << " " << i;
+        if (pos < text.size()) DecodeUtf8(text, &pos);
+      }
+      EXPECT_EQ(ByteOffsetOfCodePoint(text, count + 5), text.size());
+    }
+  }
 }
 
 }  // namespace

@@ -74,6 +74,22 @@ INSTANTIATE_TEST_SUITE_P(
         SoftCase{"PlainPage", "Council opens new library", LongText(200), false}),
     [](const ::testing::TestParamInfo<SoftCase>& info) { return info.param.name; });
 
+// Tags in any case; the page is scanned without a lower-cased copy.
+TEST(SoftNotFoundTest, TagsInUpperCase) {
+  std::string title_page = "<HTML><HEAD><TITLE>Page Not Found</TITLE></HEAD><BODY>" + LongText(500) + "</BODY></HTML>";
+  ASSERT_TRUE(ClassifyPage(Page(200, title_page)).has_value());
+  EXPECT_EQ(HtmlTitle(title_page), "Page Not Found");
+  std::string short_page = "<HTML><HEAD><Title>Example</Title><SCRIPT>var a = 1;</SCRIPT></HEAD>"
+                           "<BODY><H1>Oops!</H1><P>Page NOT found.</P></BODY></HTML>";
+  std::optional<PageVerdict> verdict = ClassifyPage(Page(200, short_page));
+  ASSERT_TRUE(verdict.has_value());
+  EXPECT_NE(verdict->error.find("page not found"), std::string::npos) << verdict->error;
+  // Words inside an upper-case script do not count.
+  std::string scripted = "<HTML><HEAD><TITLE>Home</TITLE></HEAD><BODY><SCRIPT>page not found</SCRIPT>"
+                         "<P>Welcome to our site.</P></BODY></HTML>";
+  EXPECT_FALSE(ClassifyPage(Page(200, scripted)).has_value());
+}
+
 TEST(SoftNotFoundTest, DeepUrlRedirectedToSiteRoot) {
   PageSignals page = Page(200, Html("Example", LongText(300)), "https://example.org/2019/05/story.html",
                           "https://www.example.org/");

@@ -70,7 +70,7 @@ class Builder {
     d.file = file_;
     d.line = lines_.Line(source_offset);
     d.column = lines_.Column(source_offset);
-    d.message = "citation [" + c->id + "]: " + c->url_error + " (" + url + ")";
+    d.message = "citation [" + c->id + "]: " + c->url_error + " (" + RedactUrlCredentials(url) + ")";
     diagnostics_->push_back(std::move(d));
   }
 

@@ -187,7 +187,11 @@ class Api {
       std::string error;
       auto normalized = NormalizeUrl(url, &error);
       if (!IsUrlSource(url) || !normalized) {
-        Error(res, 400, "\"url\" is not an http(s) URL: " + (error.empty() ? url : error));
+        Error(res, 400, "\"url\" is not an http(s) URL: " + (error.empty() ? RedactUrlCredentials(url) : error));
+        return std::nullopt;
+      }
+      if (std::string refusal = CredentialsRefusal(url); !refusal.empty()) {
+        Error(res, 400, refusal);
         return std::nullopt;
       }
       Registration r;

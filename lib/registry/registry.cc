@@ -18,12 +18,24 @@ Registration Failed(const std::string& error) {
 
 }  // namespace
 
+std::string CredentialsRefusal(const std::string& url) {
+  if (RedactUrlCredentials(url) == url) return "";
+  return RedactUrlCredentials(url) +
+         ": the URL carries a user name or password; credentials are never stored, so a registered "
+         "article could not be fetched with them later (citecheck check fetches it once)";
+}
+
+namespace {
+
+}  // namespace
+
 Registration ResolveRegistration(const std::string& source, const std::string& name, std::istream& stdin_stream) {
   Registration r;
   if (IsUrlSource(source)) {
     std::string error;
     auto normalized = NormalizeUrl(source, &error);
-    if (!normalized) return Failed(source + ": " + error);
+    if (!normalized) return Failed(RedactUrlCredentials(source) + ": " + error);
+    if (std::string refusal = CredentialsRefusal(source); !refusal.empty()) return Failed(refusal);
     r.identity = *normalized;
     r.source = source;
     r.kind = kArticleKindUrl;

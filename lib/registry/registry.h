@@ -32,6 +32,10 @@ struct Registration {
   std::string media_type;
 };
 
+// Why a URL with user:password cannot be registered, or "" when it has
+// none. Shared by `citecheck add` and the daemon's API.
+std::string CredentialsRefusal(const std::string& url);
+
 // A file (must exist; identity is its real path), an http(s) URL (identity
 // its normalized form; not fetched now), or "-" (stdin, read now and stored;
 // `name` is required and is the identity).

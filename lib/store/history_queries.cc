@@ -5,6 +5,7 @@
 
 #include <cerrno>
 
+#include "core/url.h"
 #include "store/codec.h"
 #include "store/store.h"
 #include "store/stored_fetch_row.h"
@@ -55,7 +56,7 @@ std::vector<RunRef> Store::RunsOfArticle(int64_t article_id, int limit, int64_t 
 
 std::vector<LinkHistoryEntry> Store::LinkHistory(int64_t article_id, const std::string& normalized_url,
                                                  int64_t up_to_run, int limit) {
-  return Guarded(*impl_, "reading the history of " + normalized_url, [&] {
+  return Guarded(*impl_, "reading the history of " + RedactUrlCredentials(normalized_url), [&] {
     SQLite::Statement select(impl_->db,
                              "SELECT r.id, r.started_at, f.link_status "
                              "FROM citations c JOIN runs r ON r.id = c.run_id "
@@ -63,7 +64,7 @@ std::vector<LinkHistoryEntry> Store::LinkHistory(int64_t article_id, const std::
                              "WHERE c.article_id = ?1 AND c.normalized_url = ?2 AND c.run_id <= ?3 "
                              "GROUP BY r.id ORDER BY r.id DESC LIMIT ?4");
     select.bind(1, article_id);
-    select.bind(2, normalized_url);
+    select.bind(2, RedactUrlCredentials(normalized_url));
     select.bind(3, up_to_run);
     select.bind(4, limit);
     std::vector<LinkHistoryEntry> entries;

@@ -1,6 +1,7 @@
 // The page cache between runs (SPEC "Storage": a 304 or an unchanged page
 // reuses the stored text): validators for conditional requests, and the
 // stored copy a 304 stands for.
+#include "core/url.h"
 #include "store/codec.h"
 #include "store/store.h"
 #include "store/store_impl.h"
@@ -9,13 +10,13 @@
 namespace citecheck {
 
 std::optional<CachedValidators> Store::FindCachedValidators(const std::string& url, int64_t max_age_s) {
-  return Guarded(*impl_, "reading cached validators of " + url, [&]() -> std::optional<CachedValidators> {
+  return Guarded(*impl_, "reading cached validators of " + RedactUrlCredentials(url), [&]() -> std::optional<CachedValidators> {
     StatementUse full(impl_->select_recent_full_fetch);
-    full->bind(1, url);
+    full->bind(1, RedactUrlCredentials(url));
     full->bind(2, "-" + std::to_string(max_age_s) + " seconds");
     if (!full->executeStep()) return std::nullopt;
     StatementUse latest(impl_->select_latest_validators);
-    latest->bind(1, url);
+    latest->bind(1, RedactUrlCredentials(url));
     if (!latest->executeStep()) return std::nullopt;
     CachedValidators v{latest->getColumn(0).getString(), latest->getColumn(1).getString()};
     if (v.etag.empty() && v.last_modified.empty()) return std::nullopt;
@@ -24,9 +25,9 @@ std::optional<CachedValidators> Store::FindCachedValidators(const std::string& u
 }
 
 std::optional<StoredFetch> Store::FindCachedPage(const std::string& url, bool with_text) {
-  return Guarded(*impl_, "reading the cached page of " + url, [&]() -> std::optional<StoredFetch> {
+  return Guarded(*impl_, "reading the cached page of " + RedactUrlCredentials(url), [&]() -> std::optional<StoredFetch> {
     StatementUse select(with_text ? impl_->select_cached_page : impl_->select_cached_page_meta);
-    select->bind(1, url);
+    select->bind(1, RedactUrlCredentials(url));
     if (!select->executeStep()) return std::nullopt;
     return ReadStoredFetch(*select);
   });

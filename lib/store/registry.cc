@@ -1,5 +1,6 @@
 // Registered articles: the `articles` rows that `run --all` and the daemon's
 // schedule check (migration 2 columns registered, kind, body, media_type).
+#include "core/url.h"
 #include "store/codec.h"
 #include "store/store.h"
 #include "store/store_impl.h"
@@ -33,7 +34,7 @@ std::optional<ArticleEntry> FirstEntry(SQLite::Statement& select) {
 
 int64_t Store::RegisterArticle(const std::string& identity, const std::string& source, const std::string& kind,
                                const std::string& body, const std::string& media_type) {
-  return Guarded(*impl_, "registering article " + identity, [&] {
+  return Guarded(*impl_, "registering article " + RedactUrlCredentials(identity), [&] {
     WriteScope transaction(*impl_);
     SQLite::Statement upsert(
         impl_->db,
@@ -41,15 +42,15 @@ int64_t Store::RegisterArticle(const std::string& identity, const std::string& s
         "VALUES (?1, ?2, ?3, 1, ?4, ?5, ?6) "
         "ON CONFLICT (identity) DO UPDATE SET registered = 1, kind = excluded.kind, "
         "body = excluded.body, media_type = excluded.media_type");
-    upsert.bind(1, identity);
-    upsert.bind(2, source);
+    upsert.bind(1, RedactUrlCredentials(identity));
+    upsert.bind(2, RedactUrlCredentials(source));
     upsert.bind(3, store_internal::UtcNow());
     upsert.bind(4, kind);
     if (kind == kArticleKindText) upsert.bind(5, body);  // else NULL
     upsert.bind(6, media_type);
     upsert.exec();
     SQLite::Statement find(impl_->db, "SELECT id FROM articles WHERE identity = ?1");
-    find.bind(1, identity);
+    find.bind(1, RedactUrlCredentials(identity));
     find.executeStep();
     int64_t id = find.getColumn(0).getInt64();
     find.reset();
@@ -76,11 +77,11 @@ std::optional<ArticleEntry> Store::FindArticle(int64_t id) {
 }
 
 std::optional<ArticleEntry> Store::FindArticleBySource(const std::string& identity_or_source) {
-  return Guarded(*impl_, "finding article " + identity_or_source, [&] {
+  return Guarded(*impl_, "finding article " + RedactUrlCredentials(identity_or_source), [&] {
     SQLite::Statement select(impl_->db, std::string(kArticleColumns) +
                                             "WHERE identity = ?1 OR source = ?1 "
                                             "ORDER BY identity = ?1 DESC, registered DESC, id LIMIT 1");
-    select.bind(1, identity_or_source);
+    select.bind(1, RedactUrlCredentials(identity_or_source));
     return FirstEntry(select);
   });
 }

@@ -1,4 +1,6 @@
-// Opening a Store and every write. Each Save* is one BEGIN IMMEDIATE
+// Opening a Store and every write. URLs are stored without user:password
+// (SPEC: credentials in URLs are never stored); lookups by URL drop them the
+// same way, so the keys still meet. Each Save* is one BEGIN IMMEDIATE
 // transaction (or a savepoint of a WriteBatch's): taking the write lock up
 // front means a concurrent writer waits in the busy handler instead of
 // failing on a read-to-write lock upgrade.
@@ -9,6 +11,7 @@
 #include <cmath>
 #include <cstdlib>
 
+#include "core/url.h"
 #include "store/codec.h"
 #include "store/schema.h"
 #include "store/store_impl.h"
@@ -81,12 +84,12 @@ int64_t Store::UpsertArticle(const std::string& identity, const std::string& sou
   return Guarded(*impl_, "registering article " + identity, [&] {
     WriteScope transaction(*impl_);
     SQLite::Statement& insert = Impl::Fresh(impl_->insert_article);
-    insert.bind(1, identity);
-    insert.bind(2, source);
+    insert.bind(1, RedactUrlCredentials(identity));
+    insert.bind(2, RedactUrlCredentials(source));
     insert.bind(3, UtcNow());
     insert.exec();
     SQLite::Statement& find = Impl::Fresh(impl_->find_article);
-    find.bind(1, identity);
+    find.bind(1, RedactUrlCredentials(identity));
     find.executeStep();
     int64_t id = find.getColumn(0).getInt64();
     find.reset();
@@ -112,13 +115,13 @@ int64_t Store::BeginRun(const std::string& trigger) {
 // Saving an article again in the same run (a resumed run re-reading it)
 // replaces its citations and quotes, verdicts included; its position stays.
 void Store::SaveArticle(int64_t run_id, int64_t article_id, const Article& article) {
-  Guarded(*impl_, "saving article " + article.source + " for run " + std::to_string(run_id), [&] {
+  Guarded(*impl_, "saving article " + RedactUrlCredentials(article.source) + " for run " + std::to_string(run_id), [&] {
     const std::string now = UtcNow();
     WriteScope transaction(*impl_);
     SQLite::Statement& upsert = Impl::Fresh(impl_->upsert_run_article);
     upsert.bind(1, run_id);
     upsert.bind(2, article_id);
-    upsert.bind(3, article.source);
+    upsert.bind(3, RedactUrlCredentials(article.source));
     if (article.title) upsert.bind(4, *article.title);  // else NULL
     upsert.bind(5, EncodeDiagnostics(article.diagnostics));
     upsert.bind(6, now);
@@ -135,8 +138,8 @@ void Store::SaveArticle(int64_t run_id, int64_t article_id, const Article& artic
       citation.bind(2, article_id);
       citation.bind(3, static_cast<int64_t>(i));
       citation.bind(4, c.id);
-      citation.bind(5, c.url);
-      citation.bind(6, c.normalized_url);
+      citation.bind(5, RedactUrlCredentials(c.url));
+      citation.bind(6, RedactUrlCredentials(c.normalized_url));
       citation.bind(7, c.line);
       citation.bind(8, c.url_error);
       citation.exec();
@@ -163,7 +166,7 @@ void Store::SaveArticle(int64_t run_id, int64_t article_id, const Article& artic
 std::string Store::SaveFetch(int64_t run_id, const FetchResult& result, const std::optional<PageText>& page,
                              const std::string& detected_language, const std::string& no_text_reason,
                              const std::string& known_content_hash) {
-  return Guarded(*impl_, "saving fetch result for URL " + result.url, [&] {
+  return Guarded(*impl_, "saving fetch result for URL " + RedactUrlCredentials(result.url), [&] {
     const std::string now = UtcNow();
     WriteScope transaction(*impl_);
     std::string hash = page ? known_content_hash : "";
@@ -177,8 +180,8 @@ std::string Store::SaveFetch(int64_t run_id, const FetchResult& result, const st
     }
     SQLite::Statement& fetch = Impl::Fresh(impl_->upsert_fetch);
     fetch.bind(1, run_id);
-    fetch.bind(2, result.url);
-    fetch.bind(3, result.final_url);
+    fetch.bind(2, RedactUrlCredentials(result.url));
+    fetch.bind(3, RedactUrlCredentials(result.final_url));
     fetch.bind(4, Str(ToString(result.status)));
     fetch.bind(5, static_cast<int64_t>(result.http_status));
     fetch.bind(6, result.error);
@@ -187,7 +190,7 @@ std::string Store::SaveFetch(int64_t run_id, const FetchResult& result, const st
     fetch.bind(9, result.etag);
     fetch.bind(10, result.last_modified);
     fetch.bind(11, result.truncated ? 1 : 0);
-    if (result.permanent_redirect) fetch.bind(12, *result.permanent_redirect);
+    if (result.permanent_redirect) fetch.bind(12, RedactUrlCredentials(*result.permanent_redirect));
     fetch.bind(13, static_cast<int64_t>(std::llround(result.elapsed_s * 1000)));
     fetch.bind(14, result.bytes);
     fetch.bind(15, now);

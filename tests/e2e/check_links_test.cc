@@ -2,6 +2,7 @@
 #include <gtest/gtest.h>
 
 #include <chrono>
+#include <fstream>
 #include <iterator>
 #include <sstream>
 #include <thread>
@@ -129,6 +130,49 @@ TEST(CheckLinksTest, PrivateAddressRefusedWithoutAllowPrivate) {
   CheckOutput allowed = CheckArticle(dir, "p.md", article, {"--allow-private=127.0.0.1/32"});
   EXPECT_EQ(allowed.run.exit_code, 0) << allowed.run.err;
   EXPECT_EQ(FindCitation(allowed.report, "1")["link_status"], "ok");
+}
+
+// Every byte of a file, for looking for text that must not be in it.
+std::string FileBytes(const std::string& path) {
+  std::ifstream in(path, std::ios::binary);
+  return std::string(std::istreambuf_iterator<char>(in), {});
+}
+
+// A cited URL with user:password is fetched with them (the server asks for
+// them), and they appear nowhere: not in the report, the log or the database.
+TEST(CheckLinksTest, CredentialsInACitedUrlAreUsedButNeverStored) {
+  TestServer server;
+  server.server().Get("/members", [](const httplib::Request& q, httplib::Response& r) {
+    // "alice:s3cret" in base64.
+    if (q.get_header_value("Authorization") != "Basic YWxpY2U6czNjcmV0") {
+      r.status = 401;
+      r.set_header("WWW-Authenticate", "Basic realm=\"members\"");
+      return;
+    }
+    r.set_content(kPage, "text/html");
+  });
+  server.Start();
+  TempDir dir;
+  std::string url = server.Url("/members");
+  url.insert(url.find("://") + 3, "alice:s3cret@");
+  std::string article = std::string("It says \"") + kQuote + "\" [1].\n\n[1] " + url + "\n";
+  CheckOutput out = CheckArticle(dir, "c.md", article, {"--allow-private=127.0.0.1", "--verbose"});
+  ASSERT_FALSE(out.report.is_null()) << out.run.err;
+  EXPECT_EQ(out.run.exit_code, 0) << out.run.err;
+  EXPECT_EQ(FindCitation(out.report, "1")["link_status"], "ok");
+  EXPECT_EQ(FindQuote(out.report, "lighthouse")["status"], "verified");
+  EXPECT_EQ(FindCitation(out.report, "1")["url"], server.Url("/members"));
+  EXPECT_EQ(out.run.out.find("s3cret"), std::string::npos);
+  EXPECT_EQ(out.run.err.find("s3cret"), std::string::npos) << out.run.err;
+  // The run is over, so the database is checkpointed into its one file.
+  const std::string db = FileBytes(dir.File("citecheck.db")) + FileBytes(dir.File("citecheck.db-wal"));
+  ASSERT_FALSE(db.empty());
+  EXPECT_EQ(db.find("s3cret"), std::string::npos);
+  EXPECT_EQ(db.find("alice:"), std::string::npos);
+  // A second run finds the first one's page by the same (credential-free) key.
+  CheckOutput again = CheckArticle(dir, "c.md", article, {"--allow-private=127.0.0.1"});
+  EXPECT_EQ(again.run.exit_code, 0) << again.run.err;
+  EXPECT_EQ(FindQuote(again.report, "lighthouse")["status"], "verified");
 }
 
 }  // namespace

@@ -113,6 +113,10 @@ TEST_F(DaemonApiTest, ErrorsAreJsonWithTheFittingStatus) {
   cases.push_back({400, client.Post("/v1/articles", "{\"url\": ", "application/json")});
   cases.push_back({400, client.Post("/v1/articles", "{\"url\": 5}", "application/json")});
   cases.push_back({400, client.Post("/v1/articles", "{\"url\": \"ftp://example.org/x\"}", "application/json")});
+  // Credentials are never stored, so such an article could not be re-fetched.
+  const size_t with_credentials = cases.size();
+  cases.push_back(
+      {400, client.Post("/v1/articles", "{\"url\": \"https://al:s3cret@example.org/x\"}", "application/json")});
   cases.push_back({400, client.Post("/v1/articles?name=e", "", "text/markdown")});
   cases.push_back({400, client.Post("/v1/articles?name=bad", std::string("caf\xe9 \"quote\""), "text/plain")});
   cases.push_back({415, client.Post("/v1/articles?name=img", "GIF89a", "image/gif")});
@@ -127,6 +131,8 @@ TEST_F(DaemonApiTest, ErrorsAreJsonWithTheFittingStatus) {
     EXPECT_TRUE(body["error"].is_string()) << "case " << i << ": " << cases[i].result->body;
   }
   EXPECT_EQ(cases[0].result->get_header_value("WWW-Authenticate"), "Bearer");
+  EXPECT_NE(cases[with_credentials].result->body.find("credentials are never stored"), std::string::npos);
+  EXPECT_EQ(cases[with_credentials].result->body.find("s3cret"), std::string::npos);
 }
 
 TEST_F(DaemonApiTest, CliQueueFeedsTheDaemonAndASecondDaemonRefuses) {

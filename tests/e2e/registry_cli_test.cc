@@ -132,5 +132,16 @@ TEST_F(RegistryCliTest, StdinNeedsAName) {
   EXPECT_NE(Cli({"list"}).out.find("draft-42"), std::string::npos);
 }
 
+// Credentials are never stored, so an article URL that needs them cannot be
+// registered for later runs; the refusal does not repeat the password.
+TEST_F(RegistryCliTest, AnArticleUrlWithCredentialsIsRefused) {
+  RunOutput add = Cli({"add", "https://alice:s3cret@news.example/story"});
+  EXPECT_EQ(add.exit_code, 2);
+  EXPECT_NE(add.err.find("https://news.example/story"), std::string::npos) << add.err;
+  EXPECT_NE(add.err.find("credentials are never stored"), std::string::npos) << add.err;
+  EXPECT_EQ(add.err.find("s3cret"), std::string::npos) << add.err;
+  EXPECT_EQ(Cli({"list"}).out.find("news.example"), std::string::npos);
+}
+
 }  // namespace
 }  // namespace citecheck::testing

@@ -95,6 +95,11 @@ const std::set<std::string>& NotFoundVocabulary() {
 
 bool TitleSegmentIsNotFound(const std::vector<std::string>& words) {
   if (words.empty()) return false;
+  // "Blog - Page 404" is page 404 of a paginated list, not an error page.
+  if (words.size() == 2 && words[0] == "page" &&
+      std::all_of(words[1].begin(), words[1].end(), [](char c) { return c >= '0' && c <= '9'; })) {
+    return false;
+  }
   const std::set<std::string>& vocabulary = NotFoundVocabulary();
   for (const std::string& word : words) {
     if (vocabulary.count(word) == 0) return false;

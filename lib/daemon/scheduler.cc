@@ -46,6 +46,10 @@ void Scheduler::Fire(Store& store, std::time_t now, bool missed) {
   if (on_queued_) on_queued_();
 }
 
+void Scheduler::RecordFirstStart(Store& store) {
+  if (!store.GetDaemonState(kLastFiredKey)) store.SetDaemonState(kLastFiredKey, std::to_string(Now()));
+}
+
 void Scheduler::Run() {
   std::unique_ptr<Store> store;
   std::string logged_error;
@@ -63,7 +67,7 @@ void Scheduler::Run() {
       if (!store) store = Store::Open(config->db);
       const std::time_t now = Now();
       auto last_text = store->GetDaemonState(kLastFiredKey);
-      if (!last_text) {  // first start ever: nothing was missed
+      if (!last_text) {  // the state was removed while running: nothing was missed
         store->SetDaemonState(kLastFiredKey, std::to_string(now));
         continue;
       }

@@ -23,6 +23,10 @@ class Scheduler {
             std::function<void()> on_queued)
       : config_(config), stop_(stop), clock_offset_s_(clock_offset_s), on_queued_(std::move(on_queued)) {}
 
+  // Before the daemon is ready: a first start ever records now as the last
+  // firing (nothing was missed), so that a daemon stopped at once still
+  // remembers it ran.
+  void RecordFirstStart(Store& store);
   void Run();   // until stop; on its own thread
   void Wake();  // stop or reload: look again now
 

@@ -28,7 +28,9 @@ struct PageDone {
   std::optional<PageText> page;
   std::string detected_language;
   bool stored = false;  // already committed (a resumed run): not saved again
-  bool not_modified = false;  // a 304: the stored copy stands for the page
+  // A 304, or a body identical to the one the stored text came from: the
+  // stored copy stands for the page, which is not extracted again.
+  bool text_unchanged = false;
   std::string known_content_hash;  // the stored text this page reuses, if any
   bool verdicts_from_cache = false;
   std::shared_ptr<const PreparedPage> prepared;
@@ -281,7 +283,9 @@ class Run {
     fetcher_.SetRunHooks(
         [this](const std::string& url) -> std::optional<Validators> {
           auto it = validators_.find(url);
-          if (it == validators_.end()) return std::nullopt;
+          if (it == validators_.end() || (it->second.etag.empty() && it->second.last_modified.empty())) {
+            return std::nullopt;
+          }
           return Validators{it->second.etag, it->second.last_modified};
         },
         [&fetched] { return fetched.Size() < kMaxWaitingBodies; });
@@ -301,9 +305,11 @@ class Run {
       workers.emplace_back([&] {
         while (auto r = fetched.Pop()) {
           PageDone done;
-          if (r->not_modified) {
+          if (r->not_modified || SameBodyAsStored(&*r)) {
             // Its text is in the store, which only the saving thread reads.
-            done.not_modified = true;
+            done.text_unchanged = true;
+            r->body.clear();
+            r->body.shrink_to_fit();
             done.fetch = std::move(*r);
           } else {
             done = ParsePage(std::move(*r), cap);
@@ -356,6 +362,16 @@ class Run {
     for (auto& w : workers) w.join();
     fetcher_.SetRunHooks(nullptr, nullptr);  // they refer to this frame
     if (failure) std::rethrow_exception(failure);
+  }
+
+  // On a worker: hashes an ok body and says whether it is the body the
+  // stored text came from (servers without ETag / Last-Modified answer 200
+  // every time). A truncated body is never taken for the whole page.
+  bool SameBodyAsStored(FetchResult* r) const {
+    if (r->status != LinkStatus::kOk || r->body.empty()) return false;
+    r->body_hash = ContentHash(r->body);
+    auto it = validators_.find(r->url);
+    return !r->truncated && it != validators_.end() && it->second.body_hash == r->body_hash;
   }
 
   // Validators of the stored copies young enough to be revalidated rather
@@ -432,7 +448,13 @@ class Run {
   }
 
   void SavePage(PageDone& done) {
-    if (done.not_modified && !ReuseCachedVerdicts(&done)) ReuseCachedPage(&done);
+    if (done.text_unchanged) {
+      if (!ReuseCachedVerdicts(&done)) ReuseCachedPage(&done);
+      if (!done.known_content_hash.empty()) ++result_.unchanged_pages;
+      // A 304 has no body: the hash of the one it stands for carries over.
+      auto it = validators_.find(done.fetch.url);
+      if (done.fetch.body_hash.empty() && it != validators_.end()) done.fetch.body_hash = it->second.body_hash;
+    }
     if (!done.stored) {
       std::string hash = store_.SaveFetch(result_.run_id, done.fetch, done.page, done.detected_language,
                                           done.outcome.no_text_reason, done.known_content_hash);
@@ -469,7 +491,7 @@ class Run {
   std::vector<ArticleState> articles_;
   std::vector<std::string> urls_;
   std::map<std::string, std::vector<QuoteRef>> by_url_;
-  std::map<std::string, CachedValidators> validators_;  // read by the fetch thread
+  std::map<std::string, CachedValidators> validators_;  // read-only once fetching starts
   // What cached verdicts depend on besides the page text and the quote.
   const std::string options_key_ = "near_threshold=" + std::to_string(config_.match.near_threshold);
   std::map<std::pair<size_t, size_t>, PendingQuote> pending_;

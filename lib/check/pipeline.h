@@ -30,6 +30,9 @@ struct CheckRun {
   int64_t run_id = 0;
   bool interrupted = false;  // stopped by RunControl::stop; the run is stored as interrupted
   int reused_fetches = 0;    // committed fetches a resumed run used instead of fetching
+  // Pages whose stored text stood in for extraction: a 304, or a body that
+  // hashes the same as the one the stored text came from.
+  int unchanged_pages = 0;
   // Every diagnostic of every article (warnings and errors), in order.
   std::vector<Diagnostic> diagnostics;
   bool input_error = false;  // some article had an error diagnostic (exit 2)

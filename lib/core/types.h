@@ -75,6 +75,9 @@ struct FetchResult {
   // Modified: status ok, body empty, the stored copy is current. etag and
   // last_modified are the 304's, else the validators that were sent.
   bool not_modified = false;
+  // SHA-256 (hex) of `body`, set by the check pipeline before the body is
+  // dropped: a later run that receives the same body reuses the stored text.
+  std::string body_hash;
 };
 
 // The visible text of a page and what else extraction keeps.

@@ -18,8 +18,9 @@ std::optional<CachedValidators> Store::FindCachedValidators(const std::string& u
     StatementUse latest(impl_->select_latest_validators);
     latest->bind(1, RedactUrlCredentials(url));
     if (!latest->executeStep()) return std::nullopt;
-    CachedValidators v{latest->getColumn(0).getString(), latest->getColumn(1).getString()};
-    if (v.etag.empty() && v.last_modified.empty()) return std::nullopt;
+    CachedValidators v{latest->getColumn(0).getString(), latest->getColumn(1).getString(),
+                       latest->getColumn(2).getString()};
+    if (v.etag.empty() && v.last_modified.empty() && v.body_hash.empty()) return std::nullopt;
     return v;
   });
 }

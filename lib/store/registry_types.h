@@ -45,10 +45,13 @@ struct LinkHistoryEntry {
 };
 
 // A committed fetch of a run, as a resumed run reuses it without fetching.
-// What a conditional request sends (If-None-Match / If-Modified-Since).
+// What a conditional request sends (If-None-Match / If-Modified-Since), and
+// the hash of the body the stored text came from, for servers that send no
+// validators: the same body again means the same text.
 struct CachedValidators {
   std::string etag;
   std::string last_modified;
+  std::string body_hash;
 };
 
 struct StoredFetch {

@@ -184,6 +184,15 @@ DROP TABLE pages;
 ALTER TABLE pages_by_rowid RENAME TO pages;
 )sql";
 
+// Migration 5: a 200 whose body is the one the stored text came from reuses
+// that text, as a 304 does (for servers without ETag / Last-Modified); a
+// fetch that reused a text, either way, does not restart the maximum age.
+constexpr const char* kBodyHashes = R"sql(
+ALTER TABLE fetches ADD COLUMN body_hash TEXT NOT NULL DEFAULT '';   -- SHA-256 hex of the body
+ALTER TABLE fetches ADD COLUMN text_reused INTEGER NOT NULL DEFAULT 0;  -- 1: text not extracted again
+UPDATE fetches SET text_reused = 1 WHERE http_status = 304;
+)sql";
+
 bool HasForeignTables(SQLite::Database& db) {
   SQLite::Statement query(db, "SELECT count(*) FROM sqlite_master WHERE name NOT LIKE 'sqlite_%'");
   query.executeStep();
@@ -226,6 +235,7 @@ const std::vector<Migration>& Migrations() {
       {"registered articles, job queue, resumable runs", kRegistryAndJobs},
       {"page cache: lookup by URL, verdicts by page text", kPageCacheIndex},
       {"page texts out of the key's b-tree", kPagesByRowid},
+      {"body hashes: an unchanged body reuses the stored text", kBodyHashes},
   };
   return kMigrations;
 }

@@ -206,6 +206,8 @@ std::string Store::SaveFetch(int64_t run_id, const FetchResult& result, const st
     }
     fetch.bind(20, detected_language);
     fetch.bind(21, no_text_reason);
+    fetch.bind(22, result.body_hash);
+    fetch.bind(23, known_content_hash.empty() ? 0 : 1);
     fetch.exec();
     transaction.Commit();
     return hash;
@@ -246,6 +248,8 @@ void Store::FinishRun(int64_t run_id, const std::string& state) {
     transaction.Commit();
   });
 }
+
+std::string ContentHash(std::string_view bytes) { return Sha256Hex(bytes); }
 
 std::string DefaultDatabasePath() {
   const char* xdg = std::getenv("XDG_DATA_HOME");

@@ -8,6 +8,7 @@
 #include <optional>
 #include <stdexcept>
 #include <string>
+#include <string_view>
 #include <vector>
 
 #include "core/types.h"
@@ -74,8 +75,9 @@ class Store {
   // stored once by content hash (SHA-256 of the text) and linked to the fetch.
   // `no_text_reason` says why an ok page has no text (kept for resumed runs).
   // `known_content_hash`: the page's text is already stored under this hash
-  // (a 304), so `page` carries only its metadata. Returns the content hash,
-  // "" without a page.
+  // (a 304, or the same body again), so `page` carries only its metadata,
+  // and the fetch is marked as one that reused a text. Returns the content
+  // hash, "" without a page.
   std::string SaveFetch(int64_t run_id, const FetchResult& result, const std::optional<PageText>& page,
                         const std::string& detected_language, const std::string& no_text_reason = "",
                         const std::string& known_content_hash = "");
@@ -140,9 +142,10 @@ class Store {
   int InterruptRunningRuns(const std::string& trigger);
 
   // --- Page cache between runs (page_cache.cc) ---
-  // Validators (ETag / Last-Modified) of the newest ok fetch of `url` with a
-  // stored text, for a conditional request; nullopt when there is none or
-  // the last full (non-304) fetch is older than `max_age_s`.
+  // Validators (ETag / Last-Modified) and body hash of the newest ok fetch
+  // of `url` with a stored text, for a conditional request; nullopt when
+  // there is none or the last fetch whose text was extracted (not reused
+  // after a 304 or an unchanged body) is older than `max_age_s`.
   std::optional<CachedValidators> FindCachedValidators(const std::string& url, int64_t max_age_s);
   // The newest ok fetch of `url` with its stored text: what a 304 reuses.
   // Without `with_text`, page.text stays empty (title, language, hash only).
@@ -179,6 +182,9 @@ class Store {
   explicit Store(std::unique_ptr<Impl> impl);
   std::unique_ptr<Impl> impl_;
 };
+
+// SHA-256 of `bytes` in hex: how page texts and fetched bodies are keyed.
+std::string ContentHash(std::string_view bytes);
 
 // $XDG_DATA_HOME/citecheck/citecheck.db, else ~/.local/share/citecheck/citecheck.db
 // (a relative XDG_DATA_HOME is ignored, as the XDG spec asks).

@@ -100,8 +100,9 @@ Store::Impl::Impl(const std::string& path_in)
                    "INSERT OR REPLACE INTO fetches (run_id, url, final_url, link_status, http_status, "
                    "error, content_type, content_language, etag, last_modified, truncated, "
                    "permanent_redirect, elapsed_ms, bytes, fetched_at, content_hash, page_title, "
-                   "page_language, canonical_url, detected_language, no_text_reason) VALUES (?1, ?2, ?3, "
-                   "?4, ?5, ?6, ?7, ?8, ?9, ?10, ?11, ?12, ?13, ?14, ?15, ?16, ?17, ?18, ?19, ?20, ?21)"),
+                   "page_language, canonical_url, detected_language, no_text_reason, body_hash, text_reused) "
+                   "VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10, ?11, ?12, ?13, ?14, ?15, ?16, ?17, ?18, "
+                   "?19, ?20, ?21, ?22, ?23)"),
       update_verdict(db,
                      "UPDATE quotes SET status = ?4, score = ?5, evidence = ?6, reason = ?7, "
                      "decided_at = ?8 WHERE run_id = ?1 AND article_id = ?2 AND idx = ?3"),
@@ -125,15 +126,15 @@ Store::Impl::Impl(const std::string& path_in)
                     "SELECT text, line, col, citation_ids, skipped, skip_reason, status, score, "
                     "evidence, reason FROM quotes WHERE run_id = ?1 AND article_id = ?2 ORDER BY idx"),
       select_latest_run(db, "SELECT MAX(id) FROM runs"),
-      // The age counts from the last full (non-304) fetch, so that a page is
-      // fetched in full again once it is older than the maximum age, however
-      // many 304s came in between.
+      // The age counts from the last fetch whose text was extracted, so
+      // that a page is extracted again once it is older than the maximum
+      // age, however many reuses (304s, same bodies) came in between.
       select_recent_full_fetch(db,
                                "SELECT 1 FROM fetches WHERE url = ?1 AND link_status = 'ok' "
-                               "AND http_status <> 304 AND content_hash IS NOT NULL "
+                               "AND text_reused = 0 AND content_hash IS NOT NULL "
                                "AND fetched_at >= strftime('%Y-%m-%dT%H:%M:%SZ', 'now', ?2) LIMIT 1"),
       select_latest_validators(db,
-                               "SELECT etag, last_modified FROM fetches WHERE url = ?1 AND link_status = 'ok' "
+                               "SELECT etag, last_modified, body_hash FROM fetches WHERE url = ?1 AND link_status = 'ok' "
                                "AND content_hash IS NOT NULL ORDER BY fetched_at DESC, run_id DESC LIMIT 1"),
       select_cached_page(db, CachedPageQuery(/*with_text=*/true)),
       select_cached_page_meta(db, CachedPageQuery(/*with_text=*/false)),

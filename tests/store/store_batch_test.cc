@@ -1,5 +1,5 @@
 // Store::WriteBatch (many Save* calls in one transaction) and schema
-// migration 4 (page texts moved out of the key's b-tree).
+// migrations 4 (page texts moved out of the key's b-tree) and 5 (body hashes).
 #include <gtest/gtest.h>
 
 #include <SQLiteCpp/SQLiteCpp.h>
@@ -141,6 +141,40 @@ TEST(PagesMigrationTest, MovesTextsOutOfTheKeyTreeAndKeepsThem) {
   // Foreign keys still point at the rebuilt table.
   SQLite::Statement check(reader, "PRAGMA foreign_key_check");
   EXPECT_FALSE(check.executeStep());
+}
+
+// A database as migration 4 left it: its 304s become fetches that reused a
+// text (they do not restart the maximum age), its full fetches do not.
+TEST(BodyHashMigrationTest, MarksStored304sAsReusedTexts) {
+  TempDir dir;
+  const std::string path = dir.File("v4.db");
+  {
+    SQLite::Database db(path, SQLite::OPEN_READWRITE | SQLite::OPEN_CREATE);
+    const std::vector<store_internal::Migration>& all = store_internal::Migrations();
+    ASSERT_GE(all.size(), 5u);
+    store_internal::Migrate(db, path, {all[0], all[1], all[2], all[3]});
+    db.exec("INSERT INTO runs (id, trigger, started_at, state) VALUES (1, 'check', '2026-01-01T00:00:00Z', 'done')");
+    db.exec("INSERT INTO runs (id, trigger, started_at, state) VALUES (2, 'check', '2026-01-02T00:00:00Z', 'done')");
+    db.exec("INSERT INTO pages (content_hash, text, stored_at) VALUES ('h1', 'stored text', '2026-01-01T00:00:00Z')");
+    for (const char* row : {"1, 200, '2026-01-01T00:00:00Z'", "2, 304, '2026-01-02T00:00:00Z'"}) {
+      db.exec(std::string(
+                  "INSERT INTO fetches (run_id, http_status, fetched_at, url, final_url, link_status, error, "
+                  "content_type, content_language, etag, last_modified, truncated, elapsed_ms, bytes, content_hash) "
+                  "VALUES (") +
+              row + ", 'https://example.org/a', 'https://example.org/a', 'ok', '', 'text/html', '', "
+                    "'\"e1\"', '', 0, 5, 100, 'h1')");
+    }
+  }
+  auto store = Store::Open(path);
+  // Both rows are older than a day: the last extraction (run 1) decides.
+  EXPECT_FALSE(store->FindCachedValidators("https://example.org/a", 24 * 3600).has_value());
+  std::optional<CachedValidators> validators = store->FindCachedValidators("https://example.org/a", 0x7fffffff);
+  ASSERT_TRUE(validators.has_value());
+  EXPECT_EQ(validators->etag, "\"e1\"");
+  EXPECT_EQ(validators->body_hash, "");  // not known for old rows: never matches a body
+  SQLite::Database reader(path);
+  EXPECT_EQ(reader.execAndGet("SELECT text_reused FROM fetches WHERE run_id = 1").getInt(), 0);
+  EXPECT_EQ(reader.execAndGet("SELECT text_reused FROM fetches WHERE run_id = 2").getInt(), 1);
 }
 
 // A step that leaves a row pointing at nothing is refused: migrations run

@@ -8,36 +8,12 @@
 #include <thread>
 
 #include "article/reader.h"
+#include "check/page_done.h"
 #include "check/quote_verdicts.h"
 #include "check/work_queue.h"
-#include "extract/extractor.h"
 
 namespace citecheck {
 namespace {
-
-// A quote of one article that cites a URL.
-struct QuoteRef {
-  size_t article;
-  size_t quote;
-  size_t citation;  // index into the article's citations
-};
-
-// A fetched URL after the parse worker is done with it.
-struct PageDone {
-  FetchResult fetch;
-  std::optional<PageText> page;
-  std::string detected_language;
-  bool stored = false;  // already committed (a resumed run): not saved again
-  // A 304, or a body identical to the one the stored text came from: the
-  // stored copy stands for the page, which is not extracted again.
-  bool text_unchanged = false;
-  std::string known_content_hash;  // the stored text this page reuses, if any
-  bool verdicts_from_cache = false;
-  std::shared_ptr<const PreparedPage> prepared;
-  PageOutcome outcome;
-  // Verdicts of the quotes citing this page, computed by the worker.
-  std::vector<std::pair<QuoteRef, Verdict>> verdicts;
-};
 
 // The verdicts still missing for one quote, by citation index.
 struct PendingQuote {
@@ -72,60 +48,6 @@ const Citation* FindCitation(const Article& article, const std::string& id, size
     }
   }
   return nullptr;
-}
-
-// Extraction and preparation of one page: the CPU-heavy part, on a worker.
-PageDone ParsePage(FetchResult fetch, int64_t max_body_bytes) {
-  PageDone done;
-  done.outcome.link_status = fetch.status;
-  done.outcome.link_error = fetch.error;
-  done.outcome.http_status = fetch.http_status;
-  done.outcome.truncated = fetch.truncated;
-  done.outcome.max_body_bytes = max_body_bytes;
-  if (fetch.status == LinkStatus::kOk) {
-    ExtractResult extracted = ExtractBody(fetch.body, fetch.content_type);
-    if (extracted.ok && !extracted.page.text.empty()) {
-      if (extracted.page.language.empty()) extracted.page.language = fetch.content_language;
-      auto prepared = std::make_shared<PreparedPage>(extracted.page.text, extracted.page.language);
-      done.detected_language = prepared->detected_language();
-      done.outcome.page = prepared;
-      done.prepared = prepared;
-      done.page = std::move(extracted.page);
-    } else {
-      done.outcome.no_text_reason = extracted.ok ? "page has no visible text" : extracted.error;
-      if (extracted.ok) done.page = std::move(extracted.page);
-    }
-  }
-  fetch.body.clear();  // the text is what we keep; the raw body can go
-  fetch.body.shrink_to_fit();
-  done.fetch = std::move(fetch);
-  return done;
-}
-
-// A committed fetch of an interrupted run, turned back into what the parse
-// worker would have produced, without fetching or extracting again.
-PageDone FromStored(StoredFetch stored, int64_t max_body_bytes) {
-  PageDone done;
-  done.stored = true;
-  done.outcome.link_status = stored.fetch.status;
-  done.outcome.link_error = stored.fetch.error;
-  done.outcome.http_status = stored.fetch.http_status;
-  done.outcome.truncated = stored.fetch.truncated;
-  done.outcome.max_body_bytes = max_body_bytes;
-  if (stored.fetch.status == LinkStatus::kOk) {
-    if (stored.page && !stored.page->text.empty()) {
-      auto prepared = std::make_shared<PreparedPage>(stored.page->text, stored.page->language);
-      done.outcome.page = prepared;
-      done.prepared = prepared;
-    } else {
-      done.outcome.no_text_reason =
-          stored.no_text_reason.empty() ? "page has no visible text" : stored.no_text_reason;
-    }
-  }
-  done.page = std::move(stored.page);
-  done.detected_language = std::move(stored.detected_language);
-  done.fetch = std::move(stored.fetch);
-  return done;
 }
 
 class Run {

@@ -1,0 +1,58 @@
+#include "check/page_done.h"
+
+#include "extract/extractor.h"
+
+namespace citecheck {
+
+PageDone ParsePage(FetchResult fetch, int64_t max_body_bytes) {
+  PageDone done;
+  done.outcome.link_status = fetch.status;
+  done.outcome.link_error = fetch.error;
+  done.outcome.http_status = fetch.http_status;
+  done.outcome.truncated = fetch.truncated;
+  done.outcome.max_body_bytes = max_body_bytes;
+  if (fetch.status == LinkStatus::kOk) {
+    ExtractResult extracted = ExtractBody(fetch.body, fetch.content_type);
+    if (extracted.ok && !extracted.page.text.empty()) {
+      if (extracted.page.language.empty()) extracted.page.language = fetch.content_language;
+      auto prepared = std::make_shared<PreparedPage>(extracted.page.text, extracted.page.language);
+      done.detected_language = prepared->detected_language();
+      done.outcome.page = prepared;
+      done.prepared = prepared;
+      done.page = std::move(extracted.page);
+    } else {
+      done.outcome.no_text_reason = extracted.ok ? "page has no visible text" : extracted.error;
+      if (extracted.ok) done.page = std::move(extracted.page);
+    }
+  }
+  fetch.body.clear();  // the text is what we keep; the raw body can go
+  fetch.body.shrink_to_fit();
+  done.fetch = std::move(fetch);
+  return done;
+}
+
+PageDone FromStored(StoredFetch stored, int64_t max_body_bytes) {
+  PageDone done;
+  done.stored = true;
+  done.outcome.link_status = stored.fetch.status;
+  done.outcome.link_error = stored.fetch.error;
+  done.outcome.http_status = stored.fetch.http_status;
+  done.outcome.truncated = stored.fetch.truncated;
+  done.outcome.max_body_bytes = max_body_bytes;
+  if (stored.fetch.status == LinkStatus::kOk) {
+    if (stored.page && !stored.page->text.empty()) {
+      auto prepared = std::make_shared<PreparedPage>(stored.page->text, stored.page->language);
+      done.outcome.page = prepared;
+      done.prepared = prepared;
+    } else {
+      done.outcome.no_text_reason =
+          stored.no_text_reason.empty() ? "page has no visible text" : stored.no_text_reason;
+    }
+  }
+  done.page = std::move(stored.page);
+  done.detected_language = std::move(stored.detected_language);
+  done.fetch = std::move(stored.fetch);
+  return done;
+}
+
+}  // namespace citecheck

@@ -1,0 +1,55 @@
+// One fetched URL as a parse worker leaves it for the saving thread: the
+// extracted text (or why there is none) and the verdicts of the quotes that
+// cite it. Split from the pipeline so that the CPU-heavy part reads alone.
+#ifndef CITECHECK_CHECK_PAGE_DONE_H_
+#define CITECHECK_CHECK_PAGE_DONE_H_
+
+#include <cstddef>
+#include <memory>
+#include <optional>
+#include <string>
+#include <utility>
+#include <vector>
+
+#include "check/quote_verdicts.h"
+#include "core/types.h"
+#include "match/matcher.h"
+#include "store/registry_types.h"
+
+namespace citecheck {
+
+// A quote of one article that cites a URL.
+struct QuoteRef {
+  size_t article;
+  size_t quote;
+  size_t citation;  // index into the article's citations
+};
+
+// A fetched URL after the parse worker is done with it.
+struct PageDone {
+  FetchResult fetch;
+  std::optional<PageText> page;
+  std::string detected_language;
+  bool stored = false;  // already committed (a resumed run): not saved again
+  // A 304, or a body identical to the one the stored text came from: the
+  // stored copy stands for the page, which is not extracted again.
+  bool text_unchanged = false;
+  std::string known_content_hash;  // the stored text this page reuses, if any
+  bool verdicts_from_cache = false;
+  std::shared_ptr<const PreparedPage> prepared;
+  PageOutcome outcome;
+  // Verdicts of the quotes citing this page, computed by the worker.
+  std::vector<std::pair<QuoteRef, Verdict>> verdicts;
+};
+
+// Extraction and preparation of one page: the CPU-heavy part, on a worker.
+// The raw body is dropped once its text is extracted.
+PageDone ParsePage(FetchResult fetch, int64_t max_body_bytes);
+
+// A committed fetch of an interrupted run, turned back into what the parse
+// worker would have produced, without fetching or extracting again.
+PageDone FromStored(StoredFetch stored, int64_t max_body_bytes);
+
+}  // namespace citecheck
+
+#endif  // CITECHECK_CHECK_PAGE_DONE_H_

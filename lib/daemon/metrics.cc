@@ -16,13 +16,15 @@ void Counter(std::ostringstream& out, const std::string& name, const std::string
 
 }  // namespace
 
-void Metrics::RecordRun(const RunRecord& run, double seconds) {
+void Metrics::RecordRun(const RunRecord& run, double seconds, int unchanged_pages) {
   std::lock_guard<std::mutex> lock(mu_);
   ++runs_[run.state];
   run_seconds_sum_ += seconds;
   ++run_seconds_count_;
+  unchanged_pages_ += unchanged_pages;
+  // A run fetches each distinct URL once, however many articles cite it.
+  std::set<std::string> urls;
   for (const ArticleRecord& article : run.articles) {
-    std::set<std::string> urls;  // one fetch per distinct URL
     for (const CitationRecord& c : article.citations) {
       if (c.citation.normalized_url.empty() || urls.insert(c.citation.normalized_url).second) {
         ++fetches_[std::string(ToString(c.link_status))];
@@ -60,6 +62,9 @@ std::string Metrics::Render(int64_t jobs_queued, int64_t jobs_running) const {
       << "citecheck_queue_depth " << jobs_queued << "\n"
       << "# HELP citecheck_jobs_running Jobs being run.\n# TYPE citecheck_jobs_running gauge\n"
       << "citecheck_jobs_running " << jobs_running << "\n"
+      << "# HELP citecheck_pages_unchanged_total Fetched pages whose stored text was reused (a 304, or the "
+         "same body again) instead of extracted.\n# TYPE citecheck_pages_unchanged_total counter\n"
+      << "citecheck_pages_unchanged_total " << unchanged_pages_ << "\n"
       << "# HELP citecheck_run_duration_seconds Duration of runs.\n# TYPE citecheck_run_duration_seconds summary\n"
       << "citecheck_run_duration_seconds_sum " << run_seconds_sum_ << "\n"
       << "citecheck_run_duration_seconds_count " << run_seconds_count_ << "\n"

@@ -1,6 +1,6 @@
 // Counters the daemon exposes at GET /metrics (Prometheus text format 0.0.4):
-// runs, fetches by status, quotes by verdict, jobs, HTTP requests, and
-// durations. Thread-safe.
+// runs, fetches by status, pages whose stored text was reused, quotes by
+// verdict, jobs, HTTP requests, and durations. Thread-safe.
 #ifndef CITECHECK_DAEMON_METRICS_H_
 #define CITECHECK_DAEMON_METRICS_H_
 
@@ -15,9 +15,10 @@ namespace citecheck {
 
 class Metrics {
  public:
-  // Counts a finished run of the daemon: its state, every citation's link
-  // status, every quote's verdict, and its duration.
-  void RecordRun(const RunRecord& run, double seconds);
+  // Counts a finished run of the daemon: its state, the link status of each
+  // distinct URL it fetched, every quote's verdict, its duration, and the
+  // pages whose stored text stood in for extraction.
+  void RecordRun(const RunRecord& run, double seconds, int unchanged_pages);
   void RecordJob(const std::string& state);
   void RecordRequest(int status, double seconds);
   // The exposition text; queue gauges are read by the caller from the store.
@@ -32,6 +33,7 @@ class Metrics {
   std::map<int, int64_t> requests_;
   double run_seconds_sum_ = 0;
   int64_t run_seconds_count_ = 0;
+  int64_t unchanged_pages_ = 0;
   double request_seconds_sum_ = 0;
   int64_t request_seconds_count_ = 0;
 };

@@ -101,12 +101,13 @@ void Worker::Execute(Store& store, const Job& job) {
   } else if (result.run.interrupted) {
     state = kJobQueued;  // resumes at the next start
   }
-  if (result.run.run_id != 0) metrics_.RecordRun(store.LoadRun(result.run.run_id), seconds);
+  if (result.run.run_id != 0) metrics_.RecordRun(store.LoadRun(result.run.run_id), seconds, result.run.unchanged_pages);
   store.FinishJob(job.id, state, error);
   metrics_.RecordJob(state);
   Log(state == kJobFailed ? LogLevel::kWarn : LogLevel::kInfo, "job.finish",
       {{"job", std::to_string(job.id)}, {"state", state}, {"run", std::to_string(result.run.run_id)},
        {"reused_fetches", std::to_string(result.run.reused_fetches)},
+       {"unchanged_pages", std::to_string(result.run.unchanged_pages)},
        {"seconds", std::to_string(seconds)}, {"error", error}});
   current_run_ = 0;
   current_job_ = 0;

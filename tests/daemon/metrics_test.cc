@@ -24,8 +24,11 @@ TEST(MetricsTest, CountsRunsFetchesQuotesAndRequests) {
   verified.verdict.status = QuoteStatus::kVerified;
   article.quotes = {verified};
   run.articles.push_back(article);
+  ArticleRecord second = article;  // another article citing the same URLs: still one fetch each
+  second.quotes.clear();
+  run.articles.push_back(second);
   Metrics metrics;
-  metrics.RecordRun(run, 1.5);
+  metrics.RecordRun(run, 1.5, 2);
   metrics.RecordRequest(202, 0.01);
   metrics.RecordRequest(401, 0.01);
   metrics.RecordJob("done");
@@ -33,6 +36,7 @@ TEST(MetricsTest, CountsRunsFetchesQuotesAndRequests) {
   EXPECT_NE(text.find("citecheck_runs_total{state=\"done\"} 1\n"), std::string::npos) << text;
   EXPECT_NE(text.find("citecheck_fetches_total{status=\"ok\"} 1\n"), std::string::npos) << text;
   EXPECT_NE(text.find("citecheck_fetches_total{status=\"broken\"} 1\n"), std::string::npos) << text;
+  EXPECT_NE(text.find("citecheck_pages_unchanged_total 2\n"), std::string::npos) << text;
   EXPECT_NE(text.find("citecheck_quotes_total{verdict=\"verified\"} 1\n"), std::string::npos) << text;
   EXPECT_NE(text.find("citecheck_http_requests_total{code=\"401\"} 1\n"), std::string::npos) << text;
   EXPECT_NE(text.find("citecheck_queue_depth 3\n"), std::string::npos) << text;

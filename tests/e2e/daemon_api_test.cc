@@ -86,6 +86,9 @@ TEST_F(DaemonApiTest, SubmitAnArticleAndGetItsReport) {
   EXPECT_NE(metrics->body.find("citecheck_runs_total{state=\"done\"}"), std::string::npos) << metrics->body;
   EXPECT_NE(metrics->body.find("citecheck_quotes_total{verdict=\"verified\"}"), std::string::npos);
   EXPECT_NE(metrics->body.find("citecheck_queue_depth 0"), std::string::npos);
+  // The run of all articles found the cited page as the first jobs left it.
+  EXPECT_EQ(metrics->body.find("citecheck_pages_unchanged_total 0\n"), std::string::npos) << metrics->body;
+  EXPECT_NE(metrics->body.find("citecheck_pages_unchanged_total "), std::string::npos) << metrics->body;
 
   env.daemon().Signal(SIGTERM);
   EXPECT_EQ(env.daemon().Wait(), 0) << env.daemon().Log();

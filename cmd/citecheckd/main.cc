@@ -30,7 +30,7 @@ struct Flags {
   std::string token_file;
   std::optional<std::string> allow_private;
   int stop_grace_s = 10;
-  size_t max_request_bytes = 4 * 1024 * 1024;
+  std::optional<int> max_request_bytes;  // overrides daemon.max_request_bytes
 };
 
 std::vector<std::string> ExtractAllowPrivate(int argc, char** argv, std::optional<std::string>* value) {
@@ -60,6 +60,7 @@ bool BuildConfig(const Flags& flags, Config* config, std::string* error) {
   if (config->db.empty()) config->db = DefaultDatabasePath();
   if (!flags.listen.empty()) config->daemon.listen = flags.listen;
   if (!flags.token_file.empty()) config->daemon.token_file = flags.token_file;
+  if (flags.max_request_bytes) config->daemon.max_request_bytes = *flags.max_request_bytes;
   return true;
 }
 
@@ -95,7 +96,9 @@ int Main(int argc, char** argv) {
   app.add_option("--token-file", flags.token_file, "file holding the API bearer token");
   app.add_option("--stop-grace", flags.stop_grace_s, "seconds a stop waits for in-flight transfers (default 10)")
       ->check(CLI::Range(0, 3600));
-  app.add_option("--max-request-bytes", flags.max_request_bytes, "largest API request body (default 4 MiB)");
+  app.add_option("--max-request-bytes", flags.max_request_bytes,
+                 "largest API request body (default daemon.max_request_bytes, 4 MiB)")
+      ->check(CLI::Range(1024, 1 << 30));
   app.footer(
       "  --allow-private[=LIST]      allow fetching private/loopback addresses; with =LIST\n"
       "                              only those addresses and CIDR ranges (comma-separated)");
@@ -115,7 +118,7 @@ int Main(int argc, char** argv) {
     return kExitUsage;
   }
   options.stop_grace_s = flags.stop_grace_s;
-  options.max_request_bytes = flags.max_request_bytes;
+  options.max_request_bytes = static_cast<size_t>(options.config.daemon.max_request_bytes);
   if (const char* offset = std::getenv("CITECHECKD_CLOCK_OFFSET_S")) options.clock_offset_s = std::atol(offset);
 
   InstanceLock lock;

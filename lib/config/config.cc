@@ -136,6 +136,8 @@ const std::map<std::string, Setter>& Setters() {
       {"daemon.listen", [](const json& v, Config* c) { return SetString(v, &c->daemon.listen); }},
       {"daemon.token_file", [](const json& v, Config* c) { return SetString(v, &c->daemon.token_file); }},
       {"daemon.schedule", [](const json& v, Config* c) { return SetString(v, &c->daemon.schedule); }},
+      {"daemon.max_request_bytes",
+       [](const json& v, Config* c) { return SetInt(v, &c->daemon.max_request_bytes, 1024, 1 << 30); }},
   };
   return *setters;
 }

@@ -17,6 +17,7 @@ struct DaemonConfig {
   std::string listen = "127.0.0.1:8383";  // daemon.listen: HOST:PORT
   std::string token_file;                 // daemon.token_file; empty: generated beside the db
   std::string schedule = "0 3 * * *";     // daemon.schedule: cron expression, nightly by default
+  int max_request_bytes = 4 * 1024 * 1024;  // daemon.max_request_bytes: largest API request body (413 above)
 };
 
 struct Config {

@@ -26,6 +26,7 @@ TEST(ConfigTest, BundledConfigParsesAndHoldsTheDefaults) {
   EXPECT_DOUBLE_EQ(config.match.near_threshold, defaults.match.near_threshold);
   EXPECT_EQ(config.daemon.listen, defaults.daemon.listen);
   EXPECT_EQ(config.daemon.schedule, defaults.daemon.schedule);
+  EXPECT_EQ(config.daemon.max_request_bytes, defaults.daemon.max_request_bytes);
 }
 
 TEST(ConfigTest, NestedKeysSetFields) {
@@ -63,6 +64,7 @@ TEST(ConfigTest, BadKeysAndValuesAreNamed) {
       {R"({"fetch": {"hosts": {"a.org": {"speed": 1}}}})", "\"a.org\".speed: unknown key"},
       {R"({"match": {"near_threshold": 2}})", "match.near_threshold"},
       {R"({"fetch": {"cache_max_age_s": -1}})", "fetch.cache_max_age_s: expected a non-negative integer"},
+      {R"({"daemon": {"max_request_bytes": 10}})", "daemon.max_request_bytes: expected an integer from 1024"},
       {R"({"fetch": 3})", "fetch: expected an object"},
       {R"([1, 2])", "expected a JSON object"},
       {R"({"db": )", "invalid JSON"},

@@ -94,6 +94,23 @@ TEST_F(DaemonApiTest, SubmitAnArticleAndGetItsReport) {
   EXPECT_EQ(env.daemon().Wait(), 0) << env.daemon().Log();
 }
 
+// daemon.max_request_bytes sets the limit; --max-request-bytes overrides it.
+TEST_F(DaemonApiTest, TheRequestSizeLimitComesFromConfigOrFlag) {
+  DaemonEnv configured(R"({"fetch": {"retries": 0}, "daemon": {"max_request_bytes": 2048}})");
+  ASSERT_TRUE(configured.Start()) << configured.daemon().Log();
+  auto client = configured.Client();
+  EXPECT_EQ(client.Post("/v1/articles?name=a", std::string(3000, 'a'), "text/plain")->status, 413);
+  EXPECT_EQ(client.Post("/v1/articles?name=b", "Just text, \"no citation here\" at all.", "text/plain")->status, 202);
+  configured.daemon().Signal(SIGTERM);
+  EXPECT_EQ(configured.daemon().Wait(), 0);
+
+  DaemonEnv overridden(R"({"fetch": {"retries": 0}, "daemon": {"max_request_bytes": 2048}})");
+  ASSERT_TRUE(overridden.Start({"--max-request-bytes", "8192"})) << overridden.daemon().Log();
+  EXPECT_EQ(overridden.Client().Post("/v1/articles?name=a", std::string(3000, 'a'), "text/plain")->status, 202);
+  overridden.daemon().Signal(SIGTERM);
+  EXPECT_EQ(overridden.daemon().Wait(), 0);
+}
+
 TEST_F(DaemonApiTest, ErrorsAreJsonWithTheFittingStatus) {
   DaemonEnv env;
   ASSERT_TRUE(env.Start({"--max-request-bytes", "4096"})) << env.daemon().Log();

@@ -306,9 +306,10 @@ class Run {
     }
   }
 
-  // A 304 whose quotes were all decided on the same stored text before: the
-  // verdicts are reused and the text is not even read. False when any is
-  // missing (a new or changed quote), so the text must be matched again.
+  // An unchanged page whose quotes were all decided on the same stored text
+  // before: the verdicts are reused and the text is not even read. False
+  // when any is missing (a new or changed quote), so the text must be
+  // matched again.
   bool ReuseCachedVerdicts(PageDone* done) {
     std::optional<StoredFetch> cached = store_.FindCachedPage(done->fetch.url, /*with_text=*/false);
     if (!cached || !cached->page || cached->content_hash.empty()) return false;
@@ -334,14 +335,17 @@ class Run {
     return true;
   }
 
-  // A 304: the stored text stands for the page, without extracting again.
+  // A 304 or an unchanged body: the stored text stands for the page,
+  // without extracting again.
   void ReuseCachedPage(PageDone* done) {
     std::optional<StoredFetch> cached = store_.FindCachedPage(done->fetch.url);
     done->outcome.link_status = done->fetch.status;
     done->outcome.http_status = done->fetch.http_status;
     done->outcome.max_body_bytes = config_.fetch.max_body_bytes;
     if (!cached || !cached->page) {
-      done->outcome.no_text_reason = "304 Not Modified, but no stored copy of the page";
+      done->outcome.no_text_reason = done->fetch.http_status == 304
+                                         ? "304 Not Modified, but no stored copy of the page"
+                                         : "the body is unchanged, but no stored copy of the page";
       return;
     }
     if (done->fetch.content_type.empty()) done->fetch.content_type = cached->fetch.content_type;

@@ -11,6 +11,7 @@
 #include "check/page_done.h"
 #include "check/quote_verdicts.h"
 #include "check/work_queue.h"
+#include "core/url.h"
 
 namespace citecheck {
 namespace {
@@ -86,10 +87,21 @@ class Run {
   // and taken off the list to fetch.
   void ReuseCommittedFetches() {
     std::vector<StoredFetch> committed = store_.CommittedFetches(result_.run_id);
+    // The store keeps URLs without credentials; a cited URL with them is
+    // found by its stored form, unless two cited URLs share that form.
+    std::map<std::string, std::vector<std::string>> by_stored_form;
+    for (const std::string& url : urls_) {
+      std::string stored_form = RedactUrlCredentials(url);
+      if (stored_form != url) by_stored_form[stored_form].push_back(url);
+    }
     std::set<std::string> reused;
     Store::WriteBatch batch(store_);
     for (StoredFetch& stored : committed) {
-      if (!std::binary_search(urls_.begin(), urls_.end(), stored.fetch.url)) continue;
+      if (!std::binary_search(urls_.begin(), urls_.end(), stored.fetch.url)) {
+        auto cited = by_stored_form.find(stored.fetch.url);
+        if (cited == by_stored_form.end() || cited->second.size() != 1) continue;
+        stored.fetch.url = cited->second.front();
+      }
       PageDone done = FromStored(std::move(stored), config_.fetch.max_body_bytes);
       MatchQuotesOf(&done);
       SavePage(done);

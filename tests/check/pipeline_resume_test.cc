@@ -17,7 +17,11 @@ namespace {
 using testing::TempDir;
 using testing::TestServer;
 
-TEST(PipelineResumeTest, StopThenResumeFetchesEachUrlOnce) {
+// Stops a run of 40 citations after 7 pages, resumes it, and checks that
+// every URL was fetched once and every quote verified. `userinfo` ("" or
+// "user:password@") goes into every cited URL: the store keeps URLs without
+// credentials, and resuming must still recognise what it committed.
+void StopThenResume(const std::string& userinfo) {
   TestServer server;
   std::mutex mu;
   std::map<std::string, int> hits;
@@ -34,7 +38,9 @@ TEST(PipelineResumeTest, StopThenResumeFetchesEachUrlOnce) {
   std::string refs = "\n## References\n\n";
   for (int i = 1; i <= kPages; ++i) {
     body += "Page " + std::to_string(i) + " says \"the tide comes in twice a day\" [" + std::to_string(i) + "].\n\n";
-    refs += "[" + std::to_string(i) + "] " + server.Url("/p/" + std::to_string(i)) + "\n";
+    std::string url = server.Url("/p/" + std::to_string(i));
+    url.insert(url.find("://") + 3, userinfo);
+    refs += "[" + std::to_string(i) + "] " + url + "\n";
   }
   ArticleInput input;
   input.ok = true;
@@ -83,6 +89,20 @@ TEST(PipelineResumeTest, StopThenResumeFetchesEachUrlOnce) {
     EXPECT_TRUE(q.decided);
     EXPECT_EQ(q.verdict.status, QuoteStatus::kVerified) << q.quote.text;
   }
+  if (!userinfo.empty()) {
+    SQLite::Database db(dir.File("r.db"));
+    EXPECT_EQ(db.execAndGet("SELECT count(*) FROM citations WHERE url LIKE '%s3cret%' "
+                            "OR normalized_url LIKE '%s3cret%'")
+                  .getInt(),
+              0);
+    EXPECT_EQ(db.execAndGet("SELECT count(*) FROM fetches WHERE url LIKE '%s3cret%'").getInt(), 0);
+  }
+}
+
+TEST(PipelineResumeTest, StopThenResumeFetchesEachUrlOnce) { StopThenResume(""); }
+
+TEST(PipelineResumeTest, ResumingRecognisesCommittedUrlsThatHadCredentials) {
+  StopThenResume("reader:s3cret@");
 }
 
 }  // namespace

@@ -2,6 +2,8 @@
 
 #include <utf8proc.h>
 
+#include "match/normalize.h"  // kWildcardMark, kGapMark
+
 namespace citecheck {
 namespace normalize_detail {
 namespace {

@@ -10,7 +10,6 @@
 #include <string_view>
 
 #include "core/utf8.h"
-#include "match/normalize.h"
 
 namespace citecheck {
 namespace normalize_detail {

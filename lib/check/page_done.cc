@@ -17,8 +17,7 @@ PageDone ParsePage(FetchResult fetch, int64_t max_body_bytes) {
       if (extracted.page.language.empty()) extracted.page.language = fetch.content_language;
       auto prepared = std::make_shared<PreparedPage>(extracted.page.text, extracted.page.language);
       done.detected_language = prepared->detected_language();
-      done.outcome.page = prepared;
-      done.prepared = prepared;
+      done.outcome.page = std::move(prepared);
       done.page = std::move(extracted.page);
     } else {
       done.outcome.no_text_reason = extracted.ok ? "page has no visible text" : extracted.error;
@@ -41,9 +40,7 @@ PageDone FromStored(StoredFetch stored, int64_t max_body_bytes) {
   done.outcome.max_body_bytes = max_body_bytes;
   if (stored.fetch.status == LinkStatus::kOk) {
     if (stored.page && !stored.page->text.empty()) {
-      auto prepared = std::make_shared<PreparedPage>(stored.page->text, stored.page->language);
-      done.outcome.page = prepared;
-      done.prepared = prepared;
+      done.outcome.page = std::make_shared<PreparedPage>(stored.page->text, stored.page->language);
     } else {
       done.outcome.no_text_reason =
           stored.no_text_reason.empty() ? "page has no visible text" : stored.no_text_reason;
@@ -53,6 +50,13 @@ PageDone FromStored(StoredFetch stored, int64_t max_body_bytes) {
   done.detected_language = std::move(stored.detected_language);
   done.fetch = std::move(stored.fetch);
   return done;
+}
+
+void MatchCitingQuotes(PageDone* done, const QuoteLedger& ledger, const MatchOptions& options) {
+  for (const QuoteRef& ref : ledger.Citing(done->fetch.url)) {
+    Verdict v = VerdictForCitation(ledger.QuoteText(ref), ledger.CitationOf(ref), &done->outcome, options);
+    done->verdicts.emplace_back(ref, std::move(v));
+  }
 }
 
 }  // namespace citecheck

@@ -11,19 +11,13 @@
 #include <utility>
 #include <vector>
 
+#include "check/quote_ledger.h"
 #include "check/quote_verdicts.h"
 #include "core/types.h"
 #include "match/matcher.h"
 #include "store/registry_types.h"
 
 namespace citecheck {
-
-// A quote of one article that cites a URL.
-struct QuoteRef {
-  size_t article;
-  size_t quote;
-  size_t citation;  // index into the article's citations
-};
 
 // A fetched URL after the parse worker is done with it.
 struct PageDone {
@@ -36,7 +30,6 @@ struct PageDone {
   bool text_unchanged = false;
   std::string known_content_hash;  // the stored text this page reuses, if any
   bool verdicts_from_cache = false;
-  std::shared_ptr<const PreparedPage> prepared;
   PageOutcome outcome;
   // Verdicts of the quotes citing this page, computed by the worker.
   std::vector<std::pair<QuoteRef, Verdict>> verdicts;
@@ -49,6 +42,11 @@ PageDone ParsePage(FetchResult fetch, int64_t max_body_bytes);
 // A committed fetch of an interrupted run, turned back into what the parse
 // worker would have produced, without fetching or extracting again.
 PageDone FromStored(StoredFetch stored, int64_t max_body_bytes);
+
+// On a worker: the verdict of every quote citing this page, appended to
+// done->verdicts. Reads only the ledger's articles (immutable while pages are
+// matched).
+void MatchCitingQuotes(PageDone* done, const QuoteLedger& ledger, const MatchOptions& options);
 
 }  // namespace citecheck
 

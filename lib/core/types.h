@@ -80,6 +80,16 @@ struct FetchResult {
   std::string body_hash;
 };
 
+// What identifies a stored copy of a page when its URL is fetched again: the
+// validators of a conditional request (from an earlier FetchResult's etag and
+// last_modified), and the hash of the body the stored text came from, for
+// servers that send no validators (the same body again means the same text).
+struct Validators {
+  std::string etag;           // sent as If-None-Match when not empty
+  std::string last_modified;  // sent as If-Modified-Since when not empty
+  std::string body_hash;      // SHA-256 (hex) of that body; never sent
+};
+
 // The visible text of a page and what else extraction keeps.
 struct PageText {
   std::string text;  // visible text, blocks separated by '\n', whitespace collapsed

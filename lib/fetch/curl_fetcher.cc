@@ -45,6 +45,7 @@ class CurlFetcher : public Fetcher {
     }
     policy_ = std::make_unique<AddressPolicy>(options_.allow_all_private, std::move(allowed));
     settings_.options = &options_;
+    settings_.hooks = &hooks_;
     settings_.address_policy = policy_.get();
     settings_.user_agent =
         options_.user_agent.empty() ? "citecheck/" CITECHECK_VERSION : options_.user_agent;
@@ -69,14 +70,11 @@ class CurlFetcher : public Fetcher {
     loop.Run();
   }
 
-  void SetRunHooks(std::function<std::optional<Validators>(const std::string& url)> validators,
-                   std::function<bool()> may_start) override {
-    options_.validators = std::move(validators);
-    options_.may_start = std::move(may_start);
-  }
+  void SetRunHooks(RunHooks hooks) override { hooks_ = std::move(hooks); }
 
  private:
   FetchOptions options_;
+  RunHooks hooks_;
   std::string setup_error_;
   std::vector<ExcludePattern> exclude_;
   std::unique_ptr<AddressPolicy> policy_;

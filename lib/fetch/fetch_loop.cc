@@ -12,9 +12,12 @@ namespace {
 // Upper bound on one poll, so a loop with nothing to wait for still checks
 // the scheduler now and then.
 constexpr int kMaxPollMs = 1000;
-// Poll interval while the admission gate (FetchOptions::may_start) holds
+// Poll interval while the admission gate (RunHooks::may_start) holds
 // new transfers back.
 constexpr int kDeferredPollMs = 5;
+// Longest poll while RunHooks::abandon may turn true: nothing wakes the loop
+// when it does, so it looks that often.
+constexpr int kAbandonPollMs = 50;
 
 std::string LowerAscii(std::string text) {
   for (char& c : text) {
@@ -85,6 +88,7 @@ void FetchLoop::Run() {
     return;
   }
   while (scheduler_.HasQueued() || !active_.empty()) {
+    if (Abandoned()) return;  // the destructor removes the running transfers
     StartReady();
     int running = 0;
     CURLMcode code = curl_multi_perform(multi_.get(), &running);
@@ -102,8 +106,13 @@ void FetchLoop::Run() {
   }
 }
 
+bool FetchLoop::Abandoned() const {
+  const auto& abandon = settings_.hooks->abandon;
+  return abandon && abandon();
+}
+
 void FetchLoop::StartReady() {
-  const auto& may_start = settings_.options->may_start;
+  const auto& may_start = settings_.hooks->may_start;
   deferred_ = may_start && !may_start();
   if (deferred_) return;
   for (FetchJob& job : scheduler_.TakeReady(SteadyClock::now())) Start(std::move(job));
@@ -182,13 +191,14 @@ void FetchLoop::FailEverything(const std::string& error) {
 int FetchLoop::PollTimeoutMs() const {
   // The consumer frees room without waking libcurl: look again soon.
   if (deferred_ && scheduler_.HasQueued()) return kDeferredPollMs;
+  const int longest = settings_.hooks->abandon ? kAbandonPollMs : kMaxPollMs;
   SteadyClock::time_point now = SteadyClock::now();
   std::optional<SteadyClock::time_point> wakeup = scheduler_.NextWakeup(now);
-  if (!wakeup) return kMaxPollMs;
+  if (!wakeup) return longest;
   auto wait = std::chrono::duration_cast<std::chrono::milliseconds>(*wakeup - now).count();
   // Round up so the loop does not spin through the last sub-millisecond.
   if (*wakeup > now + std::chrono::milliseconds(wait)) ++wait;
-  return static_cast<int>(std::clamp<int64_t>(wait, 0, kMaxPollMs));
+  return static_cast<int>(std::clamp<int64_t>(wait, 0, longest));
 }
 
 void FetchLoop::Log(const std::string& text) const {

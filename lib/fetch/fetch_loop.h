@@ -32,7 +32,8 @@ class FetchLoop {
   // Queues `url` (distinct URLs only: the caller dedupes).
   void Add(const std::string& url);
 
-  // Runs until every queued URL was reported to on_done exactly once.
+  // Runs until every queued URL was reported to on_done exactly once, or
+  // until RunHooks::abandon says to stop (the rest is not reported).
   void Run();
 
  private:
@@ -40,6 +41,7 @@ class FetchLoop {
     void operator()(CURLM* multi) const { curl_multi_cleanup(multi); }
   };
 
+  bool Abandoned() const;
   void StartReady();
   void Start(FetchJob job);
   void DrainMessages();

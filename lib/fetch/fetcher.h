@@ -21,13 +21,6 @@ struct HostLimits {
   int interval_ms = 100;  // minimum time between request starts to the host
 };
 
-// Validators of a stored copy of a page (from an earlier FetchResult's etag
-// and last_modified), for a conditional request.
-struct Validators {
-  std::string etag;           // sent as If-None-Match when not empty
-  std::string last_modified;  // sent as If-Modified-Since when not empty
-};
-
 struct FetchOptions {
   int concurrency = 32;            // fetch.concurrency: transfers at once
   int per_host_concurrency = 2;    // fetch.per_host_concurrency
@@ -53,23 +46,33 @@ struct FetchOptions {
   // fetch.hosts: per-host overrides of per_host_concurrency and
   // per_host_interval_ms, keyed by lower-case host name.
   std::map<std::string, HostLimits> hosts;
-  // Conditional requests (caching between runs). When set, called with each
-  // URL as passed to FetchAll before each request to it (retries included),
-  // on the fetch loop's thread: return the stored copy's validators, or
-  // nullopt to fetch unconditionally. A 304 answer then gives status ok with
-  // FetchResult::not_modified true and an empty body (the caller reuses its
-  // stored text); a 200 is an ordinary full fetch. Not set: no conditional
-  // requests (the default). Values with CR or LF are ignored.
-  std::function<std::optional<Validators>(const std::string& url)> validators;
-  // Optional admission gate, called on the fetch loop's thread before new
-  // transfers start: false defers starting more (running transfers go on, so
-  // the loop never stalls). Lets a consumer that parses slower than the
-  // network delivers bound the results waiting for it, and so the memory.
-  std::function<bool()> may_start;
   // fetch.cache_max_age_s: a page whose last full fetch is older than this
   // is fetched in full again instead of with a conditional request; 0 never
   // sends conditional requests. (Used by the check pipeline.)
   int64_t cache_max_age_s = 7 * 24 * 3600;
+};
+
+// What one run tells the fetcher beyond the options. Every hook is optional
+// and called on the fetch loop's thread.
+struct RunHooks {
+  // Conditional requests (caching between runs): called with each URL as
+  // passed to FetchAll before each request to it (retries included); return
+  // the stored copy's validators, or nullopt to fetch unconditionally. A 304
+  // answer then gives status ok with FetchResult::not_modified true and an
+  // empty body (the caller reuses its stored text); a 200 is an ordinary full
+  // fetch. Not set: no conditional requests. Values with CR or LF are ignored;
+  // Validators::body_hash is not sent.
+  std::function<std::optional<Validators>(const std::string& url)> validators;
+  // Admission gate, asked before new transfers start: false defers starting
+  // more (running transfers go on, so the loop never stalls). Lets a consumer
+  // that parses slower than the network delivers bound the results waiting
+  // for it, and so the memory.
+  std::function<bool()> may_start;
+  // Asked on every turn of the loop (at least every 50 ms): once true,
+  // FetchAll returns at once, abandoning running transfers and leaving the
+  // URLs not yet finished unreported. For a run that failed (its results can
+  // no longer be stored), so that it does not fetch every remaining URL.
+  std::function<bool()> abandon;
 };
 
 // Abstract so the pipeline can be driven by a fake in unit tests; the real
@@ -84,12 +87,10 @@ class Fetcher {
   virtual void FetchAll(const std::vector<std::string>& urls,
                         const std::function<void(FetchResult)>& on_done) = 0;
 
-  // Replaces FetchOptions::validators and FetchOptions::may_start for the
-  // following FetchAll calls: the check pipeline knows them only per run
-  // (what the store holds, how far its parsers lag). Not while a FetchAll
-  // runs.
-  virtual void SetRunHooks(std::function<std::optional<Validators>(const std::string& url)> validators,
-                           std::function<bool()> may_start) = 0;
+  // Sets the hooks of the following FetchAll calls (the check pipeline knows
+  // them only per run: what the store holds, how far its parsers lag, whether
+  // the run failed). Not while a FetchAll runs; empty hooks undo them.
+  virtual void SetRunHooks(RunHooks hooks) = 0;
 };
 
 std::unique_ptr<Fetcher> MakeCurlFetcher(const FetchOptions& options);

@@ -100,9 +100,9 @@ CURLcode Transfer::Configure() {
 }
 
 CURLcode Transfer::AddConditionalHeaders() {
-  const FetchOptions& options = *settings_.options;
-  if (!options.validators) return CURLE_OK;
-  std::optional<Validators> validators = options.validators(job_.url);
+  const RunHooks& hooks = *settings_.hooks;
+  if (!hooks.validators) return CURLE_OK;
+  std::optional<Validators> validators = hooks.validators(job_.url);
   if (!validators) return CURLE_OK;
   auto usable = [](const std::string& value) {
     return !value.empty() && value.find_first_of("\r\n") == std::string::npos;

@@ -22,6 +22,7 @@ namespace citecheck {
 // Settings every transfer of a run shares; outlive the transfers.
 struct TransferSettings {
   const FetchOptions* options = nullptr;
+  const RunHooks* hooks = nullptr;  // never null once a loop runs
   const AddressPolicy* address_policy = nullptr;
   std::string user_agent;
 };

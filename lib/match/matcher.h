@@ -10,6 +10,12 @@
 
 namespace citecheck {
 
+// The version of the matching rules. Verdicts cached between runs are keyed
+// by it: raise it with every change that can turn any verdict, score or
+// evidence out differently for the same quote and page text, so that an
+// upgraded binary never serves verdicts the old rules decided.
+inline constexpr int kMatcherVersion = 2;
+
 struct MatchOptions {
   // match.near_threshold: largest word edit distance accepted as near_match,
   // as a fraction of the quote's words: max(1, floor(near_threshold * words)).

@@ -9,8 +9,8 @@
 
 namespace citecheck {
 
-std::optional<CachedValidators> Store::FindCachedValidators(const std::string& url, int64_t max_age_s) {
-  return Guarded(*impl_, "reading cached validators of " + RedactUrlCredentials(url), [&]() -> std::optional<CachedValidators> {
+std::optional<Validators> Store::FindCachedValidators(const std::string& url, int64_t max_age_s) {
+  return Guarded(*impl_, "reading cached validators of " + RedactUrlCredentials(url), [&]() -> std::optional<Validators> {
     StatementUse full(impl_->select_recent_full_fetch);
     full->bind(1, RedactUrlCredentials(url));
     full->bind(2, "-" + std::to_string(max_age_s) + " seconds");
@@ -18,8 +18,8 @@ std::optional<CachedValidators> Store::FindCachedValidators(const std::string& u
     StatementUse latest(impl_->select_latest_validators);
     latest->bind(1, RedactUrlCredentials(url));
     if (!latest->executeStep()) return std::nullopt;
-    CachedValidators v{latest->getColumn(0).getString(), latest->getColumn(1).getString(),
-                       latest->getColumn(2).getString()};
+    Validators v{latest->getColumn(0).getString(), latest->getColumn(1).getString(),
+                 latest->getColumn(2).getString()};
     if (v.etag.empty() && v.last_modified.empty() && v.body_hash.empty()) return std::nullopt;
     return v;
   });

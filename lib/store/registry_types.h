@@ -44,16 +44,8 @@ struct LinkHistoryEntry {
   LinkStatus status = LinkStatus::kError;
 };
 
-// A committed fetch of a run, as a resumed run reuses it without fetching.
-// What a conditional request sends (If-None-Match / If-Modified-Since), and
-// the hash of the body the stored text came from, for servers that send no
-// validators: the same body again means the same text.
-struct CachedValidators {
-  std::string etag;
-  std::string last_modified;
-  std::string body_hash;
-};
-
+// A committed fetch of a run, as a resumed run reuses it without fetching,
+// or the stored copy of a page that a later run reuses.
 struct StoredFetch {
   FetchResult fetch;  // body empty: the text is in `page`
   std::optional<PageText> page;

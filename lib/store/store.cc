@@ -27,26 +27,12 @@ using store_internal::UtcNow;
 
 std::string Str(std::string_view view) { return std::string(view); }
 
-// Skipped and uncited quotes are decided by the reader, not by matching: they
-// are stored decided, so a report of an interrupted run still shows them.
-void BindReaderVerdict(SQLite::Statement& insert, const Quote& quote, const std::string& now) {
-  if (quote.skipped) {
-    insert.bind(10, Str(ToString(QuoteStatus::kSkipped)));
-    insert.bind(12, quote.skip_reason);
-  } else if (quote.citation_ids.empty()) {
-    insert.bind(10, Str(ToString(QuoteStatus::kUncited)));
-    insert.bind(12, "");
-  } else {
-    return;  // status, score, reason and decided_at stay NULL until SaveVerdict
-  }
-  insert.bind(11, 0.0);
-  insert.bind(13, now);
-}
-
 }  // namespace
 
 Store::Store(std::unique_ptr<Impl> impl) : impl_(std::move(impl)) {}
 Store::~Store() = default;
+
+std::unique_ptr<Store> Store::OpenAnother() const { return Open(impl_->path); }
 
 std::unique_ptr<Store> Store::Open(const std::string& path) {
   try {
@@ -156,7 +142,6 @@ void Store::SaveArticle(int64_t run_id, int64_t article_id, const Article& artic
       quote.bind(7, EncodeStrings(q.citation_ids));
       quote.bind(8, q.skipped ? 1 : 0);
       quote.bind(9, q.skip_reason);
-      BindReaderVerdict(quote, q, now);
       quote.exec();
     }
     transaction.Commit();

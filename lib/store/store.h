@@ -55,6 +55,9 @@ class Store {
   // user_version). Throws StoreError (e.g. a file that is not a database, or
   // a schema newer than this binary).
   static std::unique_ptr<Store> Open(const std::string& path);
+  // Another connection to the same database, for another thread. Safe to
+  // call from any thread. Throws StoreError like Open.
+  std::unique_ptr<Store> OpenAnother() const;
   ~Store();
 
   static int SchemaVersion();  // the version this binary migrates to
@@ -65,10 +68,9 @@ class Store {
 
   int64_t BeginRun(const std::string& trigger);
   // Records the article as read for this run: title, diagnostics, citations
-  // and its quotes (undecided until SaveVerdict). Skipped quotes (status
-  // skipped, reason = skip_reason) and quotes without citation ids (status
-  // uncited) are stored already decided: the reader decided them. Saving the
-  // same article again in the same run replaces its citations and quotes
+  // and its quotes, each undecided until SaveVerdict (the check pipeline
+  // decides skipped and uncited quotes too: check/quote_ledger.h). Saving
+  // the same article again in the same run replaces its citations and quotes
   // (verdicts included) and keeps its position in the run.
   void SaveArticle(int64_t run_id, int64_t article_id, const Article& article);
   // One fetch result per distinct URL per run. The page text, when given, is
@@ -146,7 +148,7 @@ class Store {
   // of `url` with a stored text, for a conditional request; nullopt when
   // there is none or the last fetch whose text was extracted (not reused
   // after a 304 or an unchanged body) is older than `max_age_s`.
-  std::optional<CachedValidators> FindCachedValidators(const std::string& url, int64_t max_age_s);
+  std::optional<Validators> FindCachedValidators(const std::string& url, int64_t max_age_s);
   // The newest ok fetch of `url` with its stored text: what a 304 reuses.
   // Without `with_text`, page.text stays empty (title, language, hash only).
   std::optional<StoredFetch> FindCachedPage(const std::string& url, bool with_text = true);

@@ -93,7 +93,7 @@ Store::Impl::Impl(const std::string& path_in)
       insert_quote(db,
                    "INSERT INTO quotes (run_id, article_id, idx, text, line, col, citation_ids, "
                    "skipped, skip_reason, status, score, evidence, reason, decided_at) "
-                   "VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10, ?11, NULL, ?12, ?13)"),
+                   "VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, NULL, NULL, NULL, NULL, NULL)"),
       insert_page(db,
                   "INSERT OR IGNORE INTO pages (content_hash, text, stored_at) VALUES (?1, ?2, ?3)"),
       upsert_fetch(db,

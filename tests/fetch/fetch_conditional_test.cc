@@ -41,7 +41,7 @@ class ConditionalServer {
   std::string Url(const std::string& path) const { return server_.Url(path); }
   Validators Seen(const std::string& path) {
     std::lock_guard<std::mutex> lock(mutex_);
-    return {seen_[path].first, seen_[path].second};
+    return {seen_[path].first, seen_[path].second, ""};
   }
 
  private:
@@ -56,14 +56,15 @@ TEST(FetchConditionalTest, NotModifiedReusesStoredCopy) {
   std::string etag_url = server.Url("/page/etag");
   std::string date_url = server.Url("/page/date");
   std::vector<std::string> asked;
-  options.validators = [&](const std::string& url) -> std::optional<Validators> {
+  RunHooks hooks;
+  hooks.validators = [&](const std::string& url) -> std::optional<Validators> {
     asked.push_back(url);
-    if (url == etag_url) return Validators{"\"v1\"", ""};
-    if (url == date_url) return Validators{"", kDate};
+    if (url == etag_url) return Validators{"\"v1\"", "", ""};
+    if (url == date_url) return Validators{"", kDate, ""};
     return std::nullopt;
   };
   std::string fresh_url = server.Url("/page/fresh");
-  std::map<std::string, FetchResult> results = FetchUrls(options, {etag_url, date_url, fresh_url});
+  std::map<std::string, FetchResult> results = FetchUrls(options, {etag_url, date_url, fresh_url}, hooks);
 
   EXPECT_EQ(server.Seen("/page/etag").etag, "\"v1\"");
   EXPECT_EQ(server.Seen("/page/etag").last_modified, "");
@@ -90,8 +91,9 @@ TEST(FetchConditionalTest, NotModifiedReusesStoredCopy) {
 TEST(FetchConditionalTest, ChangedPageIsFetchedInFull) {
   ConditionalServer server;
   FetchOptions options = FastOptions();
-  options.validators = [](const std::string&) { return std::optional<Validators>({"\"v0\"", ""}); };
-  FetchResult result = FetchOne(options, server.Url("/page/changed"));
+  RunHooks hooks;
+  hooks.validators = [](const std::string&) { return std::optional<Validators>({"\"v0\"", "", ""}); };
+  FetchResult result = FetchOne(options, server.Url("/page/changed"), hooks);
   EXPECT_EQ(result.status, LinkStatus::kOk) << result.error;
   EXPECT_FALSE(result.not_modified);
   EXPECT_EQ(result.http_status, 200);
@@ -102,10 +104,11 @@ TEST(FetchConditionalTest, ChangedPageIsFetchedInFull) {
 TEST(FetchConditionalTest, HeaderInjectionIgnored) {
   ConditionalServer server;
   FetchOptions options = FastOptions();
-  options.validators = [](const std::string&) {
-    return std::optional<Validators>({"\"v1\"\r\nX-Evil: 1", ""});
+  RunHooks hooks;
+  hooks.validators = [](const std::string&) {
+    return std::optional<Validators>({"\"v1\"\r\nX-Evil: 1", "", ""});
   };
-  FetchResult result = FetchOne(options, server.Url("/page/evil"));
+  FetchResult result = FetchOne(options, server.Url("/page/evil"), hooks);
   EXPECT_EQ(result.status, LinkStatus::kOk) << result.error;
   EXPECT_FALSE(result.not_modified);
   EXPECT_EQ(server.Seen("/page/evil").etag, "");

@@ -397,7 +397,8 @@ TEST(FetchPolitenessTest, AdmissionGateBoundsUnconsumedResults) {
   std::atomic<bool> done{false};
   FetchOptions options = testing::FastOptions();
   options.per_host_concurrency = 1;  // one transfer at a time: the bound is exact
-  options.may_start = [&] {
+  RunHooks hooks;
+  hooks.may_start = [&] {
     std::lock_guard<std::mutex> lock(mutex);
     return waiting.size() < 3;
   };
@@ -414,6 +415,7 @@ TEST(FetchPolitenessTest, AdmissionGateBoundsUnconsumedResults) {
     }
   });
   auto fetcher = MakeCurlFetcher(options);
+  fetcher->SetRunHooks(std::move(hooks));
   int finished = 0;
   fetcher->FetchAll(urls, [&](FetchResult r) {
     EXPECT_EQ(r.status, LinkStatus::kOk);

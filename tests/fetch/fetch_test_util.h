@@ -4,6 +4,7 @@
 #define CITECHECK_TESTS_FETCH_FETCH_TEST_UTIL_H_
 
 #include <map>
+#include <memory>
 #include <stdexcept>
 #include <string>
 #include <vector>
@@ -27,9 +28,12 @@ inline FetchOptions FastOptions() {
 
 // Results by requested URL.
 inline std::map<std::string, FetchResult> FetchUrls(const FetchOptions& options,
-                                                    const std::vector<std::string>& urls) {
+                                                    const std::vector<std::string>& urls,
+                                                    RunHooks hooks = {}) {
   std::map<std::string, FetchResult> results;
-  MakeCurlFetcher(options)->FetchAll(urls, [&](FetchResult result) {
+  std::unique_ptr<Fetcher> fetcher = MakeCurlFetcher(options);
+  fetcher->SetRunHooks(std::move(hooks));
+  fetcher->FetchAll(urls, [&](FetchResult result) {
     std::string url = result.url;
     if (!results.emplace(url, std::move(result)).second) {
       throw std::logic_error("on_done called twice for " + url);
@@ -38,8 +42,8 @@ inline std::map<std::string, FetchResult> FetchUrls(const FetchOptions& options,
   return results;
 }
 
-inline FetchResult FetchOne(const FetchOptions& options, const std::string& url) {
-  std::map<std::string, FetchResult> results = FetchUrls(options, {url});
+inline FetchResult FetchOne(const FetchOptions& options, const std::string& url, RunHooks hooks = {}) {
+  std::map<std::string, FetchResult> results = FetchUrls(options, {url}, std::move(hooks));
   if (results.size() != 1) throw std::logic_error("expected one result for " + url);
   return results.begin()->second;
 }

@@ -123,6 +123,14 @@ inline RunRecord StoredFixtureRun(const std::string& db_path) {
   store->SaveVerdict(run_id, article_id, 2, not_found);
   store->SaveVerdict(run_id, article_id, 3, unverifiable);
   store->SaveVerdict(run_id, article_id, 6, hostile);
+  // What the check pipeline decides without a page (check/quote_ledger.h).
+  Verdict skipped;
+  skipped.status = QuoteStatus::kSkipped;
+  skipped.reason = "fewer than 4 words";
+  store->SaveVerdict(run_id, article_id, 4, skipped);
+  Verdict uncited;
+  uncited.status = QuoteStatus::kUncited;
+  store->SaveVerdict(run_id, article_id, 5, uncited);
   store->FinishRun(run_id, "done");
 
   RunRecord run = store->LoadRun(run_id);

@@ -37,6 +37,10 @@ TEST(StoredRunReportTest, InterruptedRunRendersFromTheStore) {
   verdict.score = 1;
   verdict.evidence = Evidence{"1", "x four words quoted here y", 2, 22, "four words quoted here", {}};
   store->SaveVerdict(run_id, article_id, 0, verdict);
+  Verdict skipped;  // decided by the pipeline before any fetch
+  skipped.status = QuoteStatus::kSkipped;
+  skipped.reason = "fewer than 4 words";
+  store->SaveVerdict(run_id, article_id, 2, skipped);
   store->FinishRun(run_id, "interrupted");
 
   const RunRecord run = store->LoadRun(run_id);

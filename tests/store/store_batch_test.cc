@@ -168,7 +168,7 @@ TEST(BodyHashMigrationTest, MarksStored304sAsReusedTexts) {
   auto store = Store::Open(path);
   // Both rows are older than a day: the last extraction (run 1) decides.
   EXPECT_FALSE(store->FindCachedValidators("https://example.org/a", 24 * 3600).has_value());
-  std::optional<CachedValidators> validators = store->FindCachedValidators("https://example.org/a", 0x7fffffff);
+  std::optional<Validators> validators = store->FindCachedValidators("https://example.org/a", 0x7fffffff);
   ASSERT_TRUE(validators.has_value());
   EXPECT_EQ(validators->etag, "\"e1\"");
   EXPECT_EQ(validators->body_hash, "");  // not known for old rows: never matches a body

@@ -120,8 +120,21 @@ TEST_F(StoreRoundTripTest, FullRunRoundTripsAndEachSaveIsCommitted) {
   EXPECT_EQ(Count("fetches"), 2);
   EXPECT_EQ(Count("pages"), 1);
 
+  {
+    // The store decides nothing itself: every quote waits for SaveVerdict.
+    SQLite::Statement q(reader_, "SELECT count(*) FROM quotes WHERE status IS NOT NULL");
+    q.executeStep();
+    EXPECT_EQ(q.getColumn(0).getInt(), 0);
+  }
   store_->SaveVerdict(run_id, article_id, 0, Verified());
   store_->SaveVerdict(run_id, article_id, 1, NearMatch());
+  Verdict skipped;
+  skipped.status = QuoteStatus::kSkipped;
+  skipped.reason = "fewer than 4 words";
+  store_->SaveVerdict(run_id, article_id, 2, skipped);
+  Verdict uncited;
+  uncited.status = QuoteStatus::kUncited;
+  store_->SaveVerdict(run_id, article_id, 3, uncited);
   {
     SQLite::Statement q(reader_, "SELECT count(*) FROM quotes WHERE status IS NOT NULL");
     q.executeStep();

@@ -8,6 +8,7 @@
 #include <string>
 #include <vector>
 
+#include "support/fetch_results.h"
 #include "support/temp_dir.h"
 
 namespace citecheck {
@@ -18,13 +19,7 @@ constexpr const char* kBody = "<p>The harbour reopened in the spring.</p>";
 constexpr const char* kText = "The harbour reopened in the spring.";
 
 FetchResult Fetched(const std::string& body, const std::string& etag) {
-  FetchResult r;
-  r.url = kUrl;
-  r.final_url = kUrl;
-  r.status = LinkStatus::kOk;
-  r.http_status = 200;
-  r.content_type = "text/html";
-  r.body = body;
+  FetchResult r = testing::OkFetch(kUrl, body);
   r.etag = etag;
   r.body_hash = ContentHash(body);
   return r;

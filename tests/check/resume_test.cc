@@ -8,27 +8,18 @@
 #include <string>
 #include <vector>
 
+#include "support/fetch_results.h"
 #include "support/temp_dir.h"
 
 namespace citecheck {
 namespace {
-
-FetchResult Ok(const std::string& url) {
-  FetchResult r;
-  r.url = url;
-  r.final_url = url;
-  r.status = LinkStatus::kOk;
-  r.http_status = 200;
-  r.content_type = "text/html";
-  return r;
-}
 
 class ResumeTest : public ::testing::Test {
  protected:
   ResumeTest() : store_(Store::Open(dir_.File("c.db"))), run_(store_->BeginRun("run")) {}
 
   void Commit(const std::string& url, const std::string& text) {
-    store_->SaveFetch(run_, Ok(url), PageText{text, "", "en", ""}, "en");
+    store_->SaveFetch(run_, testing::OkFetch(url), PageText{text, "", "en", ""}, "en");
   }
 
   testing::TempDir dir_;
@@ -55,7 +46,7 @@ TEST_F(ResumeTest, CommittedUrlsAreTakenWithTheirTextAndTheRestStay) {
 
 TEST_F(ResumeTest, OtherRunsFetchesAreNotTaken) {
   int64_t other = store_->BeginRun("run");
-  store_->SaveFetch(other, Ok("https://a.example/1"), PageText{"text", "", "", ""}, "");
+  store_->SaveFetch(other, testing::OkFetch("https://a.example/1"), PageText{"text", "", "", ""}, "");
   std::vector<std::string> urls = {"https://a.example/1"};
   EXPECT_TRUE(TakeCommittedFetches(*store_, run_, &urls).empty());
   EXPECT_EQ(urls.size(), 1u);

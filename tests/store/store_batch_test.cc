@@ -9,6 +9,7 @@
 
 #include "store/schema.h"
 #include "store/store.h"
+#include "support/fetch_results.h"
 #include "support/temp_dir.h"
 
 namespace citecheck {
@@ -24,15 +25,7 @@ Article OneQuoteArticle() {
   return a;
 }
 
-FetchResult Fetched(const std::string& url) {
-  FetchResult r;
-  r.url = url;
-  r.final_url = url;
-  r.status = LinkStatus::kOk;
-  r.http_status = 200;
-  r.content_type = "text/html";
-  return r;
-}
+FetchResult Fetched(const std::string& url) { return testing::OkFetch(url); }
 
 PageText Text(const std::string& text) { return {text, "Title", "en", ""}; }
 

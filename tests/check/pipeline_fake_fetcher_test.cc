@@ -87,7 +87,8 @@ TEST_F(PipelineFakeFetcherTest, NotModifiedPagesReuseTextAndVerdicts) {
   EXPECT_EQ(warm.unchanged_pages, 3);
   EXPECT_EQ(Verdicts(warm), std::vector<QuoteStatus>(3, QuoteStatus::kVerified));
   // The stored text is the page's, so the report reads as before.
-  for (const auto& c : store_->LoadRun(warm.run_id).articles.at(0).citations) {
+  const RunRecord record = store_->LoadRun(warm.run_id);
+  for (const auto& c : record.articles.at(0).citations) {
     EXPECT_EQ(c.link_status, LinkStatus::kOk);
   }
 }

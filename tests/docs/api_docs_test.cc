@@ -41,6 +41,37 @@ TEST(ApiDocsTest, EveryRouteIsDocumentedAndNoOther) {
   }
 }
 
+// Metric names written by lib/daemon ("citecheck_runs_total"), a summary's
+// _sum and _count counted as the summary.
+std::set<std::string> ExportedMetrics() {
+  std::set<std::string> metrics;
+  const std::regex name(R"re("(citecheck_[a-z_]+))re");
+  for (const std::string& file : SourceFiles("lib/daemon", {".cc"})) {
+    const std::string text = ReadFile(SourcePath(file));
+    for (auto it = std::sregex_iterator(text.begin(), text.end(), name); it != std::sregex_iterator(); ++it) {
+      std::string metric = (*it)[1].str();
+      for (const std::string suffix : {"_sum", "_count"}) {
+        if (metric.size() > suffix.size() &&
+            metric.compare(metric.size() - suffix.size(), suffix.size(), suffix) == 0) {
+          metric.erase(metric.size() - suffix.size());
+        }
+      }
+      metrics.insert(metric);
+    }
+  }
+  return metrics;
+}
+
+TEST(ApiDocsTest, EveryMetricIsDocumented) {
+  const std::set<std::string> metrics = ExportedMetrics();
+  ASSERT_GE(metrics.size(), 8u) << "the metric scan of lib/daemon found too few metrics: have they moved?";
+  const std::string section = Section(ReadDoc("api.md"), "Metrics");
+  for (const std::string& metric : metrics) {
+    EXPECT_NE(section.find("`" + metric), std::string::npos)
+        << metric << " is not in docs/api.md \"Metrics\"";
+  }
+}
+
 TEST(ApiDocsTest, EveryDocumentedRouteHasItsOwnSection) {
   const std::string api = ReadDoc("api.md");
   for (const std::string& route : TableNames(Section(api, "Endpoints"))) {

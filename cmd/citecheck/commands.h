@@ -1,5 +1,5 @@
 // The subcommands of citecheck, one file each; main.cc parses the command
-// line and dispatches. Each returns the process exit code (SPEC: 0 all good,
+// line and dispatches. Each returns the process exit code (docs/exit-codes.md: 0 all good,
 // 1 problems found, 2 usage, config or input error).
 #ifndef CITECHECK_CMD_CITECHECK_COMMANDS_H_
 #define CITECHECK_CMD_CITECHECK_COMMANDS_H_

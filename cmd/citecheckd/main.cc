@@ -1,4 +1,4 @@
-// citecheckd: the daemon (SPEC "Daemon"). Parses flags, takes the instance
+// citecheckd: the daemon (docs/api.md). Parses flags, takes the instance
 // lock, handles signals (SIGTERM/SIGINT stop, SIGHUP reloads the config) and
 // runs lib/daemon. Logs go to stderr, one event per line.
 #include <signal.h>

@@ -1,4 +1,4 @@
-// Which citations a quotation is attributed to (SPEC "Reading an article").
+// Which citations a quotation is attributed to (docs/reading.md "Attribution").
 // Internal to lib/article.
 #ifndef CITECHECK_ARTICLE_ATTRIBUTION_H_
 #define CITECHECK_ARTICLE_ATTRIBUTION_H_

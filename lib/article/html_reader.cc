@@ -239,7 +239,7 @@ class HtmlReader {
     block_.explicit_quotes.push_back({begin, block_.text.size(), OffsetOf(node), ""});
   }
 
-  // SPEC: a cite attribute is the quotation's source.
+  // A cite attribute is the quotation's source (docs/reading.md "Citations").
   void AddCiteAnchor(const GumboNode* node, size_t offset) {
     const char* cite = Attr(node, "cite");
     if (cite && IsAbsoluteHttpUrl(cite)) {

@@ -250,7 +250,7 @@ class MarkdownReader {
     return true;
   }
 
-  // SPEC: paragraphs are separated by blank lines, but a body without any
+  // docs/reading.md "Paragraphs": paragraphs are separated by blank lines, but a body without any
   // blank line (leading and trailing ones aside) has a paragraph per line.
   bool EveryLineIsAParagraph() const {
     bool seen_text = false, blank_pending = false;

@@ -1,4 +1,4 @@
-// Reading an article (SPEC "Reading an article"): finds citations (numbered
+// Reading an article (docs/reading.md): finds citations (numbered
 // markers with reference entries, footnotes, inline links) and quotations, and
 // attributes each quotation to citations.
 #ifndef CITECHECK_ARTICLE_READER_H_

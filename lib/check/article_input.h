@@ -1,5 +1,5 @@
 // Loading an article's bytes from a file or stdin, with the input errors of
-// SPEC (missing file, directory, unreadable) as messages naming the file.
+// docs/reading.md "Diagnostics" (missing file, directory, unreadable) as messages naming the file.
 #ifndef CITECHECK_CHECK_ARTICLE_INPUT_H_
 #define CITECHECK_CHECK_ARTICLE_INPUT_H_
 

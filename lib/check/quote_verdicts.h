@@ -1,5 +1,5 @@
 // Deciding a quote's verdict per citation and over all its citations: the
-// part of SPEC "Matching a quote" that depends on the link, not on the text.
+// part of docs/statuses.md "Quote verdicts" that depends on the link, not on the text.
 #ifndef CITECHECK_CHECK_QUOTE_VERDICTS_H_
 #define CITECHECK_CHECK_QUOTE_VERDICTS_H_
 

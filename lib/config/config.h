@@ -40,8 +40,8 @@ struct ConfigStatus {
 // expected a positive integer"); `origin` (the file path) prefixes messages.
 ConfigStatus ApplyConfigText(const std::string& json_text, const std::string& origin, Config* config);
 
-// The config file to read, in SPEC order: `explicit_path` (from --config),
-// $CITECHECK_CONFIG, ~/.config/citecheck/config.json,
+// The config file to read, in the order of docs/config.md "Where it is looked up":
+// `explicit_path` (from --config), $CITECHECK_CONFIG, ~/.config/citecheck/config.json,
 // /etc/citecheck/config.json. An explicit path or $CITECHECK_CONFIG must
 // exist; the two default locations are optional. Returns nullopt when no file
 // applies; *error is set when a named file is missing.

@@ -8,7 +8,7 @@
 
 namespace citecheck {
 
-// SPEC "Fetching", link status table.
+// docs/statuses.md "Link statuses".
 enum class LinkStatus {
   kOk,          // 2xx after redirects
   kBroken,      // final 4xx/5xx, DNS failure, refused/reset, soft 404
@@ -19,7 +19,7 @@ enum class LinkStatus {
   kUnresolved,  // the marker has no reference entry
 };
 
-// SPEC "Matching a quote".
+// docs/statuses.md "Quote verdicts".
 enum class QuoteStatus {
   kVerified,
   kNearMatch,

@@ -40,7 +40,7 @@ struct Quote {
   std::string text;
   int line = 0;    // 1-based line of the opening quotation mark
   int column = 0;  // 1-based column of the opening mark, in code points
-  std::vector<std::string> citation_ids;  // attribution (SPEC "Reading an article")
+  std::vector<std::string> citation_ids;  // docs/reading.md "Attribution"
   // Set when the reader already decided not to check it: fewer than
   // min_quote_words words, or no closing quotation mark.
   bool skipped = false;

@@ -1,4 +1,4 @@
-// URL identity (SPEC "Reading an article"): two spellings of the same URL are
+// URL identity (docs/reading.md "Citations"): two spellings of the same URL are
 // one citation target and one fetch.
 #ifndef CITECHECK_CORE_URL_H_
 #define CITECHECK_CORE_URL_H_

@@ -1,4 +1,4 @@
-// The HTTP API of SPEC "Daemon" on cpp-httplib: bearer-token auth on every
+// The HTTP API of docs/api.md "Endpoints" on cpp-httplib: bearer-token auth on every
 // endpoint but /healthz, JSON errors {"error": ...} with the fitting status
 // (400, 401, 404, 413, 415, 503), and a request size limit.
 #ifndef CITECHECK_DAEMON_API_H_

@@ -1,5 +1,5 @@
 // citecheckd as a library: one process with the HTTP API, the scheduler and
-// the worker over one database (SPEC "Daemon"). cmd/citecheckd parses flags,
+// the worker over one database (docs/api.md). cmd/citecheckd parses flags,
 // takes the instance lock, handles signals and calls this.
 #ifndef CITECHECK_DAEMON_DAEMON_H_
 #define CITECHECK_DAEMON_DAEMON_H_

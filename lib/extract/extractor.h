@@ -1,4 +1,4 @@
-// Extracting a page's visible text (SPEC "Extracting text") with gumbo-parser.
+// Extracting a page's visible text (docs/matching.md "Visible text of a page") with gumbo-parser.
 #ifndef CITECHECK_EXTRACT_EXTRACTOR_H_
 #define CITECHECK_EXTRACT_EXTRACTOR_H_
 

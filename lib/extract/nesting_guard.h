@@ -1,6 +1,6 @@
 // A cheap check run before gumbo sees a document. gumbo 0.10 has no depth
 // limit and frees its tree recursively, so a small page of nested elements can
-// take gigabytes and overflow the stack (SPEC "Extracting text").
+// take gigabytes and overflow the stack (docs/matching.md "Visible text of a page").
 #ifndef CITECHECK_EXTRACT_NESTING_GUARD_H_
 #define CITECHECK_EXTRACT_NESTING_GUARD_H_
 

@@ -1,4 +1,4 @@
-// Decoding fetched bodies to UTF-8 (SPEC "Fetching"). The charset is chosen
+// Decoding fetched bodies to UTF-8 (docs/fetching.md "Charsets"). The charset is chosen
 // as browsers do, most explicit signal first: a byte order mark, then the
 // HTTP Content-Type charset, then <meta charset> / <meta http-equiv> in the
 // first 4 KB, then statistical detection (uchardet), else UTF-8.

@@ -1,4 +1,4 @@
-// Fetching cited URLs (SPEC "Fetching") with the libcurl multi interface: one
+// Fetching cited URLs (docs/fetching.md) with the libcurl multi interface: one
 // event loop, many transfers at once.
 #ifndef CITECHECK_FETCH_FETCHER_H_
 #define CITECHECK_FETCH_FETCHER_H_

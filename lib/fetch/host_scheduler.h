@@ -1,4 +1,4 @@
-// Politeness (SPEC "Fetching"): decides when a queued request may start, so
+// Politeness (docs/fetching.md "Politeness"): decides when a queued request may start, so
 // that at most `total` run at once, at most `per_host` per host, and starts
 // to one host are at least `interval` apart. A host that is busy or waiting
 // holds back only its own queue. Not thread-safe: owned by the fetch loop.

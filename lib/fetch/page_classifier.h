@@ -1,4 +1,4 @@
-// Telling real failures from noise (SPEC "Fetching", link status table): a
+// Telling real failures from noise (docs/fetching.md "Soft 404", "Bot challenges and login walls"): a
 // response that HTTP calls a success may be a soft 404, and one that HTTP
 // calls an error may be the site refusing robots rather than a dead link.
 //   - soft 404 -> broken: a 2xx page whose title consists of "not found"

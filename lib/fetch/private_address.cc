@@ -24,7 +24,7 @@ IpAddress FromV6Bytes(const uint8_t* v6) {
   return address;
 }
 
-// Written as text so the table reads like the SPEC; parsed once.
+// Written as text so the table reads like docs/fetching.md "Private networks"; parsed once.
 constexpr const char* kPrivateRanges[] = {
     "0.0.0.0/8",      "10.0.0.0/8",     "100.64.0.0/10",  "127.0.0.0/8",
     "169.254.0.0/16", "172.16.0.0/12",  "192.168.0.0/16", "224.0.0.0/4",

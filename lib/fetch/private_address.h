@@ -1,4 +1,4 @@
-// Private-network policy (SPEC "Fetching"): which IP addresses a transfer may
+// Private-network policy (docs/fetching.md "Private networks"): which IP addresses a transfer may
 // connect to. Judged on the address actually connected to (the fetcher calls
 // this from CURLOPT_OPENSOCKETFUNCTION), so neither DNS nor redirects can
 // route a request to a loopback or internal host.

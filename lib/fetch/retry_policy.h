@@ -1,4 +1,4 @@
-// When to try a URL again (SPEC "Fetching": retries on timeouts, connection
+// When to try a URL again (docs/fetching.md "Retries": retries on timeouts, connection
 // errors, 429 and 5xx, exponential backoff with jitter, Retry-After honoured
 // up to a cap). Pure functions; the fetch loop schedules the retry without
 // sleeping, so other transfers go on meanwhile.

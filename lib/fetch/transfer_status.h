@@ -1,5 +1,5 @@
 // Maps how a transfer ended (libcurl code, HTTP status, our own refusals) to
-// a link status and its detail text (SPEC "Fetching", link status table), and
+// a link status and its detail text (docs/statuses.md "Link statuses"), and
 // says whether trying again could help.
 #ifndef CITECHECK_FETCH_TRANSFER_STATUS_H_
 #define CITECHECK_FETCH_TRANSFER_STATUS_H_

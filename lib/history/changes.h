@@ -1,4 +1,4 @@
-// What changed in an article between two runs (SPEC "Storage": a nightly run
+// What changed in an article between two runs (docs/storage.md "Changes between runs": a nightly run
 // says what changed since last night): links newly broken or recovered,
 // quotes no longer or newly verified, page texts that changed, and how long
 // each link that is not ok has been so.

@@ -1,4 +1,4 @@
-// Deciding whether a page contains a quote (SPEC "Matching a quote").
+// Deciding whether a page contains a quote (docs/matching.md).
 #ifndef CITECHECK_MATCH_MATCHER_H_
 #define CITECHECK_MATCH_MATCHER_H_
 

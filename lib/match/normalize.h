@@ -1,5 +1,5 @@
 // Normalization and tokenization shared by quotes and pages, so that both
-// sides of a comparison are reduced the same way (SPEC "Matching a quote").
+// sides of a comparison are reduced the same way (docs/matching.md "Normalization").
 #ifndef CITECHECK_MATCH_NORMALIZE_H_
 #define CITECHECK_MATCH_NORMALIZE_H_
 

@@ -1,5 +1,5 @@
 // A quote as the matcher searches for it: the editor's ellipses and bracketed
-// insertions turned into parts and wildcards (SPEC "Matching a quote").
+// insertions turned into parts and wildcards (docs/matching.md "Ellipses and brackets").
 #ifndef CITECHECK_MATCH_QUOTE_PATTERN_H_
 #define CITECHECK_MATCH_QUOTE_PATTERN_H_
 

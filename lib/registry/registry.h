@@ -1,4 +1,4 @@
-// Registered articles (SPEC "Commands": add, list, remove, run): turning what
+// Registered articles (docs/storage.md "Registered articles": add, list, remove, run): turning what
 // a user names into a registry entry, reading entries back as run inputs, and
 // running them (resuming an interrupted run of the same articles).
 #ifndef CITECHECK_REGISTRY_REGISTRY_H_

@@ -1,4 +1,4 @@
-// The HTML report (SPEC "Reports", `--format html`): one self-contained page
+// The HTML report (docs/reports.md "html", `--format html`): one self-contained page
 // a reviewer opens in a browser, on a phone or a wide screen, or prints.
 //
 // Layout, per article: source, title and check time; a summary bar with the

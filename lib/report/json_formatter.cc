@@ -8,7 +8,7 @@
 namespace citecheck {
 namespace {
 
-// Insertion order, so the output reads in the SPEC's order (schema first).
+// Insertion order, so the output reads in the order of docs/report-json.md (schema first).
 using json = nlohmann::ordered_json;
 
 constexpr const char* kSchema = "citecheck.report/1";

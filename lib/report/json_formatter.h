@@ -1,5 +1,5 @@
-// The stable JSON report (SPEC "Reports", schema "citecheck.report/1").
-// Fields beyond the SPEC's: per article "diagnostics"; per citation "line";
+// The stable JSON report (docs/report-json.md, schema "citecheck.report/1").
+// Fields beyond the first version of the schema: per article "diagnostics"; per citation "line";
 // per quote "evidence.length", "evidence.matched" and "evidence.differences"
 // ([{"article": word, "page": word}]); summary "pending" (quotes without a
 // verdict yet, whose status is "pending"); top-level "run" (id, trigger,

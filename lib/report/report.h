@@ -1,4 +1,4 @@
-// Rendering a stored run (SPEC "Reports"). Every format implements one small
+// Rendering a stored run (docs/reports.md). Every format implements one small
 // interface, as lychee's formatters do.
 #ifndef CITECHECK_REPORT_REPORT_H_
 #define CITECHECK_REPORT_REPORT_H_
@@ -28,7 +28,7 @@ inline constexpr const char* kReportFormats = "text, json, markdown, html or jun
 // "pending" and counted in the summary's "quotes" and "pending" only.
 std::unique_ptr<Formatter> MakeFormatter(const std::string& format, const ReportOptions& options);
 
-// Exit code of SPEC for a run: 0 when every citation is ok or excluded and no
+// Exit code for a run (docs/exit-codes.md): 0 when every citation is ok or excluded and no
 // quote is not_found or near_match, else 1. (Input errors, 2, are the caller's.)
 int ExitCodeFor(const RunRecord& run);
 

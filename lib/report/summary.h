@@ -1,4 +1,4 @@
-// Counts per article, shared by every format so they agree (SPEC "Reports":
+// Counts per article, shared by every format so they agree (docs/reports.md "Summary counts":
 // the JSON summary object).
 #ifndef CITECHECK_REPORT_SUMMARY_H_
 #define CITECHECK_REPORT_SUMMARY_H_
@@ -40,7 +40,7 @@ std::string_view QuoteStatusName(const QuoteRecord& quote);
 // already names it; empty when there is neither. Unescaped.
 std::string LinkDetail(const CitationRecord& citation);
 
-// Whether a link status fails the run (SPEC exit codes).
+// Whether a link status fails the run (docs/exit-codes.md).
 bool IsLinkProblem(LinkStatus status);
 // Whether a quote fails the run: not_found or near_match.
 bool IsQuoteProblem(const QuoteRecord& quote);

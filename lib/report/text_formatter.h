@@ -1,4 +1,4 @@
-// The human-readable report (SPEC "Reports", `--format text`): per article a
+// The human-readable report (docs/reports.md "text", `--format text`): per article a
 // header, its diagnostics, an aligned citations table, the quotes with their
 // verdicts, and a summary line. Every string that came from an article or a
 // page goes through SanitizeForTerminal, so it cannot inject escape sequences.

@@ -1,4 +1,4 @@
-// The page cache between runs (SPEC "Storage": a 304 or an unchanged page
+// The page cache between runs (docs/storage.md "Page cache": a 304 or an unchanged page
 // reuses the stored text): validators for conditional requests, and the
 // stored copy a 304 stands for.
 #include "core/url.h"

@@ -1,5 +1,5 @@
 // Values the store hands out about registered articles, the daemon's job
-// queue, run history and resumable runs (SPEC "Storage", "Daemon").
+// queue, run history and resumable runs (docs/storage.md "Runs", docs/api.md "Jobs and the queue").
 #ifndef CITECHECK_STORE_REGISTRY_TYPES_H_
 #define CITECHECK_STORE_REGISTRY_TYPES_H_
 

@@ -1,4 +1,4 @@
-// The database schema and its forward migrations (SPEC "Storage": schema
+// The database schema and its forward migrations (docs/storage.md "The database": schema
 // versioned with PRAGMA user_version). Internal to lib/store; tests use it to
 // exercise the migration mechanism with their own steps.
 #ifndef CITECHECK_STORE_SCHEMA_H_

@@ -1,5 +1,5 @@
 // Opening a Store and every write. URLs are stored without user:password
-// (SPEC: credentials in URLs are never stored); lookups by URL drop them the
+// (docs/fetching.md "Credentials in URLs": they are never stored); lookups by URL drop them the
 // same way, so the keys still meet. Each Save* is one BEGIN IMMEDIATE
 // transaction (or a savepoint of a WriteBatch's): taking the write lock up
 // front means a concurrent writer waits in the busy handler instead of

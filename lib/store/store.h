@@ -1,5 +1,5 @@
 // SQLite storage of runs, citations, fetch results, page texts and verdicts
-// (SPEC "Storage"), through SQLiteCpp.
+// (docs/storage.md "The database"), through SQLiteCpp.
 #ifndef CITECHECK_STORE_STORE_H_
 #define CITECHECK_STORE_STORE_H_
 

@@ -1,5 +1,5 @@
 // CurlFetcher against a real loopback server: link statuses and the fields
-// that come with them (SPEC "Fetching", link status table).
+// that come with them (docs/statuses.md "Link statuses").
 #include <arpa/inet.h>
 #include <gtest/gtest.h>
 #include <netinet/in.h>

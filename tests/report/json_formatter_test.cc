@@ -1,4 +1,4 @@
-// The JSON report keeps the SPEC schema: names, types, null-ness, counts.
+// The JSON report keeps its schema (docs/report-json.md): names, types, null-ness, counts.
 #include <gtest/gtest.h>
 
 #include <nlohmann/json.hpp>

@@ -1,6 +1,6 @@
 // Reports are rendered from what the store holds (STYLE.md): an interrupted
 // run, saved and loaded back through a real database, renders and exits as
-// the SPEC says.
+// docs/reports.md and docs/exit-codes.md say.
 #include <gtest/gtest.h>
 
 #include <nlohmann/json.hpp>

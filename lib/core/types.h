@@ -71,7 +71,7 @@ struct FetchResult {
   std::optional<std::string> permanent_redirect;  // new URL when a 301/308 was on the way
   double elapsed_s = 0;
   int64_t bytes = 0;  // decoded body bytes received
-  // A conditional request (FetchOptions::validators) was answered 304 Not
+  // A conditional request (Fetcher::SetRunHooks) was answered 304 Not
   // Modified: status ok, body empty, the stored copy is current. etag and
   // last_modified are the 304's, else the validators that were sent.
   bool not_modified = false;

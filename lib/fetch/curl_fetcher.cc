@@ -34,7 +34,7 @@ FetchResult Settled(const std::string& url, LinkStatus status, std::string error
 
 class CurlFetcher : public Fetcher {
  public:
-  explicit CurlFetcher(const FetchOptions& options) : options_(options) {
+  CurlFetcher(const FetchOptions& options, Clock& clock) : options_(options) {
     EnsureCurlGlobalInit();
     std::vector<AddressRange> allowed;
     // The config layer validates these first; a bad list here makes every
@@ -47,6 +47,7 @@ class CurlFetcher : public Fetcher {
     settings_.options = &options_;
     settings_.hooks = &hooks_;
     settings_.address_policy = policy_.get();
+    settings_.clock = &clock;
     settings_.user_agent =
         options_.user_agent.empty() ? "citecheck/" CITECHECK_VERSION : options_.user_agent;
   }
@@ -83,8 +84,8 @@ class CurlFetcher : public Fetcher {
 
 }  // namespace
 
-std::unique_ptr<Fetcher> MakeCurlFetcher(const FetchOptions& options) {
-  return std::make_unique<CurlFetcher>(options);
+std::unique_ptr<Fetcher> MakeCurlFetcher(const FetchOptions& options, Clock& clock) {
+  return std::make_unique<CurlFetcher>(options, clock);
 }
 
 }  // namespace citecheck

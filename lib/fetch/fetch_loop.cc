@@ -33,6 +33,20 @@ bool HostAskedToWait(const TransferReport& report) {
   return status == 429 || (status == 503 && report.retry_after_s.has_value());
 }
 
+// Subscribed for as long as it lives (on_done may throw).
+class ClockSubscription {
+ public:
+  ClockSubscription(Clock& clock, std::function<void()> on_jump)
+      : clock_(clock), id_(clock.Subscribe(std::move(on_jump))) {}
+  ~ClockSubscription() { clock_.Unsubscribe(id_); }
+  ClockSubscription(const ClockSubscription&) = delete;
+  ClockSubscription& operator=(const ClockSubscription&) = delete;
+
+ private:
+  Clock& clock_;
+  int id_;
+};
+
 FetchResult ErrorResult(const std::string& url, const std::string& error) {
   FetchResult result;
   result.url = url;
@@ -48,7 +62,7 @@ FetchLoop::FetchLoop(const TransferSettings& settings,
     : settings_(settings),
       on_done_(on_done),
       multi_(curl_multi_init()),
-      scheduler_(settings.options->concurrency, settings.options->per_host_concurrency,
+      scheduler_(*settings.clock, settings.options->concurrency, settings.options->per_host_concurrency,
                  std::chrono::milliseconds(settings.options->per_host_interval_ms)),
       random_(std::random_device{}()) {
   if (!multi_) return;
@@ -79,7 +93,7 @@ FetchLoop::~FetchLoop() {
 
 void FetchLoop::Add(const std::string& url) {
   std::string host = UrlHost(url);
-  scheduler_.Add(FetchJob{url, host.empty() ? url : host, 0, SteadyClock::now()});
+  scheduler_.Add(FetchJob{url, host.empty() ? url : host, 0, settings_.clock->Now()});
 }
 
 void FetchLoop::Run() {
@@ -87,23 +101,43 @@ void FetchLoop::Run() {
     FailEverything("cannot create a libcurl multi handle");
     return;
   }
+  // A clock moved by someone else (a test's fake) ends the current poll.
+  CURLM* multi = multi_.get();
+  ClockSubscription subscription(*settings_.clock, [multi] { curl_multi_wakeup(multi); });
+  std::string error;
   while (scheduler_.HasQueued() || !active_.empty()) {
     if (Abandoned()) return;  // the destructor removes the running transfers
     StartReady();
     int running = 0;
     CURLMcode code = curl_multi_perform(multi_.get(), &running);
     if (code != CURLM_OK) {
-      FailEverything(std::string("libcurl: ") + curl_multi_strerror(code));
-      return;
+      error = std::string("libcurl: ") + curl_multi_strerror(code);
+      break;
     }
     DrainMessages();
     if (!scheduler_.HasQueued() && active_.empty()) break;
-    code = curl_multi_poll(multi_.get(), nullptr, 0, PollTimeoutMs(), nullptr);
-    if (code != CURLM_OK) {
-      FailEverything(std::string("libcurl: ") + curl_multi_strerror(code));
-      return;
+    if (!Wait(&error)) break;
+  }
+  if (!error.empty()) FailEverything(error);
+}
+
+bool FetchLoop::Wait(std::string* error) {
+  if (active_.empty() && !deferred_) {
+    // Nothing runs: only the clock can make a queued job ready. With an
+    // abandon hook, wake often enough to ask it.
+    if (std::optional<SteadyClock::time_point> wakeup = scheduler_.NextWakeup()) {
+      SteadyClock::time_point until = *wakeup;
+      if (settings_.hooks->abandon) {
+        until = std::min(until, settings_.clock->Now() + std::chrono::milliseconds(kAbandonPollMs));
+      }
+      settings_.clock->SleepUntil(until);
+      return true;
     }
   }
+  CURLMcode code = curl_multi_poll(multi_.get(), nullptr, 0, PollTimeoutMs(), nullptr);
+  if (code == CURLM_OK) return true;
+  *error = std::string("libcurl: ") + curl_multi_strerror(code);
+  return false;
 }
 
 bool FetchLoop::Abandoned() const {
@@ -115,7 +149,7 @@ void FetchLoop::StartReady() {
   const auto& may_start = settings_.hooks->may_start;
   deferred_ = may_start && !may_start();
   if (deferred_) return;
-  for (FetchJob& job : scheduler_.TakeReady(SteadyClock::now())) Start(std::move(job));
+  for (FetchJob& job : scheduler_.TakeReady()) Start(std::move(job));
 }
 
 void FetchLoop::Start(FetchJob job) {
@@ -164,12 +198,13 @@ void FetchLoop::Finish(Transfer* transfer, CURLcode code) {
   const FetchOptions& options = *settings_.options;
   std::chrono::milliseconds delay = RetryDelay(job.attempt, options.retry_base_ms,
                                                report.retry_after_s, options.retry_after_cap_s, random_);
-  if (HostAskedToWait(report)) scheduler_.PauseHost(job.host, SteadyClock::now() + delay);
+  const SteadyClock::time_point now = settings_.clock->Now();
+  if (HostAskedToWait(report)) scheduler_.PauseHost(job.host, now + delay);
   if (report.retryable && job.attempt < options.retries) {
     Log(RedactUrlCredentials(job.url) + ": " + report.result.error + ", retrying in " +
         std::to_string(delay.count()) + " ms");
     ++job.attempt;
-    job.not_before = SteadyClock::now() + delay;
+    job.not_before = now + delay;
     scheduler_.Add(std::move(job));
     return;
   }
@@ -192,8 +227,8 @@ int FetchLoop::PollTimeoutMs() const {
   // The consumer frees room without waking libcurl: look again soon.
   if (deferred_ && scheduler_.HasQueued()) return kDeferredPollMs;
   const int longest = settings_.hooks->abandon ? kAbandonPollMs : kMaxPollMs;
-  SteadyClock::time_point now = SteadyClock::now();
-  std::optional<SteadyClock::time_point> wakeup = scheduler_.NextWakeup(now);
+  SteadyClock::time_point now = settings_.clock->Now();
+  std::optional<SteadyClock::time_point> wakeup = scheduler_.NextWakeup();
   if (!wakeup) return longest;
   auto wait = std::chrono::duration_cast<std::chrono::milliseconds>(*wakeup - now).count();
   // Round up so the loop does not spin through the last sub-millisecond.

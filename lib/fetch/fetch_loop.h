@@ -2,8 +2,11 @@
 // crawler.c): one thread adds easy handles when the HostScheduler lets them
 // start, drives them with curl_multi_perform / curl_multi_poll, drains
 // curl_multi_info_read, and either reports each finished URL or queues a
-// retry with a backoff (never sleeping: other transfers go on meanwhile).
-// Not thread-safe; lives for one FetchAll call.
+// retry with a backoff (never sleeping while transfers run: they go on
+// meanwhile). All timing comes from TransferSettings::clock; when nothing
+// runs and the next start waits only on time, the loop sleeps on that clock,
+// so a fake clock runs the schedule without delay. Not thread-safe; lives
+// for one FetchAll call.
 #ifndef CITECHECK_FETCH_FETCH_LOOP_H_
 #define CITECHECK_FETCH_FETCH_LOOP_H_
 
@@ -23,7 +26,7 @@ namespace citecheck {
 
 class FetchLoop {
  public:
-  // `settings` and `on_done` must outlive the loop.
+  // `settings` (with its clock set) and `on_done` must outlive the loop.
   FetchLoop(const TransferSettings& settings, const std::function<void(FetchResult)>& on_done);
   ~FetchLoop();  // removes and cleans up any easy handle still in the multi
   FetchLoop(const FetchLoop&) = delete;
@@ -42,6 +45,8 @@ class FetchLoop {
   };
 
   bool Abandoned() const;
+  // Waits for a transfer to progress or the next start to be due.
+  bool Wait(std::string* error);
   void StartReady();
   void Start(FetchJob job);
   void DrainMessages();

@@ -11,6 +11,7 @@
 #include <string>
 #include <vector>
 
+#include "core/clock.h"
 #include "core/types.h"
 
 namespace citecheck {
@@ -93,7 +94,9 @@ class Fetcher {
   virtual void SetRunHooks(RunHooks hooks) = 0;
 };
 
-std::unique_ptr<Fetcher> MakeCurlFetcher(const FetchOptions& options);
+// `clock` times politeness intervals, Retry-After pauses and backoff; it
+// must outlive the fetcher (tests pass a fake one).
+std::unique_ptr<Fetcher> MakeCurlFetcher(const FetchOptions& options, Clock& clock = RealClock());
 
 }  // namespace citecheck
 

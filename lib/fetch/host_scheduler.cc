@@ -4,8 +4,10 @@
 
 namespace citecheck {
 
-HostScheduler::HostScheduler(int total, int per_host, std::chrono::milliseconds interval)
-    : total_(std::max(1, total)),
+HostScheduler::HostScheduler(const Clock& clock, int total, int per_host,
+                             std::chrono::milliseconds interval)
+    : clock_(clock),
+      total_(std::max(1, total)),
       default_limits_{std::max(1, per_host), std::max(std::chrono::milliseconds(0), interval)} {}
 
 void HostScheduler::SetHostLimits(const std::string& host, int per_host,
@@ -41,7 +43,8 @@ SteadyClock::time_point HostScheduler::IntervalReady(const Host& host) const {
   return std::max(*host.last_start + host.limits.interval, host.paused_until);
 }
 
-std::vector<FetchJob> HostScheduler::TakeReady(SteadyClock::time_point now) {
+std::vector<FetchJob> HostScheduler::TakeReady() {
+  const SteadyClock::time_point now = clock_.Now();
   std::vector<FetchJob> ready;
   for (auto& [name, host] : hosts_) {
     // Loop per host: with no interval several jobs of one host may start at once.
@@ -67,7 +70,7 @@ void HostScheduler::Finished(const std::string& host_name) {
   --running_;
   const Host& host = it->second;
   if (host.running == 0 && host.queue.empty() && host.limits.interval.count() == 0 &&
-      host.paused_until <= SteadyClock::now()) {
+      host.paused_until <= clock_.Now()) {
     hosts_.erase(it);  // nothing to remember about it any more
   }
 }
@@ -82,7 +85,8 @@ std::vector<FetchJob> HostScheduler::TakeAllQueued() {
   return jobs;
 }
 
-std::optional<SteadyClock::time_point> HostScheduler::NextWakeup(SteadyClock::time_point now) const {
+std::optional<SteadyClock::time_point> HostScheduler::NextWakeup() const {
+  const SteadyClock::time_point now = clock_.Now();
   if (running_ >= total_) return std::nullopt;
   std::optional<SteadyClock::time_point> earliest;
   for (const auto& [name, host] : hosts_) {

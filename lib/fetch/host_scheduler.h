@@ -1,7 +1,9 @@
 // Politeness (docs/fetching.md "Politeness"): decides when a queued request may start, so
 // that at most `total` run at once, at most `per_host` per host, and starts
 // to one host are at least `interval` apart. A host that is busy or waiting
-// holds back only its own queue. Not thread-safe: owned by the fetch loop.
+// holds back only its own queue. Every decision is taken at the time of its
+// Clock, so tests assert it with a fake one. Not thread-safe: owned by the
+// fetch loop.
 #ifndef CITECHECK_FETCH_HOST_SCHEDULER_H_
 #define CITECHECK_FETCH_HOST_SCHEDULER_H_
 
@@ -12,9 +14,9 @@
 #include <string>
 #include <vector>
 
-namespace citecheck {
+#include "core/clock.h"
 
-using SteadyClock = std::chrono::steady_clock;
+namespace citecheck {
 
 // One request to make: a URL and how many times it was already tried.
 struct FetchJob {
@@ -26,7 +28,8 @@ struct FetchJob {
 
 class HostScheduler {
  public:
-  HostScheduler(int total, int per_host, std::chrono::milliseconds interval);
+  // `clock` must outlive the scheduler.
+  HostScheduler(const Clock& clock, int total, int per_host, std::chrono::milliseconds interval);
 
   // Overrides the per-host limits for `host` (fetch.hosts); call before
   // adding its jobs. `host` is compared as given (FetchJob::host is lower-case).
@@ -39,9 +42,9 @@ class HostScheduler {
 
   void Add(FetchJob job);
 
-  // Removes and returns the jobs that may start at `now`, counting them as
+  // Removes and returns the jobs that may start now, counting them as
   // running. Each must later be reported with Finished().
-  std::vector<FetchJob> TakeReady(SteadyClock::time_point now);
+  std::vector<FetchJob> TakeReady();
 
   // A job taken from TakeReady() is over (its host may start another).
   void Finished(const std::string& host);
@@ -49,7 +52,8 @@ class HostScheduler {
   // The earliest time a queued job could become ready by the clock alone, or
   // nullopt when none waits on time (nothing queued, or all wait for running
   // transfers to finish).
-  std::optional<SteadyClock::time_point> NextWakeup(SteadyClock::time_point now) const;
+  // Never earlier than now.
+  std::optional<SteadyClock::time_point> NextWakeup() const;
 
   // Removes every queued job (when the loop must give up), in no particular order.
   std::vector<FetchJob> TakeAllQueued();
@@ -75,6 +79,7 @@ class HostScheduler {
   // When `host` allows another start by its interval and pause alone.
   SteadyClock::time_point IntervalReady(const Host& host) const;
 
+  const Clock& clock_;
   int total_;
   Limits default_limits_;
   std::map<std::string, Limits> overrides_;

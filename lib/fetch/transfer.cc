@@ -276,7 +276,7 @@ TransferReport Transfer::Complete(CURLcode code) {
     if (result.status == LinkStatus::kOk) result.error = "permanent redirect to " + *permanent_redirect_;
   }
   if (!headers_.retry_after.empty()) {
-    report.retry_after_s = ParseRetryAfter(headers_.retry_after, std::time(nullptr));
+    report.retry_after_s = ParseRetryAfter(headers_.retry_after, settings_.clock->SystemNow());
   }
   return report;
 }

@@ -25,6 +25,7 @@ struct TransferSettings {
   const RunHooks* hooks = nullptr;  // never null once a loop runs
   const AddressPolicy* address_policy = nullptr;
   std::string user_agent;
+  Clock* clock = nullptr;  // for HTTP dates (Retry-After) and the loop's timing
 };
 
 // The finished transfer: its result, and whether and when to try again.
@@ -71,7 +72,7 @@ class Transfer {
   };
 
   CURLcode Configure();
-  // If-None-Match / If-Modified-Since from FetchOptions::validators.
+  // If-None-Match / If-Modified-Since from RunHooks::validators.
   CURLcode AddConditionalHeaders();
   size_t OnBody(const char* data, size_t size);
   void OnHeaderLine(std::string_view line);

@@ -26,14 +26,10 @@ inline FetchOptions FastOptions() {
   return options;
 }
 
-// Results by requested URL.
-inline std::map<std::string, FetchResult> FetchUrls(const FetchOptions& options,
-                                                    const std::vector<std::string>& urls,
-                                                    RunHooks hooks = {}) {
+// Results by requested URL, from `fetcher` as it is set up.
+inline std::map<std::string, FetchResult> FetchUrls(Fetcher& fetcher, const std::vector<std::string>& urls) {
   std::map<std::string, FetchResult> results;
-  std::unique_ptr<Fetcher> fetcher = MakeCurlFetcher(options);
-  fetcher->SetRunHooks(std::move(hooks));
-  fetcher->FetchAll(urls, [&](FetchResult result) {
+  fetcher.FetchAll(urls, [&](FetchResult result) {
     std::string url = result.url;
     if (!results.emplace(url, std::move(result)).second) {
       throw std::logic_error("on_done called twice for " + url);
@@ -42,10 +38,25 @@ inline std::map<std::string, FetchResult> FetchUrls(const FetchOptions& options,
   return results;
 }
 
-inline FetchResult FetchOne(const FetchOptions& options, const std::string& url, RunHooks hooks = {}) {
-  std::map<std::string, FetchResult> results = FetchUrls(options, {url}, std::move(hooks));
+inline FetchResult FetchOne(Fetcher& fetcher, const std::string& url) {
+  std::map<std::string, FetchResult> results = FetchUrls(fetcher, {url});
   if (results.size() != 1) throw std::logic_error("expected one result for " + url);
   return results.begin()->second;
+}
+
+// Results by requested URL, from a real fetcher with `options` and `hooks`.
+inline std::map<std::string, FetchResult> FetchUrls(const FetchOptions& options,
+                                                    const std::vector<std::string>& urls,
+                                                    RunHooks hooks = {}) {
+  std::unique_ptr<Fetcher> fetcher = MakeCurlFetcher(options);
+  fetcher->SetRunHooks(std::move(hooks));
+  return FetchUrls(*fetcher, urls);
+}
+
+inline FetchResult FetchOne(const FetchOptions& options, const std::string& url, RunHooks hooks = {}) {
+  std::unique_ptr<Fetcher> fetcher = MakeCurlFetcher(options);
+  fetcher->SetRunHooks(std::move(hooks));
+  return FetchOne(*fetcher, url);
 }
 
 }  // namespace citecheck::testing

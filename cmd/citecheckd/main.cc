@@ -119,7 +119,6 @@ int Main(int argc, char** argv) {
   }
   options.stop_grace_s = flags.stop_grace_s;
   options.max_request_bytes = static_cast<size_t>(options.config.daemon.max_request_bytes);
-  if (const char* offset = std::getenv("CITECHECKD_CLOCK_OFFSET_S")) options.clock_offset_s = std::atol(offset);
 
   InstanceLock lock;
   if (!lock.Acquire(options.config.db, &error)) {

@@ -74,7 +74,7 @@ bool Daemon::Start(std::string* error) {
   server_->set_keep_alive_timeout(10);
   server_->set_tcp_nodelay(true);  // small JSON replies: no delayed-ACK stalls
   worker_ = std::make_unique<Worker>(config_, metrics_, stop_);
-  scheduler_ = std::make_unique<Scheduler>(config_, stop_, options_.clock_offset_s, [this] { worker_->Wake(); });
+  scheduler_ = std::make_unique<Scheduler>(config_, stop_, *options_.clock, [this] { worker_->Wake(); });
   scheduler_->RecordFirstStart(*stores_.Acquire());
   ApiContext context;
   context.stores = &stores_;

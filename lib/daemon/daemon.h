@@ -24,7 +24,8 @@ struct DaemonOptions {
   std::string token;         // bearer token of the API
   int stop_grace_s = 10;     // how long a stop waits for in-flight transfers
   size_t max_request_bytes = 4 * 1024 * 1024;  // larger request bodies get 413
-  long clock_offset_s = 0;   // test clock for the scheduler
+  // The scheduler's clock (tests pass a fake one); must outlive the daemon.
+  Clock* clock = &RealClock();
 };
 
 class Daemon {

@@ -20,6 +20,14 @@ std::string Stamp(std::time_t t) {
 
 }  // namespace
 
+Scheduler::Scheduler(SharedConfig& config, const std::atomic<bool>& stop, Clock& clock,
+                     std::function<void()> on_queued)
+    : config_(config), stop_(stop), clock_(clock), on_queued_(std::move(on_queued)) {
+  clock_subscription_ = clock_.Subscribe([this] { Wake(); });
+}
+
+Scheduler::~Scheduler() { clock_.Unsubscribe(clock_subscription_); }
+
 void Scheduler::Wake() {
   {
     std::lock_guard<std::mutex> lock(mu_);
@@ -29,7 +37,9 @@ void Scheduler::Wake() {
 }
 
 void Scheduler::SleepUntil(std::time_t when) {
-  // At most a second at a time: the wall clock may jump.
+  // At most a second at a time: the wall clock may be set (a fake clock
+  // that jumps wakes us itself). Read before taking mu_: the clock calls
+  // Wake(), which takes it, with its own lock held.
   const std::time_t now = Now();
   auto wait = std::chrono::seconds(std::max<std::time_t>(0, std::min<std::time_t>(when - now, 1)));
   std::unique_lock<std::mutex> lock(mu_);

@@ -11,26 +11,30 @@
 #include <functional>
 #include <mutex>
 
+#include "core/clock.h"
 #include "daemon/shared_state.h"
 
 namespace citecheck {
 
 class Scheduler {
  public:
-  // `clock_offset_s` shifts the clock (tests reach a schedule without
-  // waiting for it); `on_queued` is called after a job was queued.
-  Scheduler(SharedConfig& config, const std::atomic<bool>& stop, long clock_offset_s,
-            std::function<void()> on_queued)
-      : config_(config), stop_(stop), clock_offset_s_(clock_offset_s), on_queued_(std::move(on_queued)) {}
+  // Schedules by `clock`'s wall-clock time (tests pass a fake one and
+  // advance it); `on_queued` is called, on the scheduler's thread, after a
+  // job was queued. `clock` must outlive the scheduler.
+  Scheduler(SharedConfig& config, const std::atomic<bool>& stop, Clock& clock,
+            std::function<void()> on_queued);
+  ~Scheduler();
+  Scheduler(const Scheduler&) = delete;
+  Scheduler& operator=(const Scheduler&) = delete;
 
   // Before the daemon is ready: a first start ever records now as the last
   // firing (nothing was missed), so that a daemon stopped at once still
   // remembers it ran.
   void RecordFirstStart(Store& store);
   void Run();   // until stop; on its own thread
-  void Wake();  // stop or reload: look again now
+  void Wake();  // stop, reload or a clock that jumped: look again now
 
-  std::time_t Now() const { return std::time(nullptr) + clock_offset_s_; }
+  std::time_t Now() const { return clock_.SystemNow(); }
 
  private:
   void Fire(Store& store, std::time_t now, bool missed);
@@ -38,8 +42,9 @@ class Scheduler {
 
   SharedConfig& config_;
   const std::atomic<bool>& stop_;
-  long clock_offset_s_;
+  Clock& clock_;
   std::function<void()> on_queued_;
+  int clock_subscription_ = 0;
   std::mutex mu_;
   std::condition_variable cv_;
   bool woken_ = false;

@@ -10,15 +10,10 @@
 #include "e2e/daemon_util.h"
 #include "support/run_binary.h"
 #include "support/test_server.h"
+#include "support/text_count.h"
 
 namespace citecheck::testing {
 namespace {
-
-size_t Count(const std::string& text, const std::string& what) {
-  size_t n = 0;
-  for (size_t at = text.find(what); at != std::string::npos; at = text.find(what, at + 1)) ++n;
-  return n;
-}
 
 class DaemonScheduleTest : public ::testing::Test {
  protected:
@@ -45,7 +40,7 @@ TEST_F(DaemonScheduleTest, AScheduleMissedWhileDownRunsOnceAtStart) {
   ASSERT_TRUE(env.Start()) << env.daemon().Log();
   env.daemon().Signal(SIGTERM);
   ASSERT_EQ(env.daemon().Wait(), 0);
-  EXPECT_EQ(Count(env.daemon().Log(), "schedule.fire"), 0u);  // a first start misses nothing
+  EXPECT_EQ(CountOccurrences(env.daemon().Log(), "schedule.fire"), 0u);  // a first start misses nothing
   {
     // Last fired three days ago: three nightly runs were missed while down.
     SQLite::Database db(env.db(), SQLite::OPEN_READWRITE);
@@ -59,7 +54,7 @@ TEST_F(DaemonScheduleTest, AScheduleMissedWhileDownRunsOnceAtStart) {
       << env.daemon().Log();
   // The scheduler goes on at once after a firing, so a second firing for
   // the other missed nights would be logged before the job even started.
-  EXPECT_EQ(Count(env.daemon().Log(), "schedule.fire"), 1u) << env.daemon().Log();  // once, not three times
+  EXPECT_EQ(CountOccurrences(env.daemon().Log(), "schedule.fire"), 1u) << env.daemon().Log();  // once, not three times
   auto job = Json(env.Client().Get("/v1/jobs/1"));
   EXPECT_EQ(job["kind"], "all");
   auto second = env.Client().Get("/v1/jobs/2");

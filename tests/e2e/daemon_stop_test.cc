@@ -4,7 +4,8 @@
 #include <SQLiteCpp/SQLiteCpp.h>
 #include <signal.h>
 
-#include <atomic>
+#include <condition_variable>
+#include <mutex>
 
 #include "e2e/daemon_util.h"
 #include "support/test_server.h"
@@ -14,9 +15,19 @@ namespace {
 
 TEST(DaemonStopTest, SlowTransfersAreAbandonedWithinTheGrace) {
   TestServer server;
-  std::atomic<bool> slow{true};
+  // The first daemon's transfers hang for up to 4 s (a slow server, longer
+  // than the grace); once `slow` is cleared every request is answered.
+  std::mutex mutex;
+  std::condition_variable changed;
+  bool slow = true;
+  int arrived = 0;
   server.server().Get(R"(/s/(\d+))", [&](const httplib::Request& req, httplib::Response& res) {
-    for (int i = 0; i < 40 && slow; ++i) std::this_thread::sleep_for(std::chrono::milliseconds(100));
+    {
+      std::unique_lock<std::mutex> lock(mutex);
+      ++arrived;
+      changed.notify_all();
+      changed.wait_for(lock, std::chrono::seconds(4), [&] { return !slow; });
+    }
     res.set_content("<p>Slow page " + req.matches[1].str() + " finally answered the call.</p>", "text/html");
   });
   server.Start();
@@ -32,8 +43,12 @@ TEST(DaemonStopTest, SlowTransfersAreAbandonedWithinTheGrace) {
   ASSERT_TRUE(env.Start({"--stop-grace", "1"})) << env.daemon().Log();
   auto res = env.Client().Post("/v1/articles?name=slow.md", article + refs, "text/markdown");
   ASSERT_EQ(res->status, 202);
-  ASSERT_TRUE(env.daemon().WaitForLog("job.start", std::chrono::seconds(10))) << env.daemon().Log();
-  std::this_thread::sleep_for(std::chrono::milliseconds(300));
+  {
+    // Stop while transfers are in flight: both of the host's slots are busy.
+    std::unique_lock<std::mutex> lock(mutex);
+    ASSERT_TRUE(changed.wait_for(lock, std::chrono::seconds(10), [&] { return arrived >= 2; }))
+        << env.daemon().Log();
+  }
   const auto start = std::chrono::steady_clock::now();
   env.daemon().Signal(SIGTERM);
   EXPECT_EQ(env.daemon().Wait(std::chrono::seconds(10)), 0) << env.daemon().Log();
@@ -44,7 +59,11 @@ TEST(DaemonStopTest, SlowTransfersAreAbandonedWithinTheGrace) {
     EXPECT_EQ(db.execAndGet("SELECT state FROM runs WHERE id = 1").getString(), "interrupted");
     EXPECT_EQ(db.execAndGet("SELECT state FROM jobs WHERE id = 1").getString(), "queued");
   }
-  slow = false;
+  {
+    std::lock_guard<std::mutex> lock(mutex);
+    slow = false;
+  }
+  changed.notify_all();
   ASSERT_TRUE(env.Start()) << env.daemon().Log();
   auto job = env.WaitForJob(1);
   EXPECT_EQ(job["state"], "done") << job.dump() << env.daemon().Log();

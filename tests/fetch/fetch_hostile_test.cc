@@ -1,7 +1,10 @@
 // Hostile servers (issue 4): each one ends within its timeouts with a clear
-// status and detail, and memory stays bounded. Raw sockets (raw_server.h)
+// status and detail, and memory stays bounded. Raw sockets (support/raw_server.h)
 // produce what cpp-httplib cannot.
 #include <gtest/gtest.h>
+#include <poll.h>
+#include <sys/socket.h>
+#include <unistd.h>
 
 #include <atomic>
 #include <chrono>
@@ -9,20 +12,20 @@
 
 #include "fetch/fetcher.h"
 #include "fetch_test_util.h"
-#include "raw_server.h"
+#include "support/raw_server.h"
 #include "support/test_server.h"
 
 namespace citecheck {
 namespace {
 
 using Clock = std::chrono::steady_clock;
+using testing::Delay;
 using testing::FastOptions;
 using testing::FetchOne;
 using testing::RawServer;
 using testing::ReadRequestHead;
 using testing::SendAll;
 using testing::TestServer;
-using testing::Wait;
 
 double SecondsSince(Clock::time_point begin) {
   return std::chrono::duration<double>(Clock::now() - begin).count();
@@ -39,7 +42,7 @@ TEST(FetchHostileTest, SlowDripTimesOut) {
   RawServer server([](int fd, const std::atomic<bool>& stopping) {
     ReadRequestHead(fd);
     SendAll(fd, "HTTP/1.1 200 OK\r\nContent-Type: text/html\r\nContent-Length: 1000000\r\n\r\n");
-    while (Wait(stopping, 200) && SendAll(fd, "x")) {
+    while (Delay(stopping, 200) && SendAll(fd, "x")) {
     }
   });
   Clock::time_point begin = Clock::now();
@@ -52,7 +55,7 @@ TEST(FetchHostileTest, SlowDripTimesOut) {
 TEST(FetchHostileTest, NoResponseTimesOut) {
   RawServer server([](int fd, const std::atomic<bool>& stopping) {
     ReadRequestHead(fd);
-    Wait(stopping, 60000);
+    Delay(stopping, 60000);
   });
   Clock::time_point begin = Clock::now();
   FetchResult result = FetchOne(OneSecondOptions(), server.Url("/silent"));
@@ -65,7 +68,7 @@ TEST(FetchHostileTest, NoResponseTimesOut) {
 TEST(FetchHostileTest, RetriesOfASilentServerStayBounded) {
   RawServer server([](int fd, const std::atomic<bool>& stopping) {
     ReadRequestHead(fd);
-    Wait(stopping, 60000);
+    Delay(stopping, 60000);
   });
   FetchOptions options = OneSecondOptions();
   options.retries = 2;
@@ -188,7 +191,7 @@ TEST(FetchHostileTest, ResetMidBodyIsBroken) {
   RawServer server([](int fd, const std::atomic<bool>& stopping) {
     ReadRequestHead(fd);
     SendAll(fd, "HTTP/1.1 200 OK\r\nContent-Type: text/plain\r\nContent-Length: 1000\r\n\r\npartial");
-    Wait(stopping, 100);
+    Delay(stopping, 100);
     testing::ResetOnClose(fd);
   });
   FetchResult result = FetchOne(FastOptions(), server.Url("/reset"));

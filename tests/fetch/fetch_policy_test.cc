@@ -1,10 +1,6 @@
 // CurlFetcher policies: private addresses judged on the address connected to
 // (also after a redirect), and fetch.exclude.
-#include <arpa/inet.h>
 #include <gtest/gtest.h>
-#include <netinet/in.h>
-#include <sys/socket.h>
-#include <unistd.h>
 
 #include <atomic>
 #include <string>
@@ -12,6 +8,7 @@
 #include "fetch/fetcher.h"
 #include "fetch/url_filter.h"
 #include "fetch_test_util.h"
+#include "support/closed_port.h"
 #include "support/test_server.h"
 
 namespace citecheck {
@@ -38,19 +35,6 @@ class CountingServer {
   TestServer server_;
   std::atomic<int> requests_{0};
 };
-
-// A loopback port nothing listens on.
-int ClosedPortForTest() {
-  int fd = socket(AF_INET, SOCK_STREAM, 0);
-  sockaddr_in address{};
-  address.sin_family = AF_INET;
-  address.sin_addr.s_addr = htonl(INADDR_LOOPBACK);
-  socklen_t length = sizeof(address);
-  bind(fd, reinterpret_cast<sockaddr*>(&address), sizeof(address));
-  getsockname(fd, reinterpret_cast<sockaddr*>(&address), &length);
-  close(fd);
-  return ntohs(address.sin_port);
-}
 
 FetchOptions PrivateOptions(bool allow_all, std::vector<std::string> ranges) {
   FetchOptions options = FastOptions();
@@ -238,7 +222,7 @@ TEST(FetchPolicyTest, CredentialsNeverLoggedOrKept) {
   ::testing::internal::CaptureStderr();
   std::map<std::string, FetchResult> results = testing::FetchUrls(
       options, {"http://alice:s3cret@127.0.0.1:" + port + "/start",
-                "http://carol:pa55@127.0.0.1:" + std::to_string(ClosedPortForTest()) + "/refused"});
+                "http://carol:pa55@127.0.0.1:" + std::to_string(testing::ClosedPort()) + "/refused"});
   std::string log = ::testing::internal::GetCapturedStderr();
   EXPECT_NE(log.find("GET http://127.0.0.1:" + port + "/start"), std::string::npos) << log;
   EXPECT_NE(log.find("retry"), std::string::npos) << log;

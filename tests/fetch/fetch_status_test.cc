@@ -1,10 +1,6 @@
 // CurlFetcher against a real loopback server: link statuses and the fields
 // that come with them (docs/statuses.md "Link statuses").
-#include <arpa/inet.h>
 #include <gtest/gtest.h>
-#include <netinet/in.h>
-#include <sys/socket.h>
-#include <unistd.h>
 
 #include <atomic>
 #include <chrono>
@@ -12,6 +8,7 @@
 
 #include "fetch/fetcher.h"
 #include "fetch_test_util.h"
+#include "support/closed_port.h"
 #include "support/test_server.h"
 
 namespace citecheck {
@@ -20,19 +17,6 @@ namespace {
 using testing::FastOptions;
 using testing::FetchOne;
 using testing::TestServer;
-
-// A loopback port nothing listens on: bound to learn a free number, then closed.
-int ClosedPort() {
-  int fd = socket(AF_INET, SOCK_STREAM, 0);
-  sockaddr_in address{};
-  address.sin_family = AF_INET;
-  address.sin_addr.s_addr = htonl(INADDR_LOOPBACK);
-  socklen_t length = sizeof(address);
-  bind(fd, reinterpret_cast<sockaddr*>(&address), sizeof(address));
-  getsockname(fd, reinterpret_cast<sockaddr*>(&address), &length);
-  close(fd);
-  return ntohs(address.sin_port);
-}
 
 TEST(FetchStatusTest, OkPageWithHeaders) {
   TestServer server;
@@ -158,7 +142,7 @@ TEST(FetchStatusTest, SlowServerTimesOut) {
 }
 
 TEST(FetchStatusTest, ConnectionRefusedIsBroken) {
-  FetchResult result = FetchOne(FastOptions(), "http://127.0.0.1:" + std::to_string(ClosedPort()) + "/");
+  FetchResult result = FetchOne(FastOptions(), "http://127.0.0.1:" + std::to_string(testing::ClosedPort()) + "/");
   EXPECT_EQ(result.status, LinkStatus::kBroken);
   EXPECT_EQ(result.error, "connection refused");
 }

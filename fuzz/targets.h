@@ -15,6 +15,8 @@
 #include "core/utf8.h"
 #include "extract/extractor.h"
 #include "fetch/charset.h"
+#include "fetch/response_headers.h"
+#include "fetch/retry_policy.h"
 #include "match/matcher.h"
 #include "match/normalize.h"
 
@@ -76,6 +78,22 @@ inline void CharsetTarget(std::string_view data) {
   (void)MetaCharset(body);
   (void)CharsetParameter(body);
   (void)MediaType(body);
+}
+
+// The bytes as the lines of a response's headers (split after each LF, as
+// libcurl's header callback delivers them).
+inline void HeadersTarget(std::string_view data) {
+  ResponseHeaderParser parser;
+  while (!data.empty()) {
+    size_t end = data.find('\n');
+    size_t length = end == std::string_view::npos ? data.size() : end + 1;
+    parser.Feed(data.substr(0, length));
+    data.remove_prefix(length);
+  }
+  const ResponseHeaders& headers = parser.headers();
+  Check(headers.status >= 0 && headers.status <= 999, "status has at most three digits");
+  (void)ParseRetryAfter(headers.retry_after, 0);
+  (void)MediaType(headers.content_type);
 }
 
 }  // namespace citecheck::fuzz

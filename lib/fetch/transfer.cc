@@ -1,10 +1,8 @@
 #include "fetch/transfer.h"
 
-#include <strings.h>
 #include <sys/socket.h>
 
 #include <algorithm>
-#include <cstring>
 #include <ctime>
 
 #include "core/url.h"
@@ -15,30 +13,6 @@
 
 namespace citecheck {
 namespace {
-
-std::string_view TrimLine(std::string_view text) {
-  while (!text.empty() && (text.back() == '\r' || text.back() == '\n' || text.back() == ' ' ||
-                           text.back() == '\t')) {
-    text.remove_suffix(1);
-  }
-  while (!text.empty() && (text.front() == ' ' || text.front() == '\t')) text.remove_prefix(1);
-  return text;
-}
-
-bool NameIs(std::string_view name, const char* wanted) {
-  return name.size() == strlen(wanted) && strncasecmp(name.data(), wanted, name.size()) == 0;
-}
-
-// "HTTP/1.1 301 Moved Permanently" -> 301; 0 when malformed.
-long ParseStatusLine(std::string_view line) {
-  size_t space = line.find(' ');
-  if (space == std::string_view::npos) return 0;
-  long status = 0;
-  for (size_t i = space + 1; i < line.size() && line[i] >= '0' && line[i] <= '9'; ++i) {
-    status = status * 10 + (line[i] - '0');
-  }
-  return status;
-}
 
 // Resolves `location` against `base` the way libcurl itself follows it.
 std::optional<std::string> ResolveUrl(const char* base, const std::string& location) {
@@ -160,7 +134,8 @@ bool Transfer::AddressAllowed(const sockaddr* address) {
 
 size_t Transfer::OnBody(const char* data, size_t size) {
   // Bodies of redirects being followed are not the page.
-  if (headers_.status >= 300 && headers_.status < 400 && headers_.has_location) return size;
+  const ResponseHeaders& headers = headers_.headers();
+  if (headers.status >= 300 && headers.status < 400 && headers.location) return size;
   int64_t room = settings_.options->max_body_bytes - bytes_;
   size_t take = room <= 0 ? 0 : static_cast<size_t>(std::min<int64_t>(room, size));
   if (store_body_) body_.append(data, take);
@@ -172,37 +147,11 @@ size_t Transfer::OnBody(const char* data, size_t size) {
 }
 
 void Transfer::OnHeaderLine(std::string_view raw) {
-  std::string_view line = TrimLine(raw);
-  if (line.empty()) {  // end of this response's headers
-    store_body_ = IsTextMediaType(MediaType(headers_.content_type));
-    return;
-  }
-  if (line.size() > 5 && strncasecmp(line.data(), "HTTP/", 5) == 0) {
-    headers_ = ResponseHeaders();
-    headers_.status = ParseStatusLine(line);
-    return;
-  }
-  size_t colon = line.find(':');
-  if (colon == std::string_view::npos) return;
-  std::string_view name = TrimLine(line.substr(0, colon));
-  std::string value(TrimLine(line.substr(colon + 1)));
-  if (NameIs(name, "content-type")) {
-    headers_.content_type = value;
-  } else if (NameIs(name, "content-language")) {
-    headers_.content_language = value;
-  } else if (NameIs(name, "etag")) {
-    headers_.etag = value;
-  } else if (NameIs(name, "last-modified")) {
-    headers_.last_modified = value;
-  } else if (NameIs(name, "retry-after")) {
-    headers_.retry_after = value;
-  } else if (NameIs(name, "server")) {
-    headers_.server = value;
-  } else if (NameIs(name, "cf-mitigated")) {
-    headers_.cf_mitigated = value;
-  } else if (NameIs(name, "location")) {
-    headers_.has_location = true;
-    if (headers_.status == 301 || headers_.status == 308) NotePermanentRedirect(value);
+  if (headers_.Feed(raw) != HeaderLine::kEnd) return;
+  const ResponseHeaders& headers = headers_.headers();
+  store_body_ = IsTextMediaType(MediaType(headers.content_type));
+  if ((headers.status == 301 || headers.status == 308) && headers.location) {
+    NotePermanentRedirect(*headers.location);
   }
 }
 
@@ -220,6 +169,7 @@ void Transfer::NotePermanentRedirect(const std::string& location) {
 TransferReport Transfer::Complete(CURLcode code) {
   TransferReport report;
   FetchResult& result = report.result;
+  const ResponseHeaders& headers = headers_.headers();
   CURL* easy = easy_.get();
   result.url = job_.url;
   char* effective = nullptr;
@@ -227,7 +177,7 @@ TransferReport Transfer::Complete(CURLcode code) {
   result.final_url = RedactUrlCredentials(effective ? effective : job_.url);
   long http_status = 0;
   curl_easy_getinfo(easy, CURLINFO_RESPONSE_CODE, &http_status);
-  result.http_status = http_status != 0 ? http_status : headers_.status;
+  result.http_status = http_status != 0 ? http_status : headers.status;
   curl_off_t total_us = 0;
   curl_off_t connect_us = 0;
   curl_easy_getinfo(easy, CURLINFO_TOTAL_TIME_T, &total_us);
@@ -250,12 +200,12 @@ TransferReport Transfer::Complete(CURLcode code) {
   result.error = verdict.error;
   report.retryable = verdict.retryable;
 
-  result.content_type = MediaType(headers_.content_type);
-  result.content_language = headers_.content_language;
-  result.etag = headers_.etag;
-  result.last_modified = headers_.last_modified;
+  result.content_type = MediaType(headers.content_type);
+  result.content_language = headers.content_language;
+  result.etag = headers.etag;
+  result.last_modified = headers.last_modified;
   if (store_body_ && IsTextMediaType(result.content_type)) {
-    result.body = DecodeToUtf8(body_, CharsetParameter(headers_.content_type));
+    result.body = DecodeToUtf8(body_, CharsetParameter(headers.content_type));
   }
   std::string().swap(body_);
   result.truncated = truncated_;
@@ -275,8 +225,8 @@ TransferReport Transfer::Complete(CURLcode code) {
     result.permanent_redirect = permanent_redirect_;
     if (result.status == LinkStatus::kOk) result.error = "permanent redirect to " + *permanent_redirect_;
   }
-  if (!headers_.retry_after.empty()) {
-    report.retry_after_s = ParseRetryAfter(headers_.retry_after, settings_.clock->SystemNow());
+  if (!headers.retry_after.empty()) {
+    report.retry_after_s = ParseRetryAfter(headers.retry_after, settings_.clock->SystemNow());
   }
   return report;
 }
@@ -289,8 +239,8 @@ void Transfer::ClassifyPageOf(TransferReport* report) const {
   page.http_status = result.http_status;
   page.content_type = result.content_type;
   page.body = result.body;
-  page.server = headers_.server;
-  page.cf_mitigated = headers_.cf_mitigated;
+  page.server = headers_.headers().server;
+  page.cf_mitigated = headers_.headers().cf_mitigated;
   std::optional<PageVerdict> verdict = ClassifyPage(page);
   if (!verdict) return;
   result.status = verdict->status;

@@ -16,6 +16,7 @@
 #include "fetch/fetcher.h"
 #include "fetch/host_scheduler.h"
 #include "fetch/private_address.h"
+#include "fetch/response_headers.h"
 
 namespace citecheck {
 
@@ -57,20 +58,6 @@ class Transfer {
     void operator()(curl_slist* list) const { curl_slist_free_all(list); }
   };
 
-  // Values of the response being received; reset at each status line, so
-  // after redirects they describe the final response.
-  struct ResponseHeaders {
-    long status = 0;
-    std::string content_type;
-    std::string content_language;
-    std::string etag;
-    std::string last_modified;
-    std::string retry_after;
-    std::string server;
-    std::string cf_mitigated;
-    bool has_location = false;
-  };
-
   CURLcode Configure();
   // If-None-Match / If-Modified-Since from RunHooks::validators.
   CURLcode AddConditionalHeaders();
@@ -95,7 +82,9 @@ class Transfer {
   CURLcode setup_code_ = CURLE_OK;
   char error_buffer_[CURL_ERROR_SIZE] = {};
 
-  ResponseHeaders headers_;
+  // Values of the response being received; reset at each status line, so
+  // after redirects they describe the final response.
+  ResponseHeaderParser headers_;
   std::string body_;
   bool store_body_ = true;  // false for binary media types: only counted
   int64_t bytes_ = 0;       // decoded body bytes received, up to the cap

@@ -61,6 +61,7 @@ const TargetCase kTargets[] = {
     {"match", fuzz::MatchTarget},
     {"extract", fuzz::ExtractTarget},
     {"charset", fuzz::CharsetTarget},
+    {"headers", fuzz::HeadersTarget},
 };
 
 INSTANTIATE_TEST_SUITE_P(Targets, FuzzRegressionTest, testing::ValuesIn(kTargets),

@@ -5,6 +5,7 @@
 #include <signal.h>
 
 #include <map>
+#include <thread>
 #include <mutex>
 
 #include "e2e/daemon_util.h"
@@ -55,13 +56,10 @@ class DaemonCrashTest : public ::testing::Test {
     auto res = env.Client().Post("/v1/articles?name=tides.md", article_, "text/markdown");
     ASSERT_TRUE(res);
     ASSERT_EQ(res->status, 202) << res->body;
-    const auto deadline = std::chrono::steady_clock::now() + std::chrono::seconds(30);
     int64_t run_id = 0;
-    while (std::chrono::steady_clock::now() < deadline) {
-      if (Committed(env.db(), &run_id).size() >= min_committed) return;
-      std::this_thread::sleep_for(std::chrono::milliseconds(20));
-    }
-    FAIL() << "no progress: " << env.daemon().Log();
+    ASSERT_TRUE(PollUntil([&] { return Committed(env.db(), &run_id).size() >= min_committed; },
+                          std::chrono::seconds(30)))
+        << "no progress: " << env.daemon().Log();
   }
 
   void ExpectCompleteAfterRestart(DaemonEnv& env, const std::map<std::string, std::string>& before,

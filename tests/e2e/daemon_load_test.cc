@@ -4,6 +4,7 @@
 #include <signal.h>
 
 #include <atomic>
+#include <thread>
 #include <cstdlib>
 #include <mutex>
 #include <set>

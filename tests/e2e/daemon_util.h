@@ -9,10 +9,10 @@
 #include <chrono>
 #include <nlohmann/json.hpp>
 #include <string>
-#include <thread>
 #include <vector>
 
 #include "support/daemon_process.h"
+#include "support/poll_until.h"
 #include "support/temp_dir.h"
 
 namespace citecheck::testing {
@@ -50,16 +50,15 @@ class DaemonEnv {
   // Polls GET /v1/jobs/{id} until done or failed; the last job JSON.
   nlohmann::json WaitForJob(int64_t id, std::chrono::seconds timeout = std::chrono::seconds(60)) const {
     auto client = Client();
-    const auto deadline = std::chrono::steady_clock::now() + timeout;
     nlohmann::json job;
-    while (std::chrono::steady_clock::now() < deadline) {
-      auto res = client.Get("/v1/jobs/" + std::to_string(id));
-      if (res && res->status == 200) {
-        job = nlohmann::json::parse(res->body);
-        if (job["state"] == "done" || job["state"] == "failed") return job;
-      }
-      std::this_thread::sleep_for(std::chrono::milliseconds(50));
-    }
+    PollUntil(
+        [&] {
+          auto res = client.Get("/v1/jobs/" + std::to_string(id));
+          if (!res || res->status != 200) return false;
+          job = nlohmann::json::parse(res->body);
+          return job["state"] == "done" || job["state"] == "failed";
+        },
+        timeout, std::chrono::milliseconds(50));
     return job;
   }
 

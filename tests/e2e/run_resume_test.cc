@@ -4,10 +4,12 @@
 #include <SQLiteCpp/SQLiteCpp.h>
 
 #include <map>
+#include <thread>
 #include <mutex>
 
 #include "e2e/e2e_util.h"
 #include "support/daemon_process.h"
+#include "support/poll_until.h"
 #include "support/test_server.h"
 
 namespace citecheck::testing {
@@ -48,15 +50,16 @@ TEST(RunResumeTest, KilledRunIsResumedByTheNextRun) {
   DaemonProcess first(dir.File("first.log"), CITECHECK_BINARY);
   first.Launch(run);
   size_t committed = 0;
-  const auto deadline = std::chrono::steady_clock::now() + std::chrono::seconds(30);
-  while (committed < 20 && std::chrono::steady_clock::now() < deadline) {
-    std::this_thread::sleep_for(std::chrono::milliseconds(20));
-    try {
-      SQLite::Database db(dir.File("c.db"), SQLite::OPEN_READONLY);
-      committed = static_cast<size_t>(db.execAndGet("SELECT count(*) FROM fetches").getInt());
-    } catch (const SQLite::Exception&) {  // not created yet
-    }
-  }
+  PollUntil(
+      [&] {
+        try {
+          SQLite::Database db(dir.File("c.db"), SQLite::OPEN_READONLY);
+          committed = static_cast<size_t>(db.execAndGet("SELECT count(*) FROM fetches").getInt());
+        } catch (const SQLite::Exception&) {  // not created yet
+        }
+        return committed >= 20;
+      },
+      std::chrono::seconds(30));
   first.Kill9();
   ASSERT_GE(committed, 20u);
 

@@ -10,8 +10,8 @@
 #include <regex>
 #include <sstream>
 #include <stdexcept>
-#include <thread>
 
+#include "support/poll_until.h"
 #include "support/spawn.h"
 
 namespace citecheck::testing {
@@ -46,23 +46,26 @@ bool DaemonProcess::Start(const std::vector<std::string>& args, const std::vecto
                           std::chrono::milliseconds timeout) {
   const size_t from = Log().size();
   pid_ = SpawnChild(binary_, args, env, {"/dev/null", log_path_, log_path_, /*append=*/true});
-  const auto deadline = std::chrono::steady_clock::now() + timeout;
   static const std::regex kListen(R"(daemon\.start listen=[^ ]*:(\d+))");
-  while (std::chrono::steady_clock::now() < deadline) {
-    std::string log = Log().substr(std::min(from, Log().size()));
-    std::smatch m;
-    if (std::regex_search(log, m, kListen)) {
-      port_ = std::stoi(m[1]);
-      return true;
-    }
-    if (int code = Reap(pid_, false); code != -2) {
-      pid_ = -1;
-      last_exit_ = code;
-      return false;
-    }
-    std::this_thread::sleep_for(std::chrono::milliseconds(20));
-  }
-  Kill9();
+  bool exited = false;
+  const bool listening = PollUntil(
+      [&] {
+        std::string log = Log().substr(std::min(from, Log().size()));
+        std::smatch m;
+        if (std::regex_search(log, m, kListen)) {
+          port_ = std::stoi(m[1]);
+          return true;
+        }
+        if (int code = Reap(pid_, false); code != -2) {
+          pid_ = -1;
+          last_exit_ = code;
+          exited = true;
+        }
+        return exited;
+      },
+      timeout);
+  if (listening && !exited) return true;
+  if (!exited) Kill9();
   return false;
 }
 
@@ -76,14 +79,10 @@ void DaemonProcess::Signal(int signal_number) {
 
 int DaemonProcess::Wait(std::chrono::milliseconds timeout) {
   if (pid_ <= 0) return last_exit_;
-  const auto deadline = std::chrono::steady_clock::now() + timeout;
-  while (std::chrono::steady_clock::now() < deadline) {
-    int code = Reap(pid_, false);
-    if (code != -2) {
-      pid_ = -1;
-      return code;
-    }
-    std::this_thread::sleep_for(std::chrono::milliseconds(20));
+  int code = -2;
+  if (PollUntil([&] { return (code = Reap(pid_, false)) != -2; }, timeout)) {
+    pid_ = -1;
+    return code;
   }
   Kill9();
   return -1;
@@ -99,13 +98,12 @@ void DaemonProcess::Kill9() {
 std::string DaemonProcess::Log() const { return ReadAll(log_path_); }
 
 bool DaemonProcess::WaitForLog(const std::string& text, std::chrono::milliseconds timeout, size_t from) const {
-  const auto deadline = std::chrono::steady_clock::now() + timeout;
-  while (std::chrono::steady_clock::now() < deadline) {
-    std::string log = Log();
-    if (log.size() > from && log.find(text, from) != std::string::npos) return true;
-    std::this_thread::sleep_for(std::chrono::milliseconds(20));
-  }
-  return false;
+  return PollUntil(
+      [&] {
+        std::string log = Log();
+        return log.size() > from && log.find(text, from) != std::string::npos;
+      },
+      timeout);
 }
 
 DaemonRun RunDaemonToExit(const std::vector<std::string>& args, std::chrono::milliseconds timeout) {

@@ -33,6 +33,7 @@ class TestServer {
   httplib::Server server_;
   std::string host_;
   int port_ = 0;
+  int listen_socket_ = -1;  // owned by server_
   std::thread thread_;
 };
 

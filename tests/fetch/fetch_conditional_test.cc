@@ -1,4 +1,4 @@
-// Conditional requests (FetchOptions::validators): If-None-Match and
+// Conditional requests (RunHooks::validators): If-None-Match and
 // If-Modified-Since are sent for URLs with a stored copy, and a 304 is ok
 // with not_modified and an empty body.
 #include <gtest/gtest.h>

@@ -55,11 +55,18 @@ class LineIndex {
  public:
   explicit LineIndex(std::string_view text);
   int Line(size_t offset) const;
+  // In code points; `text` must be valid UTF-8 up to `offset`. Costs
+  // O(kBlock) whatever the line's length (a one-line article of 16 MiB with
+  // many quotes must not count its line from the start for each).
   int Column(size_t offset) const;
 
  private:
+  static constexpr size_t kBlock = 1024;
+  size_t CodePointsBefore(size_t offset) const;
+
   std::string_view text_;
   std::vector<size_t> starts_;  // byte offset of every line start
+  std::vector<size_t> block_code_points_;  // code points before byte i * kBlock
 };
 
 }  // namespace article

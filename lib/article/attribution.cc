@@ -45,17 +45,19 @@ size_t Attributor::SentenceOfAnchor(size_t index) {
   return anchor.offset <= first_text_[s] ? s - 1 : s;
 }
 
-std::vector<std::string> Attributor::Ids(size_t first, size_t last) const {
-  std::vector<std::string> ids;
+const std::vector<std::string>& Attributor::Ids(size_t first, size_t last) {
+  auto [it, inserted] = ids_.try_emplace({first, last});
+  if (!inserted) return it->second;
+  std::vector<std::string>& ids = it->second;
   std::unordered_set<std::string> seen;
-  for (size_t i = first; i < last; ++i) {
+  for (size_t i = first; i < last && ids.size() < kMaxCitationsPerQuote; ++i) {
     const std::string& id = block_.anchors[i].id;
     if (!id.empty() && seen.insert(id).second) ids.push_back(id);
   }
   return ids;
 }
 
-std::vector<std::string> Attributor::For(const FoundQuote& quote) const {
+std::vector<std::string> Attributor::For(const FoundQuote& quote) {
   const std::vector<Anchor>& anchors = block_.anchors;
   size_t sentence = SentenceAt(starts_, quote.open);
   auto range = std::equal_range(anchor_sentence_.begin(), anchor_sentence_.end(), sentence);

@@ -263,7 +263,7 @@ class HtmlReader {
         block_.anchors.push_back({Anchor::Kind::kMarker, block_.text.size(), number, OffsetOf(node), ""});
         return;
       }
-    } else if (IsAbsoluteHttpUrl(h)) {
+    } else if (IsDocumentUrl(h)) {
       block_.anchors.push_back(
           {Anchor::Kind::kLink, block_.text.size(), std::string(h), OffsetOf(node), ""});
     }

@@ -148,7 +148,7 @@ class InlineParser {
       size_t space = target.find_first_of(" \t");  // a title may follow
       target = target.substr(0, space);
     }
-    if (IsAbsoluteHttpUrl(target)) {
+    if (IsDocumentUrl(target)) {
       block_->anchors.push_back(
           {Anchor::Kind::kLink, block_->text.size(), std::string(target), url_offset, ""});
     }
@@ -181,7 +181,7 @@ class InlineParser {
     size_t gt = NextGreaterThan(pos, end);
     if (gt == std::string_view::npos || gt >= end) return 0;
     std::string_view inside = input_.substr(pos + 1, gt - pos - 1);
-    if (IsAbsoluteHttpUrl(inside) && inside.find_first_of(" \t") == std::string_view::npos) {
+    if (IsDocumentUrl(inside) && inside.find_first_of(" \t") == std::string_view::npos) {
       if (allow_links) {
         block_->anchors.push_back(
             {Anchor::Kind::kLink, block_->text.size(), std::string(inside), pos + 1, ""});

@@ -14,6 +14,7 @@
 #include "article/sentences.h"
 #include "article/text_util.h"
 #include "core/utf8.h"
+#include "extract/attribute_guard.h"
 
 namespace citecheck {
 namespace {
@@ -143,6 +144,7 @@ void ShareCitationsOfRepeatedQuotes(std::vector<Quote>* quotes) {
     if (q.skipped) continue;
     Ids& ids = ids_by_text[key(q)];
     for (const std::string& id : q.citation_ids) {
+      if (ids.in_order.size() >= article::kMaxCitationsPerQuote) break;
       if (ids.seen.insert(id).second) ids.in_order.push_back(id);
     }
   }
@@ -164,6 +166,12 @@ Article ReadArticle(std::string_view text, const std::string& source, const Arti
           Diagnostic::Severity::kError, source, 0, 0,
           "too deeply nested (more than " + std::to_string(article::kMaxHtmlDepth) +
               " open elements)"));
+      return result;
+    }
+    if (MaxAttributesPerElement(text) > kMaxAttributesPerElement) {
+      result.diagnostics.push_back(MakeDiagnostic(
+          Diagnostic::Severity::kError, source, 0, 0,
+          "too many attributes on one element (more than " + std::to_string(kMaxAttributesPerElement) + ")"));
       return result;
     }
     doc = article::ReadHtml(text);

@@ -155,6 +155,52 @@ bool IsAbsoluteHttpUrl(std::string_view url) {
   return head.rfind("http://", 0) == 0 || head.rfind("https://", 0) == 0;
 }
 
+namespace {
+
+// The scheme at `pos` ("ftp" in "ftp://x"), lower-case, or "" (RFC 3986:
+// a letter, then letters, digits, '+', '-', '.', then ':').
+std::string SchemeAt(std::string_view s, size_t pos) {
+  if (pos >= s.size() || !std::isalpha(static_cast<unsigned char>(s[pos]))) return "";
+  size_t end = pos;
+  while (end < s.size() && end - pos <= 32 &&
+         (std::isalnum(static_cast<unsigned char>(s[end])) || s[end] == '+' || s[end] == '-' ||
+          s[end] == '.')) {
+    ++end;
+  }
+  if (end >= s.size() || s[end] != ':') return "";
+  return Lower(s.substr(pos, end - pos));
+}
+
+constexpr std::string_view kSchemesWithoutSlashes[] = {
+    "javascript", "data", "mailto", "vbscript", "file", "tel", "news", "urn",
+};
+
+bool IsSchemeChar(char c) {
+  return std::isalnum(static_cast<unsigned char>(c)) || c == '+' || c == '-' || c == '.';
+}
+
+}  // namespace
+
+bool IsDocumentUrl(std::string_view url) {
+  if (IsAbsoluteHttpUrl(url)) return true;
+  std::string scheme = SchemeAt(url, 0);
+  return !scheme.empty() && url.compare(scheme.size() + 1, 2, "//") == 0;
+}
+
+size_t FindOtherSchemeUrl(std::string_view s, size_t from) {
+  for (size_t i = from; i < s.size(); ++i) {
+    if (i > 0 && IsSchemeChar(s[i - 1])) continue;  // only where a word starts
+    std::string scheme = SchemeAt(s, i);
+    if (scheme.empty() || scheme == "http" || scheme == "https") continue;
+    size_t rest = i + scheme.size() + 1;
+    bool slashes = s.compare(rest, 2, "//") == 0;
+    bool known = std::find(std::begin(kSchemesWithoutSlashes), std::end(kSchemesWithoutSlashes), scheme) !=
+                 std::end(kSchemesWithoutSlashes);
+    if ((slashes || known) && rest < s.size() && !IsSpace(CodePointAt(s, rest))) return i;
+  }
+  return std::string_view::npos;
+}
+
 bool IsReferenceHeading(std::string_view line) {
   std::string_view s = Trim(line);
   while (!s.empty() && (s.front() == '#' || s.front() == '*' || s.front() == '_')) s.remove_prefix(1);

@@ -37,6 +37,16 @@ size_t FindUrl(std::string_view s, size_t from);
 size_t UrlEnd(std::string_view s, size_t start);
 // True for "http://..." and "https://..." (case-insensitive scheme).
 bool IsAbsoluteHttpUrl(std::string_view url);
+// True for a link that names a document: http(s), or any other scheme
+// followed by "//" ("ftp://", "file:///", "gopher://"), which becomes a
+// citation with link status blocked. Scheme-only links ("javascript:",
+// "mailto:", "data:") in running text are not citations.
+bool IsDocumentUrl(std::string_view url);
+// Where the first URL of a scheme other than http(s) starts in `s` at or
+// after `from`: "scheme://" of any scheme, or one of the schemes that take no
+// "//" (javascript:, data:, mailto:, vbscript:, file:, tel:, news:, urn:); npos
+// when none. For reference entries, whose URL is cited whatever its scheme.
+size_t FindOtherSchemeUrl(std::string_view s, size_t from);
 
 // True when `line` is just a reference-section name (References, Sources,
 // Notes, Bibliography, Citations, Works cited, Footnotes), ignoring Markdown

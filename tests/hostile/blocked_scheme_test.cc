@@ -80,7 +80,7 @@ TEST_F(BlockedSchemeTest, ReferenceEntriesOfOtherSchemesAreBlockedAndNeverReques
   const std::string ftp = "ftp://" + Host() + "/pub/notes.txt";
   const std::string gopher = "gopher://" + Host() + "/1/notes";
   const std::string article =
-      "# Notes\n\n"
+      "# Lighthouse\n\n"
       "The archive says \"every storm was logged in the keeper's book\" [1].\n\n"
       "A mirror says \"the keeper logged the storms in ink\" [2].\n\n"
       "A file says \"the book was kept in the lamp room\" [3].\n\n"

@@ -58,6 +58,13 @@ class Builder {
 
   void SetUrl(const std::string& url, size_t source_offset, Citation* c) {
     c->url = url;
+    std::string scheme = UrlScheme(url);
+    if (!scheme.empty() && scheme != "http" && scheme != "https") {
+      // Refused before any request, like a private address.
+      c->url_error = "scheme " + scheme + " not allowed";
+      c->url_error_status = LinkStatus::kBlocked;
+      return Warn(url, source_offset, *c);
+    }
     std::string error;
     std::optional<std::string> normalized = NormalizeUrl(url, &error);
     if (normalized) {
@@ -65,12 +72,16 @@ class Builder {
       return;
     }
     c->url_error = error.rfind("malformed URL", 0) == 0 ? error : "malformed URL: " + error;
+    Warn(url, source_offset, *c);
+  }
+
+  void Warn(const std::string& url, size_t source_offset, const Citation& c) {
     Diagnostic d;
     d.severity = Diagnostic::Severity::kWarning;
     d.file = file_;
     d.line = lines_.Line(source_offset);
     d.column = lines_.Column(source_offset);
-    d.message = "citation [" + c->id + "]: " + c->url_error + " (" + RedactUrlCredentials(url) + ")";
+    d.message = "citation [" + c.id + "]: " + c.url_error + " (" + RedactUrlCredentials(url) + ")";
     diagnostics_->push_back(std::move(d));
   }
 

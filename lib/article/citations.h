@@ -17,7 +17,9 @@ namespace article {
 // returns the citations in order of first appearance: markers and links in
 // text order, then reference entries no marker points to. A marker without an
 // entry has no URL (unresolved). An entry whose URL cannot be used keeps it
-// as written with url_error set, and adds a warning to *diagnostics.
+// as written with url_error set (a scheme other than http/https: "scheme
+// ftp not allowed", link status blocked; else malformed, error), and adds a
+// warning to *diagnostics.
 std::vector<Citation> BuildCitations(Document* doc, const LineIndex& lines, const std::string& file,
                                      std::vector<Diagnostic>* diagnostics);
 

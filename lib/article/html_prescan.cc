@@ -29,6 +29,22 @@ bool Counted(const std::string& name) {
   return std::find(std::begin(kNotCounted), std::end(kNotCounted), name) == std::end(kNotCounted);
 }
 
+// Where "</name" (any case) next starts at or after `pos`, or npos. Looks at
+// each byte once: copying and lower-casing the rest of the input for every
+// <script> made the prescan quadratic.
+size_t FindEndTag(std::string_view html, size_t pos, const std::string& name) {
+  while ((pos = html.find("</", pos)) != std::string_view::npos) {
+    size_t i = 0;
+    while (i < name.size() && pos + 2 + i < html.size() &&
+           std::tolower(static_cast<unsigned char>(html[pos + 2 + i])) == name[i]) {
+      ++i;
+    }
+    if (i == name.size()) return pos;
+    pos += 2;
+  }
+  return std::string_view::npos;
+}
+
 }  // namespace
 
 int HtmlNestingDepth(std::string_view html) {
@@ -62,10 +78,8 @@ int HtmlNestingDepth(std::string_view html) {
     }
     pos = gt + 1;
     if (!closing && (name == "script" || name == "style")) {
-      size_t end = Lower(html.substr(pos, std::min<size_t>(html.size() - pos, 1 << 20)))
-                       .find("</" + name);
-      if (end == std::string::npos) break;
-      pos += end;
+      pos = FindEndTag(html, pos, name);
+      if (pos == std::string_view::npos) break;
     }
   }
   return deepest;

@@ -263,7 +263,7 @@ class HtmlReader {
         block_.anchors.push_back({Anchor::Kind::kMarker, block_.text.size(), number, OffsetOf(node), ""});
         return;
       }
-    } else if (IsAbsoluteHttpUrl(h)) {
+    } else if (IsDocumentUrl(h)) {
       block_.anchors.push_back(
           {Anchor::Kind::kLink, block_.text.size(), std::string(h), OffsetOf(node), ""});
     }
@@ -345,7 +345,10 @@ void HtmlReader::AppendText(const GumboText& text) {
   size_t j = 0;
   for (size_t i = 0; i < decoded.size();) {
     size_t len = std::min(decoded.size() - i, SequenceLength(static_cast<unsigned char>(decoded[i])));
-    size_t semi = j < original.size() && original[j] == '&' ? original.find(';', j) : std::string_view::npos;
+    // Bounded like the entity it may end: "&&&&..." must not scan to the end from each '&'.
+    size_t semi = j < original.size() && original[j] == '&'
+                      ? original.substr(0, std::min(original.size(), j + 34)).find(';', j)
+                      : std::string_view::npos;
     bool entity = semi != std::string_view::npos && semi - j <= 32 &&
                   (decoded[i] != '&' || original.compare(j, 5, "&amp;") == 0);
     if (j < original.size() && original[j] == '\r' && decoded[i] == '\n') ++j;

@@ -97,6 +97,15 @@ std::string Number(std::string_view s) {
 
 bool FindEntryUrl(std::string_view line, size_t from, std::string* url, size_t* offset) {
   size_t start = FindUrl(line, from);
+  // An entry whose first URL has another scheme cites that URL, reported
+  // blocked (never requested) rather than "no reference entry"; an http URL
+  // inside it ("javascript:fetch('http://...')") is not the citation.
+  size_t other = FindOtherSchemeUrl(line.substr(0, start == std::string_view::npos ? line.size() : start), from);
+  if (other != std::string_view::npos) {
+    *url = std::string(line.substr(other, UrlEnd(line, other) - other));
+    *offset = other;
+    return true;
+  }
   if (start == std::string_view::npos) return false;
   size_t end = UrlEnd(line, start);
   std::string_view found = line.substr(start, end - start);

@@ -16,7 +16,8 @@ namespace article {
 Document ReadMarkdown(std::string_view input, size_t start);
 
 // Parses a reference entry's URL from line[from, ...): the first http(s)
-// URL. A URL broken by one space before its host is complete
+// URL or URL of another scheme (FindOtherSchemeUrl, reported blocked),
+// whichever comes first. A URL broken by one space before its host is complete
 // ("https://exa mple.com") is taken whole, so it is reported as malformed
 // rather than silently shortened. Sets *url and *offset (into `line`).
 bool FindEntryUrl(std::string_view line, size_t from, std::string* url, size_t* offset);

@@ -1,6 +1,8 @@
 #include "article/quote_scanner.h"
 
 #include <algorithm>
+#include <array>
+#include <iterator>
 
 #include "article/text_util.h"
 
@@ -39,7 +41,7 @@ class Scanner {
       for (; ei < ends.size() && ends[ei].first <= pos; ++ei) CloseExplicit(ends[ei].second, pos);
       for (; si < starts.size() && starts[si].first <= pos; ++si) {
         const ExplicitQuote& q = block_.explicit_quotes[starts[si].second];
-        stack_.push_back({kExplicit, q.begin, q.begin, q.source_offset, starts[si].second});
+        PushOpen({kExplicit, q.begin, q.begin, q.source_offset, starts[si].second});
       }
       if (pos == text_.size()) break;
       size_t len = SequenceLength(static_cast<unsigned char>(text_[pos]));
@@ -51,12 +53,34 @@ class Scanner {
   }
 
  private:
+  // The opening marks, each with the stack indices of its open quotes (so
+  // that finding the nearest of a kind does not walk a stack of 100,000
+  // unclosed «).
+  static constexpr char32_t kKinds[] = {kExplicit, '"', 0x201C, 0x201E, 0xAB, 0xBB, 0x2018};
+  static size_t KindSlot(char32_t kind) {
+    return static_cast<size_t>(std::find(std::begin(kKinds), std::end(kKinds), kind) - std::begin(kKinds));
+  }
+
+  void PushOpen(const Open& o) {
+    by_kind_[KindSlot(o.kind)].push_back(static_cast<int>(stack_.size()));
+    stack_.push_back(o);
+  }
+
+  void TruncateStack(int size) {
+    for (std::vector<int>& indices : by_kind_) {
+      while (!indices.empty() && indices.back() >= size) indices.pop_back();
+    }
+    stack_.resize(static_cast<size_t>(size));
+  }
+
   // Index in the stack of the nearest open quote of one of `kinds`, or -1.
   int FindOpen(std::initializer_list<char32_t> kinds) const {
-    for (int i = static_cast<int>(stack_.size()) - 1; i >= 0; --i) {
-      if (std::find(kinds.begin(), kinds.end(), stack_[i].kind) != kinds.end()) return i;
+    int found = -1;
+    for (char32_t kind : kinds) {
+      const std::vector<int>& indices = by_kind_[KindSlot(kind)];
+      if (!indices.empty()) found = std::max(found, indices.back());
     }
-    return -1;
+    return found;
   }
 
   void Mark(size_t pos, size_t len) {
@@ -104,36 +128,38 @@ class Scanner {
   }
 
   void Push(char32_t kind, size_t pos, size_t len) {
-    stack_.push_back({kind, pos, pos + len, block_.source[pos], SIZE_MAX});
+    PushOpen({kind, pos, pos + len, block_.source[pos], SIZE_MAX});
   }
 
   // An open ‘ below does not make a quote inner: it may be an elided letter.
   bool IsOutermost(int index) const {
-    for (int i = 0; i < index; ++i) {
-      if (stack_[i].kind != 0x2018) return false;
+    for (size_t slot = 0; slot < by_kind_.size(); ++slot) {
+      if (kKinds[slot] != 0x2018 && !by_kind_[slot].empty() && by_kind_[slot].front() < index) {
+        return false;
+      }
     }
     return true;
   }
 
   // Reports a quote, dropping quotes reported earlier inside it (they were
   // reported provisionally above a ‘ that has now turned out to pair).
+  // found_ stays in order of `open` (each report drops every later one), so
+  // those quotes are at its end.
   void Report(const Open& o, size_t end, size_t close_end, bool closed) {
-    found_.erase(std::remove_if(found_.begin(), found_.end(),
-                                [&](const FoundQuote& q) { return q.open > o.open; }),
-                 found_.end());
+    while (!found_.empty() && found_.back().open > o.open) found_.pop_back();
     found_.push_back({o.open, o.begin, end, close_end, o.source_offset, closed});
   }
 
   void Close(int index, size_t pos, size_t len) {
     if (IsOutermost(index)) Report(stack_[index], pos, pos + len, true);
-    stack_.resize(index);
+    TruncateStack(index);
   }
 
   void CloseExplicit(size_t explicit_index, size_t pos) {
-    for (int i = static_cast<int>(stack_.size()) - 1; i >= 0; --i) {
-      if (stack_[i].kind == kExplicit && stack_[i].explicit_index == explicit_index) {
-        return Close(i, pos, 0);
-      }
+    const std::vector<int>& explicit_opens = by_kind_[KindSlot(kExplicit)];
+    for (size_t k = explicit_opens.size(); k > 0; --k) {
+      int i = explicit_opens[k - 1];
+      if (stack_[static_cast<size_t>(i)].explicit_index == explicit_index) return Close(i, pos, 0);
     }
   }
 
@@ -152,6 +178,7 @@ class Scanner {
   const Block& block_;
   std::string_view text_;
   std::vector<Open> stack_;
+  std::array<std::vector<int>, std::size(kKinds)> by_kind_;  // stack indices, ascending
   std::vector<FoundQuote> found_;
 };
 

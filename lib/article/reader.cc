@@ -3,6 +3,7 @@
 #include <algorithm>
 #include <cctype>
 #include <map>
+#include <set>
 
 #include "article/attribution.h"
 #include "article/citations.h"
@@ -13,6 +14,7 @@
 #include "article/sentences.h"
 #include "article/text_util.h"
 #include "core/utf8.h"
+#include "extract/attribute_guard.h"
 
 namespace citecheck {
 namespace {
@@ -97,12 +99,13 @@ void AddQuotes(const Block& block, const article::LineIndex& lines, const Articl
                std::vector<Quote>* out) {
   std::vector<FoundQuote> found = article::ScanQuotes(block);
   std::vector<size_t> sentences = article::SplitSentences(block, found);
+  article::Attributor attributor(block, sentences);
   for (const FoundQuote& q : found) {
     Quote quote;
     quote.text = QuoteText(block, q);
     quote.line = lines.Line(q.source_offset);
     quote.column = lines.Column(q.source_offset);
-    quote.citation_ids = article::Attribute(block, sentences, q);
+    quote.citation_ids = attributor.For(q);
     if (block.heading) {
       // Quotation marks in a heading are the article's own emphasis or a
       // title, not words it attributes to a source.
@@ -123,7 +126,11 @@ void AddQuotes(const Block& block, const article::LineIndex& lines, const Articl
 // sources: every occurrence is checked against all of them, and is verified
 // when any page has it.
 void ShareCitationsOfRepeatedQuotes(std::vector<Quote>* quotes) {
-  std::map<std::string, std::vector<std::string>> ids_by_text;
+  struct Ids {
+    std::vector<std::string> in_order;
+    std::set<std::string> seen;
+  };
+  std::map<std::string, Ids> ids_by_text;
   auto key = [](const Quote& q) {
     std::string k;
     for (char c : q.text) {
@@ -135,13 +142,14 @@ void ShareCitationsOfRepeatedQuotes(std::vector<Quote>* quotes) {
   };
   for (const Quote& q : *quotes) {
     if (q.skipped) continue;
-    std::vector<std::string>& ids = ids_by_text[key(q)];
+    Ids& ids = ids_by_text[key(q)];
     for (const std::string& id : q.citation_ids) {
-      if (std::find(ids.begin(), ids.end(), id) == ids.end()) ids.push_back(id);
+      if (ids.in_order.size() >= article::kMaxCitationsPerQuote) break;
+      if (ids.seen.insert(id).second) ids.in_order.push_back(id);
     }
   }
   for (Quote& q : *quotes) {
-    if (!q.skipped) q.citation_ids = ids_by_text[key(q)];
+    if (!q.skipped) q.citation_ids = ids_by_text[key(q)].in_order;
   }
 }
 
@@ -158,6 +166,12 @@ Article ReadArticle(std::string_view text, const std::string& source, const Arti
           Diagnostic::Severity::kError, source, 0, 0,
           "too deeply nested (more than " + std::to_string(article::kMaxHtmlDepth) +
               " open elements)"));
+      return result;
+    }
+    if (MaxAttributesPerElement(text) > kMaxAttributesPerElement) {
+      result.diagnostics.push_back(MakeDiagnostic(
+          Diagnostic::Severity::kError, source, 0, 0,
+          "too many attributes on one element (more than " + std::to_string(kMaxAttributesPerElement) + ")"));
       return result;
     }
     doc = article::ReadHtml(text);

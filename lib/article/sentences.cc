@@ -29,8 +29,12 @@ bool IsClosing(char32_t cp) {
 
 // The word before the full stop at `dot`, e.g. "Dr" or "e.g".
 bool IsAbbreviation(std::string_view text, size_t dot) {
+  // No abbreviation is longer than this: a 5 MB "a.a.a.a..." must not be
+  // walked back from each of its dots.
+  constexpr size_t kLongest = 8;
   size_t start = dot;
   while (start > 0) {
+    if (dot - start > kLongest) return false;
     size_t prev = 0;
     char32_t cp = CodePointBefore(text, start, &prev);
     if (!IsWordChar(cp) && cp != '.') break;
@@ -95,6 +99,10 @@ std::vector<size_t> SplitSentences(const Block& block, const std::vector<FoundQu
       if (start != std::string_view::npos && start < text.size() && start > starts.back()) {
         starts.push_back(start);
       }
+      // The rest of the run ("!!!") would find the same start again: skipping
+      // it keeps a run of a million '!' linear.
+      pos = after;
+      continue;
     }
     pos += len;
   }

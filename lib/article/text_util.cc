@@ -124,18 +124,24 @@ size_t UrlEnd(std::string_view s, size_t start) {
     end += SequenceLength(c);
   }
   end = std::min(end, s.size());
-  // Trailing punctuation belongs to the prose around the URL.
+  // Trailing punctuation belongs to the prose around the URL. The brackets
+  // are counted once and kept current as the end moves back (counting them
+  // again for each character made a URL ending in ")))..." quadratic).
+  std::string_view url = s.substr(start, end - start);
+  std::ptrdiff_t open_paren = std::count(url.begin(), url.end(), '(');
+  std::ptrdiff_t close_paren = std::count(url.begin(), url.end(), ')');
+  std::ptrdiff_t open_square = std::count(url.begin(), url.end(), '[');
+  std::ptrdiff_t close_square = std::count(url.begin(), url.end(), ']');
   while (end > start) {
     char c = s[end - 1];
-    std::string_view url = s.substr(start, end - start);
     if (c == '.' || c == ',' || c == ';' || c == ':' || c == '!' || c == '?' || c == '\'' ||
         c == '*' || c == '_') {
       --end;
-    } else if (c == ')' && std::count(url.begin(), url.end(), '(') <
-                               std::count(url.begin(), url.end(), ')')) {
+    } else if (c == ')' && open_paren < close_paren) {
+      --close_paren;
       --end;
-    } else if (c == ']' && std::count(url.begin(), url.end(), '[') <
-                               std::count(url.begin(), url.end(), ']')) {
+    } else if (c == ']' && open_square < close_square) {
+      --close_square;
       --end;
     } else {
       break;
@@ -147,6 +153,52 @@ size_t UrlEnd(std::string_view s, size_t start) {
 bool IsAbsoluteHttpUrl(std::string_view url) {
   std::string head = Lower(url.substr(0, 8));
   return head.rfind("http://", 0) == 0 || head.rfind("https://", 0) == 0;
+}
+
+namespace {
+
+// The scheme at `pos` ("ftp" in "ftp://x"), lower-case, or "" (RFC 3986:
+// a letter, then letters, digits, '+', '-', '.', then ':').
+std::string SchemeAt(std::string_view s, size_t pos) {
+  if (pos >= s.size() || !std::isalpha(static_cast<unsigned char>(s[pos]))) return "";
+  size_t end = pos;
+  while (end < s.size() && end - pos <= 32 &&
+         (std::isalnum(static_cast<unsigned char>(s[end])) || s[end] == '+' || s[end] == '-' ||
+          s[end] == '.')) {
+    ++end;
+  }
+  if (end >= s.size() || s[end] != ':') return "";
+  return Lower(s.substr(pos, end - pos));
+}
+
+constexpr std::string_view kSchemesWithoutSlashes[] = {
+    "javascript", "data", "mailto", "vbscript", "file", "tel", "news", "urn",
+};
+
+bool IsSchemeChar(char c) {
+  return std::isalnum(static_cast<unsigned char>(c)) || c == '+' || c == '-' || c == '.';
+}
+
+}  // namespace
+
+bool IsDocumentUrl(std::string_view url) {
+  if (IsAbsoluteHttpUrl(url)) return true;
+  std::string scheme = SchemeAt(url, 0);
+  return !scheme.empty() && url.compare(scheme.size() + 1, 2, "//") == 0;
+}
+
+size_t FindOtherSchemeUrl(std::string_view s, size_t from) {
+  for (size_t i = from; i < s.size(); ++i) {
+    if (i > 0 && IsSchemeChar(s[i - 1])) continue;  // only where a word starts
+    std::string scheme = SchemeAt(s, i);
+    if (scheme.empty() || scheme == "http" || scheme == "https") continue;
+    size_t rest = i + scheme.size() + 1;
+    bool slashes = s.compare(rest, 2, "//") == 0;
+    bool known = std::find(std::begin(kSchemesWithoutSlashes), std::end(kSchemesWithoutSlashes), scheme) !=
+                 std::end(kSchemesWithoutSlashes);
+    if ((slashes || known) && rest < s.size() && !IsSpace(CodePointAt(s, rest))) return i;
+  }
+  return std::string_view::npos;
 }
 
 bool IsReferenceHeading(std::string_view line) {
@@ -166,7 +218,8 @@ bool IsReferenceHeading(std::string_view line) {
 
 size_t MatchMarker(std::string_view s, size_t pos, std::vector<std::string>* keys) {
   if (pos >= s.size() || s[pos] != '[') return 0;
-  size_t close = s.find(']', pos);
+  // Bounded: a line of '[' without ']' must not be scanned to its end from each.
+  size_t close = s.substr(0, std::min(s.size(), pos + 66)).find(']', pos);
   if (close == std::string_view::npos || close - pos > 64) return 0;
   std::string_view inner = s.substr(pos + 1, close - pos - 1);
   std::vector<std::string> found;
@@ -216,11 +269,28 @@ std::string_view Trim(std::string_view s) {
 
 bool IsBlank(std::string_view s) { return Trim(s).empty(); }
 
+namespace {
+
+bool IsLeadByte(char c) { return (static_cast<unsigned char>(c) & 0xC0) != 0x80; }
+
+}  // namespace
+
 LineIndex::LineIndex(std::string_view text) : text_(text) {
   starts_.push_back(0);
+  size_t code_points = 0;
   for (size_t i = 0; i < text.size(); ++i) {
+    if (i % kBlock == 0) block_code_points_.push_back(code_points);
     if (text[i] == '\n') starts_.push_back(i + 1);
+    code_points += IsLeadByte(text[i]);
   }
+}
+
+size_t LineIndex::CodePointsBefore(size_t offset) const {
+  size_t block = offset / kBlock;
+  if (block >= block_code_points_.size()) block = block_code_points_.size() - 1;
+  size_t count = block_code_points_[block];
+  for (size_t i = block * kBlock; i < offset; ++i) count += IsLeadByte(text_[i]);
+  return count;
 }
 
 int LineIndex::Line(size_t offset) const {
@@ -233,7 +303,8 @@ int LineIndex::Column(size_t offset) const {
   size_t start = starts_[Line(offset) - 1];
   // A byte order mark is not a column of its own.
   if (start == 0 && text_.substr(0, 3) == "\xEF\xBB\xBF" && offset >= 3) start = 3;
-  return static_cast<int>(CountCodePoints(text_.substr(start, offset - start))) + 1;
+  if (offset <= start || block_code_points_.empty()) return 1;
+  return static_cast<int>(CodePointsBefore(offset) - CodePointsBefore(start)) + 1;
 }
 
 }  // namespace article

@@ -37,6 +37,16 @@ size_t FindUrl(std::string_view s, size_t from);
 size_t UrlEnd(std::string_view s, size_t start);
 // True for "http://..." and "https://..." (case-insensitive scheme).
 bool IsAbsoluteHttpUrl(std::string_view url);
+// True for a link that names a document: http(s), or any other scheme
+// followed by "//" ("ftp://", "file:///", "gopher://"), which becomes a
+// citation with link status blocked. Scheme-only links ("javascript:",
+// "mailto:", "data:") in running text are not citations.
+bool IsDocumentUrl(std::string_view url);
+// Where the first URL of a scheme other than http(s) starts in `s` at or
+// after `from`: "scheme://" of any scheme, or one of the schemes that take no
+// "//" (javascript:, data:, mailto:, vbscript:, file:, tel:, news:, urn:); npos
+// when none. For reference entries, whose URL is cited whatever its scheme.
+size_t FindOtherSchemeUrl(std::string_view s, size_t from);
 
 // True when `line` is just a reference-section name (References, Sources,
 // Notes, Bibliography, Citations, Works cited, Footnotes), ignoring Markdown
@@ -55,11 +65,18 @@ class LineIndex {
  public:
   explicit LineIndex(std::string_view text);
   int Line(size_t offset) const;
+  // In code points; `text` must be valid UTF-8 up to `offset`. Costs
+  // O(kBlock) whatever the line's length (a one-line article of 16 MiB with
+  // many quotes must not count its line from the start for each).
   int Column(size_t offset) const;
 
  private:
+  static constexpr size_t kBlock = 1024;
+  size_t CodePointsBefore(size_t offset) const;
+
   std::string_view text_;
   std::vector<size_t> starts_;  // byte offset of every line start
+  std::vector<size_t> block_code_points_;  // code points before byte i * kBlock
 };
 
 }  // namespace article

@@ -28,6 +28,9 @@ Verdict VerdictForCitation(const std::string& quote, const Citation& citation,
                            const PageOutcome* outcome, const MatchOptions& options) {
   const std::string label = "[" + citation.id + "]";
   if (outcome == nullptr) {
+    if (citation.url_error_status == LinkStatus::kBlocked) {
+      return Unverifiable("link " + label + " is blocked (" + citation.url_error + ")");
+    }
     if (!citation.url_error.empty()) return Unverifiable("citation " + label + ": " + citation.url_error);
     return Unverifiable("citation " + label + " has no reference entry");
   }

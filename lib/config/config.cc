@@ -138,6 +138,8 @@ const std::map<std::string, Setter>& Setters() {
       {"daemon.schedule", [](const json& v, Config* c) { return SetString(v, &c->daemon.schedule); }},
       {"daemon.max_request_bytes",
        [](const json& v, Config* c) { return SetInt(v, &c->daemon.max_request_bytes, 1024, 1 << 30); }},
+      {"daemon.job_timeout_s",
+       [](const json& v, Config* c) { return SetInt(v, &c->daemon.job_timeout_s, 0, 7 * 24 * 3600); }},
   };
   return *setters;
 }

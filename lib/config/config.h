@@ -18,6 +18,10 @@ struct DaemonConfig {
   std::string token_file;                 // daemon.token_file; empty: generated beside the db
   std::string schedule = "0 3 * * *";     // daemon.schedule: cron expression, nightly by default
   int max_request_bytes = 4 * 1024 * 1024;  // daemon.max_request_bytes: largest API request body (413 above)
+  // daemon.job_timeout_s: a job still running after this many seconds stops
+  // at its next batch of URLs and fails ("job exceeded daemon.job_timeout_s
+  // (N s)"); the worker takes the next job. 0: no limit.
+  int job_timeout_s = 3600;
 };
 
 struct Config {

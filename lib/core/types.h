@@ -30,9 +30,12 @@ struct Citation {
   std::string url;  // as written in the article; empty when unresolved
   std::string normalized_url;  // identity (core/url.h); empty when unresolved or malformed
   int line = 0;                // line of the reference entry or link; 0 if none
-  // Set when the entry is present but its URL cannot be used (malformed, not
-  // http/https): the citation is checked as link status `error` with this text.
+  // Set when the entry is present but its URL cannot be used: the citation
+  // is never fetched and has link status url_error_status with this text.
   std::string url_error;
+  // kError for a malformed URL, kBlocked for a scheme other than http/https
+  // ("scheme ftp not allowed").
+  LinkStatus url_error_status = LinkStatus::kError;
 };
 
 // One quotation in the article, as written (delimiters stripped, inner quotes kept).

@@ -66,6 +66,17 @@ std::optional<std::string> NormalizeUrl(std::string_view url, std::string* error
   return normalized;
 }
 
+std::string UrlScheme(std::string_view url) {
+  size_t colon = url.find(':');
+  if (colon == 0 || colon == std::string_view::npos || colon > 32) return "";
+  std::string scheme = Lower(std::string(url.substr(0, colon)));
+  if (!std::isalpha(static_cast<unsigned char>(scheme[0]))) return "";
+  for (char c : scheme) {
+    if (!std::isalnum(static_cast<unsigned char>(c)) && c != '+' && c != '-' && c != '.') return "";
+  }
+  return scheme;
+}
+
 std::string UrlHost(std::string_view url) {
   CurlUrl u(curl_url());
   std::string text(url);

@@ -14,6 +14,12 @@ namespace citecheck {
 // sets *error (when given) for anything that is not a well-formed http(s) URL.
 std::optional<std::string> NormalizeUrl(std::string_view url, std::string* error = nullptr);
 
+// The scheme `url` starts with, lower-case ("ftp" for "FTP://host/x",
+// "javascript" for "javascript:void(0)"): RFC 3986's letter, then letters,
+// digits, '+', '-' or '.', then ':'. "" when it starts with none (a relative
+// URL, "www.example.com").
+std::string UrlScheme(std::string_view url);
+
 // The host part of an absolute URL (lower-case), or "" when it has none.
 std::string UrlHost(std::string_view url);
 

@@ -1,7 +1,10 @@
 #include "daemon/api.h"
 
 #include <chrono>
+#include <cstdint>
 #include <functional>
+#include <optional>
+#include <string>
 #include <nlohmann/json.hpp>
 
 #include "core/url.h"
@@ -93,6 +96,30 @@ const char* ReportContentType(const std::string& format) {
   return "text/plain; charset=utf-8";
 }
 
+// A job or article id in a path: decimal digits naming a number from 1 to
+// INT64_MAX. Anything else ("1e5", "-1", "0x10", twenty digits) names no
+// job or article: nullopt, answered 404 like an id not in the store.
+std::optional<int64_t> ParseId(const std::string& text) {
+  if (text.empty() || text.size() > 19) return std::nullopt;
+  int64_t value = 0;
+  for (char c : text) {
+    if (c < '0' || c > '9') return std::nullopt;
+    const int digit = c - '0';
+    if (value > (INT64_MAX - digit) / 10) return std::nullopt;
+    value = value * 10 + digit;
+  }
+  if (value == 0) return std::nullopt;
+  return value;
+}
+
+// The id as written, for an error message: printable ASCII (anything else
+// as '?', so the JSON error is valid UTF-8), at most 40 characters.
+std::string ShownId(const std::string& text) {
+  std::string shown;
+  for (char c : text.substr(0, 40)) shown.push_back(c >= 0x20 && c < 0x7f ? c : '?');
+  return text.size() <= 40 ? shown : shown + "...";
+}
+
 class Api {
  public:
   explicit Api(const ApiContext& context) : c_(context) {}
@@ -145,11 +172,13 @@ class Api {
       for (const ArticleOverview& o : OverviewRegistered(*store)) list.push_back(OverviewJson(o));
       JsonReply(res, 200, {{"articles", list}});
     });
-    s.Get(R"(/v1/articles/(\d+)/report)",
+    s.Get(R"(/v1/articles/([^/]+)/report)",
           [this](const httplib::Request& req, httplib::Response& res) { GetReport(req, res); });
-    s.Get(R"(/v1/jobs/(\d+))", [this](const httplib::Request& req, httplib::Response& res) {
+    s.Get(R"(/v1/jobs/([^/]+))", [this](const httplib::Request& req, httplib::Response& res) {
+      const std::optional<int64_t> id = ParseId(req.matches[1]);
+      if (!id) return Error(res, 404, "no job " + ShownId(req.matches[1]));
       auto store = c_.stores->Acquire();
-      auto job = store->GetJob(std::stoll(req.matches[1]));
+      auto job = store->GetJob(*id);
       if (!job) return Error(res, 404, "no job " + req.matches[1].str());
       JsonReply(res, 200, JobJson(*job));
     });
@@ -235,8 +264,10 @@ class Api {
     const std::string format = req.has_param("format") ? req.get_param_value("format") : "json";
     auto formatter = MakeFormatter(format, {});
     if (!formatter) return Error(res, 400, "unknown format \"" + format + "\" (expected " + kReportFormats + ")");
+    const std::optional<int64_t> parsed = ParseId(req.matches[1]);
+    if (!parsed) return Error(res, 404, "no article " + ShownId(req.matches[1]));
+    const int64_t id = *parsed;
     auto store = c_.stores->Acquire();
-    const int64_t id = std::stoll(req.matches[1]);
     if (!store->FindArticle(id)) return Error(res, 404, "no article " + req.matches[1].str());
     std::vector<RunRef> runs = store->RunsOfArticle(id, 1);
     if (runs.empty()) return Error(res, 404, "article " + req.matches[1].str() + " has not been checked yet");

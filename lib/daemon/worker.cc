@@ -1,6 +1,7 @@
 #include "daemon/worker.h"
 
 #include <chrono>
+#include <thread>
 
 #include "daemon/log.h"
 #include "registry/registry.h"
@@ -11,6 +12,59 @@ namespace {
 // Jobs may be queued by another process (citecheck check --queue), which
 // cannot wake us: poll.
 constexpr auto kPollInterval = std::chrono::milliseconds(250);
+
+// How often the watchdog looks at the shutdown flag, which it cannot wait on.
+constexpr auto kWatchInterval = std::chrono::milliseconds(50);
+
+// The stop flag of one job's run: set when the worker stops (shutdown) or
+// when the job has run for daemon.job_timeout_s. A thread of its own, so that
+// the run (lib/check) needs to know nothing of either.
+class JobWatchdog {
+ public:
+  JobWatchdog(const std::atomic<bool>& shutdown, int64_t job_id, int timeout_s)
+      : shutdown_(shutdown), job_id_(job_id), timeout_s_(timeout_s),
+        deadline_(std::chrono::steady_clock::now() + std::chrono::seconds(timeout_s)),
+        thread_([this] { Watch(); }) {}
+  ~JobWatchdog() {
+    {
+      std::lock_guard<std::mutex> lock(mu_);
+      done_ = true;
+    }
+    cv_.notify_all();
+    thread_.join();
+  }
+  JobWatchdog(const JobWatchdog&) = delete;
+  JobWatchdog& operator=(const JobWatchdog&) = delete;
+
+  const std::atomic<bool>* stop() const { return &stop_; }
+  bool timed_out() const { return timed_out_; }
+
+ private:
+  void Watch() {
+    std::unique_lock<std::mutex> lock(mu_);
+    while (!done_) {
+      if (shutdown_.load()) stop_ = true;
+      if (timeout_s_ > 0 && !timed_out_ && std::chrono::steady_clock::now() >= deadline_) {
+        timed_out_ = true;
+        stop_ = true;
+        Log(LogLevel::kWarn, "job.timeout",
+            {{"job", std::to_string(job_id_)}, {"job_timeout_s", std::to_string(timeout_s_)}});
+      }
+      cv_.wait_for(lock, kWatchInterval, [this] { return done_; });
+    }
+  }
+
+  const std::atomic<bool>& shutdown_;
+  const int64_t job_id_;
+  const int timeout_s_;
+  const std::chrono::steady_clock::time_point deadline_;
+  std::atomic<bool> stop_{false};
+  std::atomic<bool> timed_out_{false};
+  std::mutex mu_;
+  std::condition_variable cv_;
+  bool done_ = false;
+  std::thread thread_;  // last: starts once the members above exist
+};
 
 std::string Join(const std::vector<std::string>& lines) {
   std::string out;
@@ -80,8 +134,9 @@ void Worker::Execute(Store& store, const Job& job) {
   const auto start = std::chrono::steady_clock::now();
   auto fetcher = MakeCurlFetcher(config->fetch);
   RegisteredRun result;
+  JobWatchdog watchdog(stop_, job.id, config->daemon.job_timeout_s);
   try {
-    result = RunRegistered(store, *config, *fetcher, articles, "daemon", resume, &stop_, nullptr,
+    result = RunRegistered(store, *config, *fetcher, articles, "daemon", resume, watchdog.stop(), nullptr,
                            [&](int64_t run_id) {
                              current_run_ = run_id;
                              store.SetJobRun(job.id, run_id);
@@ -98,6 +153,11 @@ void Worker::Execute(Store& store, const Job& job) {
   std::string error = Join(result.input_errors);
   if (result.run.run_id == 0) {
     state = kJobFailed;
+  } else if (result.run.interrupted && watchdog.timed_out()) {
+    // Its run stays interrupted; a later job of the article begins anew.
+    state = kJobFailed;
+    error = "job exceeded daemon.job_timeout_s (" + std::to_string(config->daemon.job_timeout_s) + " s)" +
+            (error.empty() ? "" : "; " + error);
   } else if (result.run.interrupted) {
     state = kJobQueued;  // resumes at the next start
   }

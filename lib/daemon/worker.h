@@ -1,6 +1,8 @@
 // The daemon's worker: takes jobs from the SQLite queue one at a time (so
 // never two jobs of one article at once) and runs each as one run. A job
-// whose run was interrupted (shutdown, crash) resumes that run.
+// whose run was interrupted (shutdown, crash) resumes that run. A job still
+// running after daemon.job_timeout_s is stopped at its next batch of URLs and
+// fails ("job exceeded daemon.job_timeout_s (N s)"); the next job follows.
 #ifndef CITECHECK_DAEMON_WORKER_H_
 #define CITECHECK_DAEMON_WORKER_H_
 

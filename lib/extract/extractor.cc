@@ -8,6 +8,7 @@
 #include <utility>
 #include <vector>
 
+#include "extract/attribute_guard.h"
 #include "extract/nesting_guard.h"
 #include "extract/text_lines.h"
 
@@ -239,6 +240,11 @@ ExtractResult ExtractHtml(std::string_view html) {
   ExtractResult result;
   if (MaxOpenElements(html) > kMaxOpenElements) {
     result.error = "too deeply nested";
+    return result;
+  }
+  if (MaxAttributesPerElement(html) > kMaxAttributesPerElement) {
+    result.error = "too many attributes on one element (more than " +
+                   std::to_string(kMaxAttributesPerElement) + ")";
     return result;
   }
   GumboPtr output(gumbo_parse_with_options(&kGumboDefaultOptions, html.data(), html.size()));

@@ -47,7 +47,7 @@ std::string CheckedAt(Store::Impl& impl, const RunRecord& run) {
 void ResolveLinkWithoutFetch(const RunRecord& run, CitationRecord* record) {
   const Citation& c = record->citation;
   if (!c.url_error.empty()) {
-    record->link_status = LinkStatus::kError;
+    record->link_status = c.url_error_status;
     record->error = c.url_error;
   } else if (c.normalized_url.empty()) {
     record->link_status = LinkStatus::kUnresolved;
@@ -69,6 +69,8 @@ std::vector<CitationRecord> ReadCitations(Store::Impl& impl, const RunRecord& ru
     record.citation.normalized_url = select.getColumn(2).getString();
     record.citation.line = select.getColumn(3).getInt();
     record.citation.url_error = select.getColumn(4).getString();
+    record.citation.url_error_status =
+        ParseLinkStatus(select.getColumn(14).getString()).value_or(LinkStatus::kError);
     const bool fetched = select.getColumn(5).getInt() != 0;
     if (!fetched || !record.citation.url_error.empty()) {
       ResolveLinkWithoutFetch(run, &record);

@@ -193,6 +193,12 @@ ALTER TABLE fetches ADD COLUMN text_reused INTEGER NOT NULL DEFAULT 0;  -- 1: te
 UPDATE fetches SET text_reused = 1 WHERE http_status = 304;
 )sql";
 
+// Migration 6: a citation whose URL is refused before any request (a scheme
+// other than http/https) has link status blocked; a malformed one error.
+constexpr const char* kUrlErrorStatus = R"sql(
+ALTER TABLE citations ADD COLUMN url_error_status TEXT NOT NULL DEFAULT 'error';  -- link status of url_error
+)sql";
+
 bool HasForeignTables(SQLite::Database& db) {
   SQLite::Statement query(db, "SELECT count(*) FROM sqlite_master WHERE name NOT LIKE 'sqlite_%'");
   query.executeStep();
@@ -236,6 +242,7 @@ const std::vector<Migration>& Migrations() {
       {"page cache: lookup by URL, verdicts by page text", kPageCacheIndex},
       {"page texts out of the key's b-tree", kPagesByRowid},
       {"body hashes: an unchanged body reuses the stored text", kBodyHashes},
+      {"link status of an unusable citation URL (blocked scheme)", kUrlErrorStatus},
   };
   return kMigrations;
 }

@@ -128,6 +128,7 @@ void Store::SaveArticle(int64_t run_id, int64_t article_id, const Article& artic
       citation.bind(6, RedactUrlCredentials(c.normalized_url));
       citation.bind(7, c.line);
       citation.bind(8, c.url_error);
+      citation.bind(9, std::string(ToString(c.url_error_status)));
       citation.exec();
     }
     SQLite::Statement& quote = impl_->insert_quote;

@@ -89,7 +89,8 @@ Store::Impl::Impl(const std::string& path_in)
       delete_quotes(db, "DELETE FROM quotes WHERE run_id = ?1 AND article_id = ?2"),
       insert_citation(db,
                       "INSERT INTO citations (run_id, article_id, position, cite_id, url, "
-                      "normalized_url, line, url_error) VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8)"),
+                      "normalized_url, line, url_error, url_error_status) "
+                      "VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9)"),
       insert_quote(db,
                    "INSERT INTO quotes (run_id, article_id, idx, text, line, col, citation_ids, "
                    "skipped, skip_reason, status, score, evidence, reason, decided_at) "
@@ -118,7 +119,7 @@ Store::Impl::Impl(const std::string& path_in)
           "       f.url IS NOT NULL, f.link_status, f.error, f.http_status, f.final_url, "
           "       f.content_type, COALESCE(NULLIF(f.page_language, ''), "
           "       NULLIF(f.content_language, ''), f.detected_language), f.page_title, "
-          "       f.content_hash "
+          "       f.content_hash, c.url_error_status "
           "FROM citations c LEFT JOIN fetches f "
           "  ON f.run_id = c.run_id AND f.url = c.normalized_url AND c.normalized_url <> '' "
           "WHERE c.run_id = ?1 AND c.article_id = ?2 ORDER BY c.position"),

@@ -125,6 +125,55 @@ INSTANTIATE_TEST_SUITE_P(Entries, MalformedUrlTest,
                                            MalformedCase{"http://[::1", "http://[::1"},
                                            MalformedCase{"https://", "https://"}));
 
+// An entry's URL of another scheme is kept and refused (link status
+// blocked), not mistaken for a missing entry.
+struct SchemeCase {
+  const char* entry;
+  const char* url;
+  const char* error;
+};
+
+class OtherSchemeTest : public ::testing::TestWithParam<SchemeCase> {};
+
+TEST_P(OtherSchemeTest, EntryKeepsItsUrlAndIsBlocked) {
+  Article a = Read(std::string("Text [1].\n\n[1] ") + GetParam().entry + "\n");
+  ASSERT_EQ(a.citations.size(), 1u);
+  EXPECT_EQ(a.citations[0].url, GetParam().url);
+  EXPECT_EQ(a.citations[0].normalized_url, "");
+  EXPECT_EQ(a.citations[0].url_error, GetParam().error);
+  EXPECT_EQ(a.citations[0].url_error_status, LinkStatus::kBlocked);
+  EXPECT_TRUE(HasDiagnostic(a, Diagnostic::Severity::kWarning, GetParam().error));
+}
+
+INSTANTIATE_TEST_SUITE_P(
+    Entries, OtherSchemeTest,
+    ::testing::Values(SchemeCase{"The archive. ftp://ftp.example.org/pub/a.txt", "ftp://ftp.example.org/pub/a.txt",
+                                 "scheme ftp not allowed"},
+                      SchemeCase{"FTP://ftp.example.org/", "FTP://ftp.example.org/", "scheme ftp not allowed"},
+                      SchemeCase{"file:///etc/passwd", "file:///etc/passwd", "scheme file not allowed"},
+                      SchemeCase{"gopher://gopher.example.org/1/", "gopher://gopher.example.org/1/",
+                                 "scheme gopher not allowed"},
+                      SchemeCase{"javascript:fetch('https://x.example/')", "javascript:fetch('https://x.example/')",
+                                 "scheme javascript not allowed"}));
+
+TEST(CitationsTest, EntryWithTitleColonAndAnHttpUrlIsNotBlocked) {
+  Article a = Read("Text [1].\n\n[1] Smith, Title: a subtitle. https://example.org/a\n");
+  ASSERT_EQ(a.citations.size(), 1u);
+  EXPECT_EQ(a.citations[0].url, "https://example.org/a");
+  EXPECT_EQ(a.citations[0].url_error, "");
+}
+
+TEST(CitationsTest, InlineLinksOfOtherSchemes) {
+  // A link naming a document is a citation, blocked; scheme-only links
+  // (mailto:, javascript:) in running text are none, as before.
+  Article a = Read("See [log](ftp://ftp.example.org/log) and <gopher://g.example/> and "
+                   "[run](javascript:alert(1)) and [mail](mailto:x@y.z).\n");
+  ASSERT_EQ(CitationIds(a), (Ids{"link-1", "link-2"}));
+  EXPECT_EQ(a.citations[0].url, "ftp://ftp.example.org/log");
+  EXPECT_EQ(a.citations[0].url_error_status, LinkStatus::kBlocked);
+  EXPECT_EQ(a.citations[1].url_error, "scheme gopher not allowed");
+}
+
 TEST(CitationsTest, InlineLinks) {
   Article a = Read(
       "See [one](https://one.example/a) and [rel](/local) and [mail](mailto:x@y.z) and "

@@ -25,6 +25,14 @@ TEST(VerdictForCitationTest, CitationsThatCannotBeFetchedAreUnverifiable) {
   v = VerdictForCitation("one two three four", malformed, nullptr, {});
   EXPECT_EQ(v.status, QuoteStatus::kUnverifiable);
   EXPECT_EQ(v.reason, "citation [4]: malformed URL: bad host");
+
+  Citation blocked = MakeCitation("5", "");
+  blocked.url = "ftp://ftp.example.org/";
+  blocked.url_error = "scheme ftp not allowed";
+  blocked.url_error_status = LinkStatus::kBlocked;
+  v = VerdictForCitation("one two three four", blocked, nullptr, {});
+  EXPECT_EQ(v.status, QuoteStatus::kUnverifiable);
+  EXPECT_EQ(v.reason, "link [5] is blocked (scheme ftp not allowed)");
 }
 
 TEST(VerdictForCitationTest, BrokenLinkAndNoTextAreUnverifiableWithTheReason) {

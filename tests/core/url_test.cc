@@ -37,6 +37,18 @@ TEST(NormalizeUrlTest, Table) {
   }
 }
 
+TEST(UrlSchemeTest, SchemeAsRfc3986SpellsIt) {
+  EXPECT_EQ(UrlScheme("FTP://host/x"), "ftp");
+  EXPECT_EQ(UrlScheme("javascript:void(0)"), "javascript");
+  EXPECT_EQ(UrlScheme("svn+ssh://host/"), "svn+ssh");
+  EXPECT_EQ(UrlScheme("https://example.org/"), "https");
+  EXPECT_EQ(UrlScheme("/relative:path"), "");
+  EXPECT_EQ(UrlScheme("www.example.org"), "");
+  EXPECT_EQ(UrlScheme(":x"), "");
+  EXPECT_EQ(UrlScheme("1ftp://x"), "");
+  EXPECT_EQ(UrlScheme(""), "");
+}
+
 TEST(UrlHostTest, LowerCasesHost) {
   EXPECT_EQ(UrlHost("https://WWW.Example.org/x"), "www.example.org");
   EXPECT_EQ(UrlHost("not a url"), "");

@@ -62,12 +62,13 @@ int RunCheckCommand(const CommonFlags& common, const CheckFlags& flags) {
     run = RunCheck(readable, config, *store, *fetcher, "check", [&bar](const Progress& p) { bar.Update(p); });
   }
   for (const Diagnostic& d : run.diagnostics) PrintDiagnostic(d);
-  RunRecord record = store->LoadRun(run.run_id);
-  AttachChanges(*store, &record);
-  int write_status = WriteReport(record, flags.format, flags.output);
-  if (write_status != 0) return write_status;
+  RenderRequest report;
+  report.run_id = run.run_id;
+  report.format = flags.format;
+  int exit_code = 0;
+  if (!WriteStoredReport(*store, report, flags.output, &exit_code)) return kExitUsage;
   if (input_error || run.input_error) return kExitUsage;
-  return ExitCodeFor(record);
+  return exit_code;
 }
 
 }  // namespace citecheck

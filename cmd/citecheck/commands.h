@@ -11,6 +11,7 @@
 #include <vector>
 
 #include "config/config.h"
+#include "report/render_run.h"
 #include "core/types.h"
 #include "store/records.h"
 #include "store/store.h"
@@ -64,12 +65,13 @@ std::vector<std::string> ExtractAllowPrivate(int argc, char** argv, std::optiona
 // returns false on failure.
 bool BuildConfig(const CommonFlags& flags, Config* config);
 void PrintDiagnostic(const Diagnostic& d);
-// Renders `run` (with any changes attached) in `format` to `output` (stdout
-// when empty). Returns 0, or kExitUsage for an unknown format or a write error.
-int WriteReport(const RunRecord& run, const std::string& format, const std::string& output);
+// Renders the stored run `request` names (RenderStoredRun: with its changes)
+// to `output` (stdout when empty; colour only there, on a terminal, without
+// NO_COLOR). Returns false, with the error on stderr, for an unknown format,
+// no such run or a write error; else sets `*exit_code` to the run's.
+bool WriteStoredReport(Store& store, RenderRequest request, const std::string& output, int* exit_code);
 // Writes `text` to `output` or stdout. Returns 0 or kExitUsage.
 int WriteOutput(const std::string& text, const std::string& output);
-bool KnownFormat(const std::string& format);
 // A registered article named by ID, or by source (as given, its real path,
 // or its normalized URL).
 std::optional<ArticleEntry> FindArticleArgument(Store& store, const std::string& arg);

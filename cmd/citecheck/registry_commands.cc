@@ -90,7 +90,7 @@ int RunListCommand(const CommonFlags& common) {
   for (const ArticleOverview& o : list) {
     std::printf("%-5lld %-40s %-21s %-12s %-20s %s\n", static_cast<long long>(o.article.id),
                 o.article.source.c_str(), o.last_run ? o.checked_at.c_str() : "never",
-                o.last_run ? o.last_run->state.c_str() : "-", o.last_run ? LinksCell(o.summary).c_str() : "-",
+                o.last_run ? std::string(ToString(o.last_run->state)).c_str() : "-", o.last_run ? LinksCell(o.summary).c_str() : "-",
                 o.last_run ? QuotesCell(o.summary).c_str() : "-");
   }
   return 0;
@@ -154,12 +154,13 @@ int RunRunCommand(const CommonFlags& common, const RunFlags& flags) {
               << " committed fetches reused)\n";
   }
   for (const Diagnostic& d : result.run.diagnostics) PrintDiagnostic(d);
-  RunRecord record = store->LoadRun(result.run.run_id);
-  AttachChanges(*store, &record);
-  int write_status = WriteReport(record, flags.format, flags.output);
-  if (write_status != 0) return write_status;
+  RenderRequest report;
+  report.run_id = result.run.run_id;
+  report.format = flags.format;
+  int exit_code = 0;
+  if (!WriteStoredReport(*store, report, flags.output, &exit_code)) return kExitUsage;
   if (usage_error || !result.input_errors.empty() || result.run.input_error) return kExitUsage;
-  return ExitCodeFor(record);
+  return exit_code;
 }
 
 }  // namespace citecheck

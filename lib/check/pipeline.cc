@@ -65,7 +65,7 @@ class Run {
     reuse_.Load(store_, urls_);
     FetchMatchAndSave(std::move(committed));
     result_.interrupted = StopRequested() && fetched_batches_ < BatchCount();
-    store_.FinishRun(result_.run_id, result_.interrupted ? "interrupted" : "done");
+    store_.FinishRun(result_.run_id, result_.interrupted ? RunState::kInterrupted : RunState::kDone);
     return result_;
   }
 

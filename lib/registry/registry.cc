@@ -139,7 +139,7 @@ RegisteredRun RunRegistered(Store& store, const Config& config, Fetcher& fetcher
   control.resume_run_id = resume_run_id < 0 ? FindRunToResume(store, trigger, ids) : resume_run_id;
   if (control.resume_run_id > 0) {
     auto run = store.FindRun(control.resume_run_id);
-    if (!run || run->state == "done") control.resume_run_id = 0;  // nothing left to resume
+    if (!run || run->state == RunState::kDone) control.resume_run_id = 0;  // nothing left to resume
   }
   result.resumed = control.resume_run_id > 0;
   result.run = RunCheck(readable, config, store, fetcher, trigger, on_progress, control);

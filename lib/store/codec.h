@@ -9,6 +9,7 @@
 #include <vector>
 
 #include "core/types.h"
+#include "store/states.h"
 
 namespace citecheck::store_internal {
 
@@ -27,6 +28,10 @@ std::string EncodeStrings(const std::vector<std::string>& strings);
 std::vector<std::string> DecodeStrings(const std::string& json, const std::string& what);
 std::string EncodeEvidence(const Evidence& evidence);
 Evidence DecodeEvidence(const std::string& json, const std::string& what);
+
+// A stored state name; throws StoreError naming `what` for any other text.
+RunState DecodeRunState(const std::string& name, const std::string& what);
+JobState DecodeJobState(const std::string& name, const std::string& what);
 
 }  // namespace citecheck::store_internal
 

@@ -24,7 +24,7 @@ RunRef ReadRunRef(SQLite::Statement& select) {
   ref.trigger = select.getColumn(1).getString();
   ref.started_at = select.getColumn(2).getString();
   ref.finished_at = TextOrEmpty(select.getColumn(3));
-  ref.state = select.getColumn(4).getString();
+  ref.state = store_internal::DecodeRunState(select.getColumn(4).getString(), "run " + std::to_string(ref.run_id));
   return ref;
 }
 
@@ -109,8 +109,9 @@ std::optional<int64_t> Store::FindResumableRun(const std::string& trigger) {
                              "AND state IN ('interrupted', 'running') ORDER BY id DESC LIMIT 20");
     select.bind(1, trigger);
     while (select.executeStep()) {
-      const std::string state = select.getColumn(1).getString();
-      if (state == "interrupted" || !ProcessAlive(select.getColumn(2).getInt64())) {
+      const RunState state =
+          store_internal::DecodeRunState(select.getColumn(1).getString(), "run " + select.getColumn(0).getString());
+      if (state == RunState::kInterrupted || !ProcessAlive(select.getColumn(2).getInt64())) {
         return select.getColumn(0).getInt64();
       }
     }

@@ -7,6 +7,7 @@
 namespace citecheck {
 namespace {
 
+using store_internal::DecodeJobState;
 using store_internal::UtcNow;
 
 constexpr const char* kJobColumns =
@@ -18,7 +19,7 @@ Job ReadJob(SQLite::Statement& select) {
   job.id = select.getColumn(0).getInt64();
   job.kind = select.getColumn(1).getString();
   job.article_id = select.getColumn(2).getInt64();
-  job.state = select.getColumn(3).getString();
+  job.state = DecodeJobState(select.getColumn(3).getString(), "job " + std::to_string(job.id));
   job.run_id = select.getColumn(4).getInt64();
   job.error = select.getColumn(5).getString();
   job.created_at = select.getColumn(6).getString();
@@ -103,14 +104,14 @@ void Store::SetJobRun(int64_t job_id, int64_t run_id) {
   });
 }
 
-void Store::FinishJob(int64_t job_id, const std::string& state, const std::string& error) {
+void Store::FinishJob(int64_t job_id, JobState state, const std::string& error) {
   Guarded(*impl_, "finishing job " + std::to_string(job_id), [&] {
     WriteScope transaction(*impl_);
     SQLite::Statement update(impl_->db,
                              "UPDATE jobs SET state = ?2, error = ?3, "
                              "finished_at = CASE WHEN ?2 IN ('done', 'failed') THEN ?4 END WHERE id = ?1");
     update.bind(1, job_id);
-    update.bind(2, state);
+    update.bind(2, std::string(ToString(state)));
     update.bind(3, error);
     update.bind(4, UtcNow());
     update.exec();
@@ -132,10 +133,11 @@ int Store::RequeueRunningJobs() {
   });
 }
 
-int64_t Store::CountJobs(const std::string& state) {
-  return Guarded(*impl_, "counting " + state + " jobs", [&] {
+int64_t Store::CountJobs(JobState state) {
+  const std::string name(ToString(state));
+  return Guarded(*impl_, "counting " + name + " jobs", [&] {
     SQLite::Statement select(impl_->db, "SELECT count(*) FROM jobs WHERE state = ?1");
-    select.bind(1, state);
+    select.bind(1, name);
     select.executeStep();
     return select.getColumn(0).getInt64();
   });

@@ -99,7 +99,7 @@ int64_t StoreRun(Store& store, int64_t article, LinkStatus status) {
   f.status = status;
   f.http_status = status == LinkStatus::kOk ? 200 : 404;
   store.SaveFetch(run, f, std::nullopt, "");
-  store.FinishRun(run, "done");
+  store.FinishRun(run, RunState::kDone);
   return run;
 }
 

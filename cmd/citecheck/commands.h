@@ -75,11 +75,12 @@ int WriteOutput(const std::string& text, const std::string& output);
 // A registered article named by ID, or by source (as given, its real path,
 // or its normalized URL).
 std::optional<ArticleEntry> FindArticleArgument(Store& store, const std::string& arg);
-// Registers each of `sources` (`name` for stdin) and calls `on_registered`
-// with its article id; an unreadable source is reported on stderr. Returns 0,
-// or kExitUsage when any source could not be registered.
-int RegisterSources(Store& store, const std::vector<std::string>& sources, const std::string& name,
-                    const std::function<void(int64_t id, const std::string& source)>& on_registered);
+// Registers each of `sources` (`name` for stdin; the registry's
+// RegisterSources) and calls `on_registered` with its article id; an
+// unreadable source is reported on stderr. Returns 0, or kExitUsage when any
+// source could not be registered.
+int RegisterAndReport(Store& store, const std::vector<std::string>& sources, const std::string& name,
+                      const std::function<void(int64_t id, const std::string& source)>& on_registered);
 
 int RunCheckCommand(const CommonFlags& common, const CheckFlags& flags);
 int RunAddCommand(const CommonFlags& common, const AddFlags& flags);

@@ -3,11 +3,9 @@
 #include <filesystem>
 #include <iostream>
 
-#include "check/article_input.h"
 #include "cmd/citecheck/commands.h"
 #include "cmd/citecheck/progress_bar.h"
 #include "core/url.h"
-#include "history/changes.h"
 #include "registry/registry.h"
 #include "report/report.h"
 #include "store/store.h"
@@ -38,22 +36,21 @@ int RunAddCommand(const CommonFlags& common, const AddFlags& flags) {
     return kExitUsage;
   }
   auto store = Store::Open(config.db);
-  return RegisterSources(*store, flags.articles, flags.name, [](int64_t id, const std::string& source) {
+  return RegisterAndReport(*store, flags.articles, flags.name, [](int64_t id, const std::string& source) {
     std::cout << id << "\t" << source << "\n";
   });
 }
 
-int RegisterSources(Store& store, const std::vector<std::string>& sources, const std::string& name,
-                    const std::function<void(int64_t id, const std::string& source)>& on_registered) {
+int RegisterAndReport(Store& store, const std::vector<std::string>& sources, const std::string& name,
+                      const std::function<void(int64_t id, const std::string& source)>& on_registered) {
   int status = 0;
-  for (const std::string& source : sources) {
-    Registration r = ResolveRegistration(source, name, std::cin);
+  for (const SourceRegistration& r : RegisterSources(store, sources, name, std::cin)) {
     if (!r.ok) {
       std::cerr << "citecheck: " << r.error << "\n";
       status = kExitUsage;
       continue;
     }
-    on_registered(Register(store, r), r.source);
+    on_registered(r.article_id, r.source);
   }
   return status;
 }

@@ -86,6 +86,7 @@ class Run {
   void ReadAndSave(const ArticleInput& input) {
     ArticleOptions options;
     options.min_quote_words = config_.min_quote_words;
+    options.format = ArticleFormatOf(input);  // a stored or served media type decides
     Article article = ReadArticle(input.bytes, input.source, options);
     article.source = input.source;
     for (const Diagnostic& d : article.diagnostics) result_.diagnostics.push_back(d);

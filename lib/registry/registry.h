@@ -13,6 +13,7 @@
 #include <vector>
 
 #include "check/article_input.h"
+#include "check/sources.h"
 #include "check/pipeline.h"
 #include "config/config.h"
 #include "fetch/fetcher.h"
@@ -47,11 +48,17 @@ Registration TextRegistration(const std::string& name, const std::string& body, 
 // Registers it; returns the article id.
 int64_t Register(Store& store, const Registration& registration);
 
-// Reads registered articles as they now stand: files re-read, URLs fetched
-// through `fetcher`, stored text as stored. Inputs keep the registry's
-// identity so the runs attach to the same article. Unreadable ones have
-// ok=false and an error naming the source.
-std::vector<ArticleInput> LoadRegisteredInputs(const std::vector<ArticleEntry>& articles, Fetcher& fetcher);
+// Registers each of `sources` (`name` for stdin, read from `stdin_stream`),
+// in order: `add` and `check --queue`. An unreadable source has ok=false and
+// an error naming it.
+struct SourceRegistration {
+  bool ok = false;
+  std::string error;
+  int64_t article_id = 0;
+  std::string source;  // as registered
+};
+std::vector<SourceRegistration> RegisterSources(Store& store, const std::vector<std::string>& sources,
+                                                const std::string& name, std::istream& stdin_stream);
 
 struct RegisteredRun {
   CheckRun run;

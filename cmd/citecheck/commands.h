@@ -57,10 +57,6 @@ struct ReportFlags {
   bool changes = false;
 };
 
-// --allow-private can stand alone or take "=LIST", so it must never swallow
-// the next argument (an article path): take it out before CLI11 parses.
-std::vector<std::string> ExtractAllowPrivate(int argc, char** argv, std::optional<std::string>* value);
-
 // Loads the config and lets the flags override it; prints the error and
 // returns false on failure.
 bool BuildConfig(const CommonFlags& flags, Config* config);

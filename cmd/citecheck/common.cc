@@ -12,21 +12,6 @@
 
 namespace citecheck {
 
-std::vector<std::string> ExtractAllowPrivate(int argc, char** argv, std::optional<std::string>* value) {
-  std::vector<std::string> rest;
-  for (int i = 0; i < argc; ++i) {
-    std::string arg = argv[i];
-    if (arg == "--allow-private") {
-      *value = "";
-    } else if (arg.rfind("--allow-private=", 0) == 0) {
-      *value = arg.substr(std::string("--allow-private=").size());
-    } else {
-      rest.push_back(arg);
-    }
-  }
-  return rest;
-}
-
 void PrintDiagnostic(const Diagnostic& d) {
   std::string where = d.file;
   if (d.line > 0) where += ":" + std::to_string(d.line);

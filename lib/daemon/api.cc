@@ -165,21 +165,15 @@ class Api {
         return std::nullopt;
       }
       const std::string url = body["url"].get<std::string>();
-      std::string error;
-      auto normalized = NormalizeUrl(url, &error);
-      if (!IsUrlSource(url) || !normalized) {
-        Error(res, 400, "\"url\" is not an http(s) URL: " + (error.empty() ? RedactUrlCredentials(url) : error));
+      if (!IsUrlSource(url)) {
+        Error(res, 400, "\"url\" is not an http(s) URL: " + RedactUrlCredentials(url));
         return std::nullopt;
       }
-      if (std::string refusal = CredentialsRefusal(url); !refusal.empty()) {
-        Error(res, 400, refusal);
+      Registration r = UrlRegistration(url);
+      if (!r.ok) {
+        Error(res, 400, r.error);
         return std::nullopt;
       }
-      Registration r;
-      r.ok = true;
-      r.identity = *normalized;
-      r.source = url;
-      r.kind = kArticleKindUrl;
       return r;
     }
     if (type != "text/markdown" && type != "text/plain" && type != "text/html") {

@@ -24,16 +24,23 @@ std::string CredentialsRefusal(const std::string& url) {
          "article could not be fetched with them later (citecheck check fetches it once)";
 }
 
+Registration UrlRegistration(const std::string& url) {
+  std::string error;
+  auto normalized = NormalizeUrl(url, &error);
+  if (!normalized) return Failed(RedactUrlCredentials(url) + ": " + error);
+  if (std::string refusal = CredentialsRefusal(url); !refusal.empty()) return Failed(refusal);
+  Registration r;
+  r.ok = true;
+  r.identity = *normalized;
+  r.source = url;
+  r.kind = kArticleKindUrl;
+  return r;
+}
+
 Registration ResolveRegistration(const std::string& source, const std::string& name, std::istream& stdin_stream) {
   Registration r;
   if (IsUrlSource(source)) {
-    std::string error;
-    auto normalized = NormalizeUrl(source, &error);
-    if (!normalized) return Failed(RedactUrlCredentials(source) + ": " + error);
-    if (std::string refusal = CredentialsRefusal(source); !refusal.empty()) return Failed(refusal);
-    r.identity = *normalized;
-    r.source = source;
-    r.kind = kArticleKindUrl;
+    return UrlRegistration(source);
   } else if (source == "-") {
     if (name.empty()) return Failed("-: --name is required for an article read from stdin");
     ArticleInput input = LoadArticleInput(source, stdin_stream, name);

@@ -42,6 +42,10 @@ std::string CredentialsRefusal(const std::string& url);
 // `name` is required and is the identity).
 Registration ResolveRegistration(const std::string& source, const std::string& name, std::istream& stdin_stream);
 
+// An http(s) URL, normalized (its identity), not fetched now; refused when
+// malformed or carrying credentials. `add` and POST /v1/articles.
+Registration UrlRegistration(const std::string& url);
+
 // Text posted to the daemon: stored as kind text under `name`.
 Registration TextRegistration(const std::string& name, const std::string& body, const std::string& media_type);
 

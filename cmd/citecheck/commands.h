@@ -68,9 +68,6 @@ void PrintDiagnostic(const Diagnostic& d);
 bool WriteStoredReport(Store& store, RenderRequest request, const std::string& output, int* exit_code);
 // Writes `text` to `output` or stdout. Returns 0 or kExitUsage.
 int WriteOutput(const std::string& text, const std::string& output);
-// A registered article named by ID, or by source (as given, its real path,
-// or its normalized URL).
-std::optional<ArticleEntry> FindArticleArgument(Store& store, const std::string& arg);
 // Registers each of `sources` (`name` for stdin; the registry's
 // RegisterSources) and calls `on_registered` with its article id; an
 // unreadable source is reported on stderr. Returns 0, or kExitUsage when any

@@ -1,32 +1,14 @@
 // citecheck add | list | remove | run: registered articles.
 #include <cstdio>
-#include <filesystem>
 #include <iostream>
 
 #include "cmd/citecheck/commands.h"
 #include "cmd/citecheck/progress_bar.h"
-#include "core/url.h"
 #include "registry/registry.h"
 #include "report/report.h"
 #include "store/store.h"
 
 namespace citecheck {
-
-// An ID, or a source: as given, its real path, or its normalized URL.
-std::optional<ArticleEntry> FindArticleArgument(Store& store, const std::string& arg) {
-  if (!arg.empty() && arg.find_first_not_of("0123456789") == std::string::npos) {
-    if (auto found = store.FindArticle(std::stoll(arg))) return found;
-  }
-  if (auto found = store.FindArticleBySource(arg)) return found;
-  std::error_code ec;
-  auto real = std::filesystem::canonical(arg, ec);
-  if (!ec) {
-    if (auto found = store.FindArticleBySource(real.string())) return found;
-  }
-  std::string error;
-  if (auto url = NormalizeUrl(arg, &error)) return store.FindArticleBySource(*url);
-  return std::nullopt;
-}
 
 int RunAddCommand(const CommonFlags& common, const AddFlags& flags) {
   Config config;
@@ -97,7 +79,7 @@ int RunRemoveCommand(const CommonFlags& common, const std::string& id) {
   Config config;
   if (!BuildConfig(common, &config)) return kExitUsage;
   auto store = Store::Open(config.db);
-  auto article = FindArticleArgument(*store, id);
+  auto article = FindNamedArticle(*store, id);
   if (!article || !store->UnregisterArticle(article->id)) {
     std::cerr << "citecheck: no registered article " << id << " (see citecheck list)\n";
     return kExitUsage;
@@ -124,7 +106,7 @@ int RunRunCommand(const CommonFlags& common, const RunFlags& flags) {
     articles = store->ListRegistered();
   } else {
     for (const std::string& id : flags.ids) {
-      auto article = FindArticleArgument(*store, id);
+      auto article = FindNamedArticle(*store, id);
       if (!article) {
         std::cerr << "citecheck: no article " << id << " (see citecheck list)\n";
         usage_error = true;

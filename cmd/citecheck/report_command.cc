@@ -3,6 +3,7 @@
 #include <iostream>
 
 #include "cmd/citecheck/commands.h"
+#include "registry/registry.h"
 #include "report/render_run.h"
 #include "store/store.h"
 
@@ -16,7 +17,7 @@ int RunReportCommand(const CommonFlags& common, const ReportFlags& flags) {
   request.format = flags.format;
   request.changes_only = flags.changes;
   if (!flags.article.empty()) {
-    auto article = FindArticleArgument(*store, flags.article);
+    auto article = FindNamedArticle(*store, flags.article);
     if (!article) {
       std::cerr << "citecheck: no article " << flags.article << " (see citecheck list)\n";
       return kExitUsage;

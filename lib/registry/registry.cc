@@ -103,6 +103,22 @@ int64_t FindRunToResume(Store& store, const std::string& trigger, const std::vec
 
 }  // namespace
 
+std::optional<ArticleEntry> FindNamedArticle(Store& store, const std::string& arg) {
+  // An ID has at most 18 digits (int64); a longer number can only be a source.
+  if (!arg.empty() && arg.size() <= 18 && arg.find_first_not_of("0123456789") == std::string::npos) {
+    if (auto found = store.FindArticle(std::stoll(arg))) return found;
+  }
+  if (auto found = store.FindArticleBySource(arg)) return found;
+  std::error_code ec;
+  auto real = std::filesystem::canonical(arg, ec);
+  if (!ec) {
+    if (auto found = store.FindArticleBySource(real.string())) return found;
+  }
+  std::string error;
+  if (auto url = NormalizeUrl(arg, &error)) return store.FindArticleBySource(*url);
+  return std::nullopt;
+}
+
 RegisteredRun RunRegistered(Store& store, const Config& config, Fetcher& fetcher,
                             const std::vector<ArticleEntry>& articles, const std::string& trigger,
                             int64_t resume_run_id, const std::atomic<bool>* stop,

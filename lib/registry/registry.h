@@ -49,6 +49,10 @@ Registration UrlRegistration(const std::string& url);
 // Text posted to the daemon: stored as kind text under `name`.
 Registration TextRegistration(const std::string& name, const std::string& body, const std::string& media_type);
 
+// The article a user names by ID, or by source: as given, its real path, or
+// its normalized URL (`remove`, `run`, `report`).
+std::optional<ArticleEntry> FindNamedArticle(Store& store, const std::string& arg);
+
 // Registers it; returns the article id.
 int64_t Register(Store& store, const Registration& registration);
 

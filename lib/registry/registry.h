@@ -1,6 +1,7 @@
-// Registered articles (docs/storage.md "Registered articles": add, list, remove, run): turning what
-// a user names into a registry entry, reading entries back as run inputs, and
-// running them (resuming an interrupted run of the same articles).
+// Registered articles (docs/storage.md "Registered articles": add, list,
+// remove, run): turning what a user names into a registry entry, finding it
+// again, and running entries (read through check/sources.h; resuming an
+// interrupted run of the same articles).
 #ifndef CITECHECK_REGISTRY_REGISTRY_H_
 #define CITECHECK_REGISTRY_REGISTRY_H_
 

@@ -7,6 +7,7 @@
 #include <nlohmann/json.hpp>
 
 #include "report/summary_json.h"
+#include "history/one_link_run.h"
 #include "support/temp_dir.h"
 
 namespace citecheck {
@@ -14,32 +15,13 @@ namespace {
 
 using ::citecheck::testing::TempDir;
 
-// One run of `article` whose single citation has `status`.
-int64_t StoreRun(Store& store, int64_t article, LinkStatus status) {
-  const int64_t run = store.BeginRun("run");
-  Article a;
-  a.source = "a.md";
-  Citation c;
-  c.id = "1";
-  c.url = c.normalized_url = "http://example.org/page";
-  a.citations = {c};
-  store.SaveArticle(run, article, a);
-  FetchResult f;
-  f.url = c.normalized_url;
-  f.status = status;
-  f.http_status = status == LinkStatus::kOk ? 200 : 404;
-  store.SaveFetch(run, f, std::nullopt, "");
-  store.FinishRun(run, RunState::kDone);
-  return run;
-}
-
 class RenderRunTest : public ::testing::Test {
  protected:
   void SetUp() override {
     store_ = Store::Open(dir_.File("r.db"));
     article_ = store_->RegisterArticle("/a.md", "a.md", kArticleKindFile);
-    first_ = StoreRun(*store_, article_, LinkStatus::kOk);
-    second_ = StoreRun(*store_, article_, LinkStatus::kBroken);
+    first_ = testing::StoreOneLinkRun(*store_, article_, LinkStatus::kOk);
+    second_ = testing::StoreOneLinkRun(*store_, article_, LinkStatus::kBroken);
   }
 
   RenderedRun Render(const std::string& format, int64_t run_id, int64_t article_id, bool changes_only = false) {

@@ -1,4 +1,4 @@
-// The JSON "summary" object of an article (SPEC "Reports"), built in one
+// The JSON "summary" object of an article (docs/reports.md "Summary counts"), built in one
 // place for the JSON report and the daemon's article list so they agree.
 #ifndef CITECHECK_REPORT_SUMMARY_JSON_H_
 #define CITECHECK_REPORT_SUMMARY_JSON_H_

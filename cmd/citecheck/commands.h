@@ -11,6 +11,7 @@
 #include <vector>
 
 #include "config/config.h"
+#include "report/render_run.h"
 #include "core/types.h"
 #include "store/records.h"
 #include "store/store.h"
@@ -56,28 +57,23 @@ struct ReportFlags {
   bool changes = false;
 };
 
-// --allow-private can stand alone or take "=LIST", so it must never swallow
-// the next argument (an article path): take it out before CLI11 parses.
-std::vector<std::string> ExtractAllowPrivate(int argc, char** argv, std::optional<std::string>* value);
-
 // Loads the config and lets the flags override it; prints the error and
 // returns false on failure.
 bool BuildConfig(const CommonFlags& flags, Config* config);
 void PrintDiagnostic(const Diagnostic& d);
-// Renders `run` (with any changes attached) in `format` to `output` (stdout
-// when empty). Returns 0, or kExitUsage for an unknown format or a write error.
-int WriteReport(const RunRecord& run, const std::string& format, const std::string& output);
+// Renders the stored run `request` names (RenderStoredRun: with its changes)
+// to `output` (stdout when empty; colour only there, on a terminal, without
+// NO_COLOR). Returns false, with the error on stderr, for an unknown format,
+// no such run or a write error; else sets `*exit_code` to the run's.
+bool WriteStoredReport(Store& store, RenderRequest request, const std::string& output, int* exit_code);
 // Writes `text` to `output` or stdout. Returns 0 or kExitUsage.
 int WriteOutput(const std::string& text, const std::string& output);
-bool KnownFormat(const std::string& format);
-// A registered article named by ID, or by source (as given, its real path,
-// or its normalized URL).
-std::optional<ArticleEntry> FindArticleArgument(Store& store, const std::string& arg);
-// Registers each of `sources` (`name` for stdin) and calls `on_registered`
-// with its article id; an unreadable source is reported on stderr. Returns 0,
-// or kExitUsage when any source could not be registered.
-int RegisterSources(Store& store, const std::vector<std::string>& sources, const std::string& name,
-                    const std::function<void(int64_t id, const std::string& source)>& on_registered);
+// Registers each of `sources` (`name` for stdin; the registry's
+// RegisterSources) and calls `on_registered` with its article id; an
+// unreadable source is reported on stderr. Returns 0, or kExitUsage when any
+// source could not be registered.
+int RegisterAndReport(Store& store, const std::vector<std::string>& sources, const std::string& name,
+                      const std::function<void(int64_t id, const std::string& source)>& on_registered);
 
 int RunCheckCommand(const CommonFlags& common, const CheckFlags& flags);
 int RunAddCommand(const CommonFlags& common, const AddFlags& flags);

@@ -7,26 +7,10 @@
 #include <iostream>
 
 #include "cmd/citecheck/commands.h"
-#include "report/changes_section.h"
 #include "report/report.h"
 #include "store/store.h"
 
 namespace citecheck {
-
-std::vector<std::string> ExtractAllowPrivate(int argc, char** argv, std::optional<std::string>* value) {
-  std::vector<std::string> rest;
-  for (int i = 0; i < argc; ++i) {
-    std::string arg = argv[i];
-    if (arg == "--allow-private") {
-      *value = "";
-    } else if (arg.rfind("--allow-private=", 0) == 0) {
-      *value = arg.substr(std::string("--allow-private=").size());
-    } else {
-      rest.push_back(arg);
-    }
-  }
-  return rest;
-}
 
 void PrintDiagnostic(const Diagnostic& d) {
   std::string where = d.file;
@@ -35,8 +19,6 @@ void PrintDiagnostic(const Diagnostic& d) {
   const char* level = d.severity == Diagnostic::Severity::kError ? "error" : "warning";
   std::cerr << "citecheck: " << where << ": " << level << ": " << d.message << "\n";
 }
-
-bool KnownFormat(const std::string& format) { return MakeFormatter(format, {}) != nullptr; }
 
 int WriteOutput(const std::string& text, const std::string& output) {
   if (output.empty()) {
@@ -53,18 +35,16 @@ int WriteOutput(const std::string& text, const std::string& output) {
   return 0;
 }
 
-int WriteReport(const RunRecord& run, const std::string& format, const std::string& output) {
-  ReportOptions options;
-  options.color = output.empty() && isatty(STDOUT_FILENO) == 1 && std::getenv("NO_COLOR") == nullptr;
-  auto formatter = MakeFormatter(format, options);
-  if (!formatter) {
-    std::cerr << "citecheck: unknown --format \"" << format << "\" (expected " << kReportFormats << ")\n";
-    return kExitUsage;
+bool WriteStoredReport(Store& store, RenderRequest request, const std::string& output, int* exit_code) {
+  request.options.color = output.empty() && isatty(STDOUT_FILENO) == 1 && std::getenv("NO_COLOR") == nullptr;
+  RenderedRun report = RenderStoredRun(store, request);
+  if (report.outcome != RenderedRun::Outcome::kOk) {
+    std::cerr << "citecheck: " << report.error << "\n";
+    return false;
   }
-  std::string text = formatter->Render(run);
-  // The text report ends with what changed since the previous run.
-  if (format == "text") text += ChangesSectionText(run, options.color);
-  return WriteOutput(text, output);
+  if (WriteOutput(report.text, output) != 0) return false;
+  *exit_code = report.exit_code;
+  return true;
 }
 
 bool BuildConfig(const CommonFlags& flags, Config* config) {

@@ -6,6 +6,7 @@
 #include <vector>
 
 #include "cmd/citecheck/commands.h"
+#include "config/allow_private_flag.h"
 #include "report/report.h"
 #include "store/store.h"
 
@@ -20,9 +21,7 @@ void AddCommonFlags(CLI::App* command, CommonFlags* flags, bool fetches) {
   command->add_option("--timeout", flags->timeout, "total timeout per request, seconds")->check(CLI::Range(1, 3600));
   command->add_flag("--verbose", flags->verbose, "log each request to stderr");
   // ExtractAllowPrivate has already taken --allow-private; it is documented here.
-  command->footer(
-      "  --allow-private[=LIST]      allow fetching private/loopback addresses; with =LIST\n"
-      "                              only those addresses and CIDR ranges (comma-separated)");
+  command->footer(kAllowPrivateHelp);
 }
 
 int Main(int argc, char** argv) {

@@ -1,34 +1,14 @@
 // citecheck add | list | remove | run: registered articles.
 #include <cstdio>
-#include <filesystem>
 #include <iostream>
 
-#include "check/article_input.h"
 #include "cmd/citecheck/commands.h"
 #include "cmd/citecheck/progress_bar.h"
-#include "core/url.h"
-#include "history/changes.h"
 #include "registry/registry.h"
 #include "report/report.h"
 #include "store/store.h"
 
 namespace citecheck {
-
-// An ID, or a source: as given, its real path, or its normalized URL.
-std::optional<ArticleEntry> FindArticleArgument(Store& store, const std::string& arg) {
-  if (!arg.empty() && arg.find_first_not_of("0123456789") == std::string::npos) {
-    if (auto found = store.FindArticle(std::stoll(arg))) return found;
-  }
-  if (auto found = store.FindArticleBySource(arg)) return found;
-  std::error_code ec;
-  auto real = std::filesystem::canonical(arg, ec);
-  if (!ec) {
-    if (auto found = store.FindArticleBySource(real.string())) return found;
-  }
-  std::string error;
-  if (auto url = NormalizeUrl(arg, &error)) return store.FindArticleBySource(*url);
-  return std::nullopt;
-}
 
 int RunAddCommand(const CommonFlags& common, const AddFlags& flags) {
   Config config;
@@ -38,22 +18,21 @@ int RunAddCommand(const CommonFlags& common, const AddFlags& flags) {
     return kExitUsage;
   }
   auto store = Store::Open(config.db);
-  return RegisterSources(*store, flags.articles, flags.name, [](int64_t id, const std::string& source) {
+  return RegisterAndReport(*store, flags.articles, flags.name, [](int64_t id, const std::string& source) {
     std::cout << id << "\t" << source << "\n";
   });
 }
 
-int RegisterSources(Store& store, const std::vector<std::string>& sources, const std::string& name,
-                    const std::function<void(int64_t id, const std::string& source)>& on_registered) {
+int RegisterAndReport(Store& store, const std::vector<std::string>& sources, const std::string& name,
+                      const std::function<void(int64_t id, const std::string& source)>& on_registered) {
   int status = 0;
-  for (const std::string& source : sources) {
-    Registration r = ResolveRegistration(source, name, std::cin);
+  for (const SourceRegistration& r : RegisterSources(store, sources, name, std::cin)) {
     if (!r.ok) {
       std::cerr << "citecheck: " << r.error << "\n";
       status = kExitUsage;
       continue;
     }
-    on_registered(Register(store, r), r.source);
+    on_registered(r.article_id, r.source);
   }
   return status;
 }
@@ -90,7 +69,7 @@ int RunListCommand(const CommonFlags& common) {
   for (const ArticleOverview& o : list) {
     std::printf("%-5lld %-40s %-21s %-12s %-20s %s\n", static_cast<long long>(o.article.id),
                 o.article.source.c_str(), o.last_run ? o.checked_at.c_str() : "never",
-                o.last_run ? o.last_run->state.c_str() : "-", o.last_run ? LinksCell(o.summary).c_str() : "-",
+                o.last_run ? std::string(ToString(o.last_run->state)).c_str() : "-", o.last_run ? LinksCell(o.summary).c_str() : "-",
                 o.last_run ? QuotesCell(o.summary).c_str() : "-");
   }
   return 0;
@@ -100,7 +79,7 @@ int RunRemoveCommand(const CommonFlags& common, const std::string& id) {
   Config config;
   if (!BuildConfig(common, &config)) return kExitUsage;
   auto store = Store::Open(config.db);
-  auto article = FindArticleArgument(*store, id);
+  auto article = FindNamedArticle(*store, id);
   if (!article || !store->UnregisterArticle(article->id)) {
     std::cerr << "citecheck: no registered article " << id << " (see citecheck list)\n";
     return kExitUsage;
@@ -127,7 +106,7 @@ int RunRunCommand(const CommonFlags& common, const RunFlags& flags) {
     articles = store->ListRegistered();
   } else {
     for (const std::string& id : flags.ids) {
-      auto article = FindArticleArgument(*store, id);
+      auto article = FindNamedArticle(*store, id);
       if (!article) {
         std::cerr << "citecheck: no article " << id << " (see citecheck list)\n";
         usage_error = true;
@@ -154,12 +133,13 @@ int RunRunCommand(const CommonFlags& common, const RunFlags& flags) {
               << " committed fetches reused)\n";
   }
   for (const Diagnostic& d : result.run.diagnostics) PrintDiagnostic(d);
-  RunRecord record = store->LoadRun(result.run.run_id);
-  AttachChanges(*store, &record);
-  int write_status = WriteReport(record, flags.format, flags.output);
-  if (write_status != 0) return write_status;
+  RenderRequest report;
+  report.run_id = result.run.run_id;
+  report.format = flags.format;
+  int exit_code = 0;
+  if (!WriteStoredReport(*store, report, flags.output, &exit_code)) return kExitUsage;
   if (usage_error || !result.input_errors.empty() || result.run.input_error) return kExitUsage;
-  return ExitCodeFor(record);
+  return exit_code;
 }
 
 }  // namespace citecheck

@@ -12,6 +12,7 @@
 #include <thread>
 #include <vector>
 
+#include "config/allow_private_flag.h"
 #include "config/config.h"
 #include "daemon/daemon.h"
 #include "daemon/instance.h"
@@ -32,21 +33,6 @@ struct Flags {
   int stop_grace_s = 10;
   std::optional<int> max_request_bytes;  // overrides daemon.max_request_bytes
 };
-
-std::vector<std::string> ExtractAllowPrivate(int argc, char** argv, std::optional<std::string>* value) {
-  std::vector<std::string> rest;
-  for (int i = 0; i < argc; ++i) {
-    std::string arg = argv[i];
-    if (arg == "--allow-private") {
-      *value = "";
-    } else if (arg.rfind("--allow-private=", 0) == 0) {
-      *value = arg.substr(std::string("--allow-private=").size());
-    } else {
-      rest.push_back(arg);
-    }
-  }
-  return rest;
-}
 
 // The config file, then the flags. Used at start and on SIGHUP.
 bool BuildConfig(const Flags& flags, Config* config, std::string* error) {
@@ -99,9 +85,7 @@ int Main(int argc, char** argv) {
   app.add_option("--max-request-bytes", flags.max_request_bytes,
                  "largest API request body (default daemon.max_request_bytes, 4 MiB)")
       ->check(CLI::Range(1024, 1 << 30));
-  app.footer(
-      "  --allow-private[=LIST]      allow fetching private/loopback addresses; with =LIST\n"
-      "                              only those addresses and CIDR ranges (comma-separated)");
+  app.footer(kAllowPrivateHelp);
   std::vector<const char*> cargs;
   for (const std::string& a : args) cargs.push_back(a.c_str());
   try {

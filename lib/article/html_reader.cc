@@ -10,7 +10,9 @@
 
 #include "article/markdown_reader.h"
 #include "article/text_util.h"
+#include "core/ascii.h"
 #include "core/utf8.h"
+#include "html/elements.h"
 
 namespace citecheck {
 namespace article {
@@ -23,39 +25,6 @@ constexpr int kMaxWalkDepth = 1200;
 const char* Attr(const GumboNode* node, const char* name) {
   const GumboAttribute* a = gumbo_get_attribute(&node->v.element.attributes, name);
   return a ? a->value : nullptr;
-}
-
-std::string Lower(std::string_view s) {
-  std::string out(s);
-  std::transform(out.begin(), out.end(), out.begin(),
-                 [](unsigned char c) { return std::tolower(c); });
-  return out;
-}
-
-bool IsBlockTag(GumboTag tag) {
-  switch (tag) {
-    case GUMBO_TAG_P: case GUMBO_TAG_DIV: case GUMBO_TAG_LI: case GUMBO_TAG_SECTION:
-    case GUMBO_TAG_ARTICLE: case GUMBO_TAG_MAIN: case GUMBO_TAG_TABLE: case GUMBO_TAG_TR:
-    case GUMBO_TAG_TD: case GUMBO_TAG_TH: case GUMBO_TAG_DL: case GUMBO_TAG_DT:
-    case GUMBO_TAG_DD: case GUMBO_TAG_FIGURE: case GUMBO_TAG_FIGCAPTION: case GUMBO_TAG_PRE:
-    case GUMBO_TAG_HR: case GUMBO_TAG_UL: case GUMBO_TAG_OL: case GUMBO_TAG_ADDRESS:
-    case GUMBO_TAG_CAPTION: case GUMBO_TAG_BODY:
-      return true;
-    default:
-      return false;
-  }
-}
-
-bool IsInvisible(GumboTag tag) {
-  switch (tag) {
-    case GUMBO_TAG_SCRIPT: case GUMBO_TAG_STYLE: case GUMBO_TAG_NOSCRIPT:
-    case GUMBO_TAG_TEMPLATE: case GUMBO_TAG_HEAD: case GUMBO_TAG_SVG: case GUMBO_TAG_MATH:
-    case GUMBO_TAG_IFRAME: case GUMBO_TAG_OBJECT: case GUMBO_TAG_IMG: case GUMBO_TAG_SELECT:
-    case GUMBO_TAG_BUTTON: case GUMBO_TAG_TEXTAREA:
-      return true;
-    default:
-      return false;
-  }
 }
 
 bool IsChrome(GumboTag tag) {
@@ -77,7 +46,7 @@ void CollectText(const GumboNode* node, int depth, std::string* out) {
     }
     return;
   }
-  if (node->type != GUMBO_NODE_ELEMENT || IsInvisible(node->v.element.tag)) return;
+  if (node->type != GUMBO_NODE_ELEMENT || IsHiddenElement(node->v.element.tag)) return;
   const GumboVector& children = node->v.element.children;
   for (unsigned i = 0; i < children.length; ++i) {
     CollectText(static_cast<const GumboNode*>(children.data[i]), depth + 1, out);
@@ -106,7 +75,7 @@ bool SaysReferences(const GumboNode* node) {
   for (const char* name : {"id", "class"}) {
     const char* value = Attr(node, name);
     if (!value) continue;
-    std::string v = Lower(value);
+    std::string v = AsciiLower(value);
     for (const char* word : {"reference", "footnote", "endnote", "bibliography", "citations"}) {
       if (v.find(word) != std::string::npos) return true;
     }
@@ -172,7 +141,7 @@ class HtmlReader {
     }
     if (node->type != GUMBO_NODE_ELEMENT) return;
     GumboTag tag = node->v.element.tag;
-    if (IsInvisible(tag) || (skip_chrome_ && IsChrome(tag))) return;
+    if (IsHiddenElement(tag) || (skip_chrome_ && IsChrome(tag))) return;
     if (IsHeading(tag)) return Heading(node, depth);
     if ((tag == GUMBO_TAG_OL || tag == GUMBO_TAG_UL) && (in_refs_ || SaysReferences(node))) {
       return ReferenceList(node, depth);
@@ -184,7 +153,7 @@ class HtmlReader {
       case GUMBO_TAG_BR: block_.AppendAt("\n", OffsetOf(node)); return;
       default: break;
     }
-    bool block = IsBlockTag(tag);
+    bool block = IsBlockElement(tag);
     bool code = tag == GUMBO_TAG_PRE || tag == GUMBO_TAG_CODE || tag == GUMBO_TAG_KBD ||
                 tag == GUMBO_TAG_SAMP || tag == GUMBO_TAG_TT;
     if (block) Break(OffsetOf(node));
@@ -253,7 +222,7 @@ class HtmlReader {
     if (!h.empty() && h[0] == '#') {
       std::string text = TextOf(node);
       std::string number = MarkerNumber(text);
-      std::string fragment = Lower(h.substr(1));
+      std::string fragment = AsciiLower(h.substr(1));
       if (number.empty() && CountCodePoints(text) <= 4 &&
           (fragment.find("ref") != std::string::npos || fragment.find("note") != std::string::npos ||
            fragment.find("fn") != std::string::npos || fragment.find("cite") != std::string::npos)) {

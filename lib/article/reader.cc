@@ -13,8 +13,11 @@
 #include "article/quote_scanner.h"
 #include "article/sentences.h"
 #include "article/text_util.h"
+#include "core/ascii.h"
+#include "core/media_type.h"
 #include "core/utf8.h"
-#include "extract/attribute_guard.h"
+#include "html/attribute_guard.h"
+#include "html/nesting_guard.h"
 
 namespace citecheck {
 namespace {
@@ -28,16 +31,14 @@ bool EndsWith(const std::string& s, std::string_view suffix) {
 
 bool IsHtml(std::string_view text, const std::string& source, ArticleFormat format) {
   if (format != ArticleFormat::kAuto) return format == ArticleFormat::kHtml;
-  std::string lower = source;
-  std::transform(lower.begin(), lower.end(), lower.begin(),
-                 [](unsigned char c) { return std::tolower(c); });
+  const std::string lower = AsciiLower(source);
   for (std::string_view ext : {".html", ".htm", ".xhtml"}) {
     if (EndsWith(lower, ext)) return true;
   }
   for (std::string_view ext : {".md", ".markdown", ".txt", ".text"}) {
     if (EndsWith(lower, ext)) return false;
   }
-  return article::LooksLikeHtml(text);
+  return LooksLikeHtml(text);
 }
 
 // The quotation's text as written: delimiters stripped, line breaks (with
@@ -161,11 +162,11 @@ Article ReadArticle(std::string_view text, const std::string& source, const Arti
   if (!CheckInput(text, source, &result.diagnostics)) return result;
   article::Document doc;
   if (IsHtml(text, source, options.format)) {
-    if (article::HtmlNestingDepth(text) > article::kMaxHtmlDepth) {
+    // gumbo has no depth limit: refuse what would exhaust it (html/nesting_guard.h).
+    if (MaxOpenElements(text) > kMaxOpenElements) {
       result.diagnostics.push_back(MakeDiagnostic(
           Diagnostic::Severity::kError, source, 0, 0,
-          "too deeply nested (more than " + std::to_string(article::kMaxHtmlDepth) +
-              " open elements)"));
+          "too deeply nested (more than " + std::to_string(kMaxOpenElements) + " open elements)"));
       return result;
     }
     if (MaxAttributesPerElement(text) > kMaxAttributesPerElement) {

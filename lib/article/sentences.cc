@@ -5,6 +5,7 @@
 #include <string>
 
 #include "article/text_util.h"
+#include "core/ascii.h"
 
 namespace citecheck {
 namespace article {
@@ -46,8 +47,7 @@ bool IsAbbreviation(std::string_view text, size_t dot) {
       std::isupper(static_cast<unsigned char>(word[0]))) {
     return true;  // an initial
   }
-  std::transform(word.begin(), word.end(), word.begin(),
-                 [](unsigned char c) { return std::tolower(c); });
+  word = AsciiLower(word);
   return std::find(std::begin(kAbbreviations), std::end(kAbbreviations), word) !=
          std::end(kAbbreviations);
 }

@@ -5,6 +5,7 @@
 #include <algorithm>
 #include <cctype>
 
+#include "core/ascii.h"
 #include "core/utf8.h"
 
 namespace citecheck {
@@ -18,13 +19,6 @@ constexpr std::string_view kReferenceHeadings[] = {
 
 bool IsApostropheOrHyphen(char32_t cp) {
   return cp == '\'' || cp == 0x2019 || cp == '-' || cp == 0x2010 || cp == 0x2011;
-}
-
-std::string Lower(std::string_view s) {
-  std::string out(s);
-  std::transform(out.begin(), out.end(), out.begin(),
-                 [](unsigned char c) { return std::tolower(c); });
-  return out;
 }
 
 }  // namespace
@@ -106,7 +100,7 @@ size_t FindUrl(std::string_view s, size_t from) {
     for (size_t len : {size_t{5}, size_t{4}}) {  // "https", "http"
       if (p < len) continue;
       size_t start = p - len;
-      if (Lower(s.substr(start, len)) != (len == 5 ? "https" : "http")) continue;
+      if (AsciiLower(s.substr(start, len)) != (len == 5 ? "https" : "http")) continue;
       if (start > 0 && IsWordChar(CodePointBefore(s, start))) continue;
       return start;
     }
@@ -151,7 +145,7 @@ size_t UrlEnd(std::string_view s, size_t start) {
 }
 
 bool IsAbsoluteHttpUrl(std::string_view url) {
-  std::string head = Lower(url.substr(0, 8));
+  std::string head = AsciiLower(url.substr(0, 8));
   return head.rfind("http://", 0) == 0 || head.rfind("https://", 0) == 0;
 }
 
@@ -168,7 +162,7 @@ std::string SchemeAt(std::string_view s, size_t pos) {
     ++end;
   }
   if (end >= s.size() || s[end] != ':') return "";
-  return Lower(s.substr(pos, end - pos));
+  return AsciiLower(s.substr(pos, end - pos));
 }
 
 constexpr std::string_view kSchemesWithoutSlashes[] = {
@@ -209,7 +203,7 @@ bool IsReferenceHeading(std::string_view line) {
   if (!s.empty() && s.back() == ':') s.remove_suffix(1);
   s = Trim(s);
   if (s.size() > 20) return false;
-  std::string lower = Lower(s);
+  std::string lower = AsciiLower(s);
   for (std::string_view name : kReferenceHeadings) {
     if (lower == name) return true;
   }

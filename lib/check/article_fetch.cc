@@ -1,9 +1,9 @@
-// FetchArticleInputs (declared in pipeline.h): published articles given by
+// FetchArticleInputs (declared in sources.h): published articles given by
 // URL come through the same fetcher as cited pages, so the same politeness
 // and private-network rules apply to them.
 #include <map>
 
-#include "check/pipeline.h"
+#include "check/sources.h"
 #include "core/url.h"
 
 namespace citecheck {
@@ -41,6 +41,7 @@ std::vector<ArticleInput> FetchArticleInputs(const std::vector<std::string>& url
     inputs[i].ok = true;
     inputs[i].identity = normalized[i];
     inputs[i].bytes = r.body;
+    inputs[i].media_type = r.content_type;
   }
   return inputs;
 }

@@ -1,5 +1,7 @@
 // Loading an article's bytes from a file or stdin, with the input errors of
 // docs/reading.md "Diagnostics" (missing file, directory, unreadable) as messages naming the file.
+// check/sources.h loads every kind of source (files, stdin, URLs, registered
+// articles) with it.
 #ifndef CITECHECK_CHECK_ARTICLE_INPUT_H_
 #define CITECHECK_CHECK_ARTICLE_INPUT_H_
 
@@ -15,6 +17,10 @@ struct ArticleInput {
   std::string source;    // as given
   std::string identity;  // real path for files, the name for stdin
   std::string bytes;
+  // What the bytes are, when known ("text/html"): the stored media type of
+  // posted text, the Content-Type of a fetched article; "" for files and
+  // stdin (read by extension, then sniffing). See ArticleFormatOf.
+  std::string media_type;
 };
 
 // Articles larger than this are refused: an article is text a person wrote.

@@ -65,7 +65,7 @@ class Run {
     reuse_.Load(store_, urls_);
     FetchMatchAndSave(std::move(committed));
     result_.interrupted = StopRequested() && fetched_batches_ < BatchCount();
-    store_.FinishRun(result_.run_id, result_.interrupted ? "interrupted" : "done");
+    store_.FinishRun(result_.run_id, result_.interrupted ? RunState::kInterrupted : RunState::kDone);
     return result_;
   }
 
@@ -86,6 +86,7 @@ class Run {
   void ReadAndSave(const ArticleInput& input) {
     ArticleOptions options;
     options.min_quote_words = config_.min_quote_words;
+    options.format = ArticleFormatOf(input);  // a stored or served media type decides
     Article article = ReadArticle(input.bytes, input.source, options);
     article.source = input.source;
     for (const Diagnostic& d : article.diagnostics) result_.diagnostics.push_back(d);

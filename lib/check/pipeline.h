@@ -13,6 +13,7 @@
 #include <vector>
 
 #include "check/article_input.h"
+#include "check/sources.h"  // FetchArticleInputs, ArticleFormatOf
 #include "config/config.h"
 #include "core/types.h"
 #include "fetch/fetcher.h"
@@ -70,10 +71,6 @@ struct RunControl {
 CheckRun RunCheck(const std::vector<ArticleInput>& inputs, const Config& config, Store& store,
                   Fetcher& fetcher, const std::string& trigger,
                   const std::function<void(const Progress&)>& on_progress, const RunControl& control);
-
-// Fetches article URLs (http/https sources) through `fetcher`; an article
-// whose link is not ok becomes an input error naming the URL and status.
-std::vector<ArticleInput> FetchArticleInputs(const std::vector<std::string>& urls, Fetcher& fetcher);
 
 }  // namespace citecheck
 

@@ -6,6 +6,8 @@
 #include <cctype>
 #include <memory>
 
+#include "core/ascii.h"
+
 namespace citecheck {
 namespace {
 
@@ -21,11 +23,6 @@ std::string GetPart(CURLU* u, CURLUPart part) {
   std::string out(value);
   curl_free(value);
   return out;
-}
-
-std::string Lower(std::string s) {
-  std::transform(s.begin(), s.end(), s.begin(), [](unsigned char c) { return std::tolower(c); });
-  return s;
 }
 
 bool HasSpaceOrControl(std::string_view s) {
@@ -46,9 +43,9 @@ std::optional<std::string> NormalizeUrl(std::string_view url, std::string* error
   std::string text(url);
   CURLUcode rc = curl_url_set(u.get(), CURLUPART_URL, text.c_str(), CURLU_NON_SUPPORT_SCHEME);
   if (rc != CURLUE_OK) return fail(std::string("malformed URL: ") + curl_url_strerror(rc));
-  std::string scheme = Lower(GetPart(u.get(), CURLUPART_SCHEME));
+  std::string scheme = AsciiLower(GetPart(u.get(), CURLUPART_SCHEME));
   if (scheme != "http" && scheme != "https") return fail("not an http(s) URL");
-  std::string host = Lower(GetPart(u.get(), CURLUPART_HOST));
+  std::string host = AsciiLower(GetPart(u.get(), CURLUPART_HOST));
   if (host.empty()) return fail("URL has no host");
   curl_url_set(u.get(), CURLUPART_FRAGMENT, nullptr, 0);
   curl_url_set(u.get(), CURLUPART_SCHEME, scheme.c_str(), 0);
@@ -69,7 +66,7 @@ std::optional<std::string> NormalizeUrl(std::string_view url, std::string* error
 std::string UrlScheme(std::string_view url) {
   size_t colon = url.find(':');
   if (colon == 0 || colon == std::string_view::npos || colon > 32) return "";
-  std::string scheme = Lower(std::string(url.substr(0, colon)));
+  std::string scheme = AsciiLower(std::string(url.substr(0, colon)));
   if (!std::isalpha(static_cast<unsigned char>(scheme[0]))) return "";
   for (char c : scheme) {
     if (!std::isalnum(static_cast<unsigned char>(c)) && c != '+' && c != '-' && c != '.') return "";
@@ -83,7 +80,7 @@ std::string UrlHost(std::string_view url) {
   if (!u || curl_url_set(u.get(), CURLUPART_URL, text.c_str(), CURLU_NON_SUPPORT_SCHEME) != CURLUE_OK) {
     return "";
   }
-  return Lower(GetPart(u.get(), CURLUPART_HOST));
+  return AsciiLower(GetPart(u.get(), CURLUPART_HOST));
 }
 
 std::string RedactUrlCredentials(std::string_view url) {

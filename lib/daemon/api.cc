@@ -7,14 +7,15 @@
 #include <string>
 #include <nlohmann/json.hpp>
 
+#include "core/media_type.h"
 #include "core/url.h"
 #include "core/utf8.h"
 #include "daemon/instance.h"
 #include "daemon/log.h"
-#include "history/changes.h"
 #include "registry/registry.h"
-#include "report/changes_section.h"
+#include "report/render_run.h"
 #include "report/report.h"
+#include "report/summary_json.h"
 
 namespace citecheck {
 namespace {
@@ -43,20 +44,11 @@ std::string DefaultErrorMessage(int status) {
   }
 }
 
-// "text/markdown; charset=utf-8" -> "text/markdown"
-std::string MediaType(const httplib::Request& req) {
-  std::string type = req.get_header_value("Content-Type");
-  type = type.substr(0, type.find(';'));
-  while (!type.empty() && type.back() == ' ') type.pop_back();
-  for (char& c : type) c = static_cast<char>(std::tolower(static_cast<unsigned char>(c)));
-  return type;
-}
-
 json JobJson(const Job& job) {
   return {{"id", job.id},
           {"kind", job.kind},
           {"article", job.article_id > 0 ? json(job.article_id) : json(nullptr)},
-          {"state", job.state},
+          {"state", ToString(job.state)},
           {"run", job.run_id > 0 ? json(job.run_id) : json(nullptr)},
           {"error", job.error.empty() ? json(nullptr) : json(job.error)},
           {"created_at", job.created_at},
@@ -71,11 +63,8 @@ json OverviewJson(const ArticleOverview& o) {
             {"created_at", o.article.created_at},
             {"last_run", nullptr}};
   if (o.last_run) {
-    const ArticleSummary& s = o.summary;
-    j["last_run"] = {{"id", o.last_run->run_id}, {"state", o.last_run->state}, {"checked_at", o.checked_at}};
-    j["summary"] = {{"citations", s.citations}, {"links_ok", s.links_ok},   {"links_broken", s.links_broken},
-                    {"quotes", s.quotes},       {"verified", s.verified},   {"near_match", s.near_match},
-                    {"not_found", s.not_found}, {"unverifiable", s.unverifiable}, {"pending", s.pending}};
+    j["last_run"] = {{"id", o.last_run->run_id}, {"state", ToString(o.last_run->state)}, {"checked_at", o.checked_at}};
+    j["summary"] = SummaryJson(o.summary);
   }
   return j;
 }
@@ -86,14 +75,6 @@ std::string NameForText(const std::string& body) {
   char hex[20];
   std::snprintf(hex, sizeof hex, "%016zx", std::hash<std::string>{}(body));
   return std::string("posted-") + hex;
-}
-
-const char* ReportContentType(const std::string& format) {
-  if (format == "json") return "application/json";
-  if (format == "html") return "text/html; charset=utf-8";
-  if (format == "markdown") return "text/markdown; charset=utf-8";
-  if (format == "junit") return "application/xml";
-  return "text/plain; charset=utf-8";
 }
 
 // A job or article id in a path: decimal digits naming a number from 1 to
@@ -162,7 +143,7 @@ class Api {
     });
     s.Get("/metrics", [this](const httplib::Request&, httplib::Response& res) {
       auto store = c_.stores->Acquire();
-      std::string text = c_.metrics->Render(store->CountJobs(kJobQueued), store->CountJobs(kJobRunning));
+      std::string text = c_.metrics->Render(store->CountJobs(JobState::kQueued), store->CountJobs(JobState::kRunning));
       res.set_content(text, "text/plain; version=0.0.4");
     });
     s.Post("/v1/articles", [this](const httplib::Request& req, httplib::Response& res) { PostArticle(req, res); });
@@ -187,7 +168,7 @@ class Api {
       auto store = c_.stores->Acquire();
       Job job = store->EnqueueAllJob();
       if (c_.on_queued) c_.on_queued();
-      JsonReply(res, 202, {{"job", job.id}, {"state", job.state}});
+      JsonReply(res, 202, {{"job", job.id}, {"state", ToString(job.state)}});
     });
   }
 
@@ -201,7 +182,7 @@ class Api {
 
   // The registration a POST asks for, or an error already written to `res`.
   std::optional<Registration> ParseArticle(const httplib::Request& req, httplib::Response& res) {
-    const std::string type = MediaType(req);
+    const std::string type = MediaType(req.get_header_value("Content-Type"));
     if (type == "application/json") {
       json body = json::parse(req.body, nullptr, /*allow_exceptions=*/false);
       if (body.is_discarded() || !body.is_object()) {
@@ -213,21 +194,15 @@ class Api {
         return std::nullopt;
       }
       const std::string url = body["url"].get<std::string>();
-      std::string error;
-      auto normalized = NormalizeUrl(url, &error);
-      if (!IsUrlSource(url) || !normalized) {
-        Error(res, 400, "\"url\" is not an http(s) URL: " + (error.empty() ? RedactUrlCredentials(url) : error));
+      if (!IsUrlSource(url)) {
+        Error(res, 400, "\"url\" is not an http(s) URL: " + RedactUrlCredentials(url));
         return std::nullopt;
       }
-      if (std::string refusal = CredentialsRefusal(url); !refusal.empty()) {
-        Error(res, 400, refusal);
+      Registration r = UrlRegistration(url);
+      if (!r.ok) {
+        Error(res, 400, r.error);
         return std::nullopt;
       }
-      Registration r;
-      r.ok = true;
-      r.identity = *normalized;
-      r.source = url;
-      r.kind = kArticleKindUrl;
       return r;
     }
     if (type != "text/markdown" && type != "text/plain" && type != "text/html") {
@@ -257,26 +232,24 @@ class Api {
     const int64_t article = Register(*store, *r);
     Job job = store->EnqueueArticleJob(article);
     if (c_.on_queued) c_.on_queued();
-    JsonReply(res, 202, {{"job", job.id}, {"article", article}, {"state", job.state}});
+    JsonReply(res, 202, {{"job", job.id}, {"article", article}, {"state", ToString(job.state)}});
   }
 
   void GetReport(const httplib::Request& req, httplib::Response& res) {
-    const std::string format = req.has_param("format") ? req.get_param_value("format") : "json";
-    auto formatter = MakeFormatter(format, {});
-    if (!formatter) return Error(res, 400, "unknown format \"" + format + "\" (expected " + kReportFormats + ")");
+    RenderRequest request;
+    request.format = req.has_param("format") ? req.get_param_value("format") : "json";
+    if (!KnownFormat(request.format)) {
+      return Error(res, 400, "unknown format \"" + request.format + "\" (expected " + kReportFormats + ")");
+    }
     const std::optional<int64_t> parsed = ParseId(req.matches[1]);
     if (!parsed) return Error(res, 404, "no article " + ShownId(req.matches[1]));
-    const int64_t id = *parsed;
+    request.article_id = *parsed;
     auto store = c_.stores->Acquire();
-    if (!store->FindArticle(id)) return Error(res, 404, "no article " + req.matches[1].str());
-    std::vector<RunRef> runs = store->RunsOfArticle(id, 1);
-    if (runs.empty()) return Error(res, 404, "article " + req.matches[1].str() + " has not been checked yet");
-    RunRecord run = store->LoadRunArticle(runs.front().run_id, id);
-    AttachChanges(*store, &run);
-    std::string body = formatter->Render(run);
-    if (format == "text") body += ChangesSectionText(run, false);  // as `citecheck report` prints it
+    if (!store->FindArticle(request.article_id)) return Error(res, 404, "no article " + req.matches[1].str());
+    RenderedRun report = RenderStoredRun(*store, request);  // as `citecheck report` renders it
+    if (report.outcome != RenderedRun::Outcome::kOk) return Error(res, 404, report.error);
     res.status = 200;
-    res.set_content(body, ReportContentType(format));
+    res.set_content(report.text, ReportContentType(request.format));
   }
 
   ApiContext c_;

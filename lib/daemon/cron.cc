@@ -5,6 +5,8 @@
 #include <sstream>
 #include <vector>
 
+#include "core/ascii.h"
+
 namespace citecheck {
 namespace {
 
@@ -27,8 +29,7 @@ bool ParseNumber(const std::string& text, const FieldSpec& spec, int* value) {
     return true;
   }
   if (spec.names == nullptr) return false;
-  std::string lower = text;
-  for (char& c : lower) c = static_cast<char>(std::tolower(static_cast<unsigned char>(c)));
+  const std::string lower = AsciiLower(text);
   for (int i = 0; spec.names[i] != nullptr; ++i) {
     if (lower == spec.names[i]) {
       *value = spec.min + i;

@@ -151,8 +151,8 @@ bool Daemon::Wait() {
   const int64_t run = worker_->current_run();
   try {
     auto store = Store::Open(options_.config.db);
-    if (run > 0) store->FinishRun(run, "interrupted");
-    if (job > 0) store->FinishJob(job, kJobQueued, "");
+    if (run > 0) store->FinishRun(run, RunState::kInterrupted);
+    if (job > 0) store->FinishJob(job, JobState::kQueued, "");
   } catch (const std::exception& e) {
     Log(LogLevel::kError, "daemon.stop_error", {{"error", e.what()}});
   }

@@ -18,7 +18,7 @@ void Counter(std::ostringstream& out, const std::string& name, const std::string
 
 void Metrics::RecordRun(const RunRecord& run, double seconds, int unchanged_pages) {
   std::lock_guard<std::mutex> lock(mu_);
-  ++runs_[run.state];
+  ++runs_[std::string(ToString(run.state))];
   run_seconds_sum_ += seconds;
   ++run_seconds_count_;
   unchanged_pages_ += unchanged_pages;
@@ -34,9 +34,9 @@ void Metrics::RecordRun(const RunRecord& run, double seconds, int unchanged_page
   }
 }
 
-void Metrics::RecordJob(const std::string& state) {
+void Metrics::RecordJob(JobState state) {
   std::lock_guard<std::mutex> lock(mu_);
-  ++jobs_[state];
+  ++jobs_[std::string(ToString(state))];
 }
 
 void Metrics::RecordRequest(int status, double seconds) {

@@ -19,7 +19,7 @@ class Metrics {
   // distinct URL it fetched, every quote's verdict, its duration, and the
   // pages whose stored text stood in for extraction.
   void RecordRun(const RunRecord& run, double seconds, int unchanged_pages);
-  void RecordJob(const std::string& state);
+  void RecordJob(JobState state);
   void RecordRequest(int status, double seconds);
   // The exposition text; queue gauges are read by the caller from the store.
   std::string Render(int64_t jobs_queued, int64_t jobs_running) const;

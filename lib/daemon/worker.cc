@@ -120,14 +120,14 @@ void Worker::Execute(Store& store, const Job& job) {
   int64_t resume = 0;
   if (job.run_id > 0) {
     auto run = store.FindRun(job.run_id);
-    if (run && run->state != "done") resume = job.run_id;
+    if (run && run->state != RunState::kDone) resume = job.run_id;
   }
   Log(LogLevel::kInfo, "job.start",
       {{"job", std::to_string(job.id)}, {"kind", job.kind}, {"articles", std::to_string(articles.size())},
        {"resume_run", std::to_string(resume)}});
   if (articles.empty()) {
-    store.FinishJob(job.id, kJobDone, job.kind == kJobKindAll ? "" : "article no longer exists");
-    metrics_.RecordJob(kJobDone);
+    store.FinishJob(job.id, JobState::kDone, job.kind == kJobKindAll ? "" : "article no longer exists");
+    metrics_.RecordJob(JobState::kDone);
     current_job_ = 0;
     return;
   }
@@ -144,28 +144,28 @@ void Worker::Execute(Store& store, const Job& job) {
   } catch (...) {
     current_run_ = 0;
     current_job_ = 0;
-    store.FinishJob(job.id, kJobFailed, "database error during the run");
-    metrics_.RecordJob(kJobFailed);
+    store.FinishJob(job.id, JobState::kFailed, "database error during the run");
+    metrics_.RecordJob(JobState::kFailed);
     throw;
   }
   const double seconds = std::chrono::duration<double>(std::chrono::steady_clock::now() - start).count();
-  std::string state = kJobDone;
+  JobState state = JobState::kDone;
   std::string error = Join(result.input_errors);
   if (result.run.run_id == 0) {
-    state = kJobFailed;
+    state = JobState::kFailed;
   } else if (result.run.interrupted && watchdog.timed_out()) {
     // Its run stays interrupted; a later job of the article begins anew.
-    state = kJobFailed;
+    state = JobState::kFailed;
     error = "job exceeded daemon.job_timeout_s (" + std::to_string(config->daemon.job_timeout_s) + " s)" +
             (error.empty() ? "" : "; " + error);
   } else if (result.run.interrupted) {
-    state = kJobQueued;  // resumes at the next start
+    state = JobState::kQueued;  // resumes at the next start
   }
   if (result.run.run_id != 0) metrics_.RecordRun(store.LoadRun(result.run.run_id), seconds, result.run.unchanged_pages);
   store.FinishJob(job.id, state, error);
   metrics_.RecordJob(state);
-  Log(state == kJobFailed ? LogLevel::kWarn : LogLevel::kInfo, "job.finish",
-      {{"job", std::to_string(job.id)}, {"state", state}, {"run", std::to_string(result.run.run_id)},
+  Log(state == JobState::kFailed ? LogLevel::kWarn : LogLevel::kInfo, "job.finish",
+      {{"job", std::to_string(job.id)}, {"state", std::string(ToString(state))}, {"run", std::to_string(result.run.run_id)},
        {"reused_fetches", std::to_string(result.run.reused_fetches)},
        {"unchanged_pages", std::to_string(result.run.unchanged_pages)},
        {"seconds", std::to_string(seconds)}, {"error", error}});

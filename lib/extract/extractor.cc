@@ -8,53 +8,15 @@
 #include <utility>
 #include <vector>
 
-#include "extract/attribute_guard.h"
-#include "extract/nesting_guard.h"
+#include "core/ascii.h"
+#include "core/media_type.h"
 #include "extract/text_lines.h"
+#include "html/attribute_guard.h"
+#include "html/elements.h"
+#include "html/nesting_guard.h"
 
 namespace citecheck {
 namespace {
-
-// Elements whose content a reader never sees as text.
-bool IsHidden(GumboTag tag) {
-  switch (tag) {
-    case GUMBO_TAG_HEAD: case GUMBO_TAG_SCRIPT: case GUMBO_TAG_STYLE:
-    case GUMBO_TAG_NOSCRIPT: case GUMBO_TAG_TEMPLATE: case GUMBO_TAG_SVG:
-    case GUMBO_TAG_MATH: case GUMBO_TAG_IFRAME: case GUMBO_TAG_OBJECT:
-    case GUMBO_TAG_EMBED: case GUMBO_TAG_CANVAS: case GUMBO_TAG_AUDIO:
-    case GUMBO_TAG_VIDEO: case GUMBO_TAG_SELECT: case GUMBO_TAG_TEXTAREA:
-    case GUMBO_TAG_BUTTON: case GUMBO_TAG_DATALIST: case GUMBO_TAG_MAP:
-      return true;
-    default:
-      return false;
-  }
-}
-
-// Elements that start on a line of their own; everything else is inline and
-// joins its neighbours without a break ("split<span>ting</span>").
-bool IsBlock(GumboTag tag) {
-  switch (tag) {
-    case GUMBO_TAG_ADDRESS: case GUMBO_TAG_ARTICLE: case GUMBO_TAG_ASIDE:
-    case GUMBO_TAG_BLOCKQUOTE: case GUMBO_TAG_BODY: case GUMBO_TAG_BR:
-    case GUMBO_TAG_CAPTION: case GUMBO_TAG_CENTER: case GUMBO_TAG_DD:
-    case GUMBO_TAG_DETAILS: case GUMBO_TAG_DIR:
-    case GUMBO_TAG_DIV: case GUMBO_TAG_DL: case GUMBO_TAG_DT:
-    case GUMBO_TAG_FIELDSET: case GUMBO_TAG_FIGCAPTION: case GUMBO_TAG_FIGURE:
-    case GUMBO_TAG_FOOTER: case GUMBO_TAG_FORM: case GUMBO_TAG_H1:
-    case GUMBO_TAG_H2: case GUMBO_TAG_H3: case GUMBO_TAG_H4: case GUMBO_TAG_H5:
-    case GUMBO_TAG_H6: case GUMBO_TAG_HEADER: case GUMBO_TAG_HGROUP:
-    case GUMBO_TAG_HR: case GUMBO_TAG_HTML: case GUMBO_TAG_LEGEND:
-    case GUMBO_TAG_LI: case GUMBO_TAG_MAIN: case GUMBO_TAG_MENU:
-    case GUMBO_TAG_NAV: case GUMBO_TAG_OL: case GUMBO_TAG_P:
-    case GUMBO_TAG_PRE: case GUMBO_TAG_SECTION: case GUMBO_TAG_SUMMARY:
-    case GUMBO_TAG_TABLE: case GUMBO_TAG_TBODY: case GUMBO_TAG_TD:
-    case GUMBO_TAG_TFOOT: case GUMBO_TAG_TH: case GUMBO_TAG_THEAD:
-    case GUMBO_TAG_TR: case GUMBO_TAG_UL: case GUMBO_TAG_OPTION:
-      return true;
-    default:
-      return false;
-  }
-}
 
 struct GumboDeleter {
   void operator()(GumboOutput* output) const {
@@ -68,19 +30,14 @@ const char* Attribute(const GumboNode* node, const char* name) {
   return attr ? attr->value : nullptr;
 }
 
-std::string Lower(std::string s) {
-  for (char& c : s) c = static_cast<char>(std::tolower(static_cast<unsigned char>(c)));
-  return s;
-}
-
 // "en-US" -> "en": the matcher compares languages, not regional variants.
 std::string PrimarySubtag(std::string_view tag) {
-  std::string lower = Lower(CollapseSpaces(tag));
+  std::string lower = AsciiLower(CollapseSpaces(tag));
   return lower.substr(0, lower.find_first_of("-_"));
 }
 
 bool HasRelToken(const char* rel, std::string_view token) {
-  std::string lower = Lower(rel);
+  std::string lower = AsciiLower(rel);
   size_t pos = 0;
   while (pos < lower.size()) {
     size_t end = lower.find_first_of(" \t\n\r\f", pos);
@@ -159,8 +116,8 @@ class TextWalker {
     GumboTag tag = node->v.element.tag;
     NoteMetadata(node);
     if (tag == GUMBO_TAG_HEAD) NoteHeadMetadata(node->v.element.children);
-    if (IsHidden(tag)) return;
-    if (IsBlock(tag)) raw_.push_back('\n');
+    if (IsHiddenElement(tag)) return;
+    if (IsBlockElement(tag)) raw_.push_back('\n');
     if (tag == GUMBO_TAG_PRE) ++pre_depth_;
     stack_.push_back({node, true});
     PushChildren(node->v.element.children);
@@ -168,7 +125,7 @@ class TextWalker {
 
   void Close(const GumboNode* node) {
     GumboTag tag = node->v.element.tag;
-    if (IsBlock(tag)) raw_.push_back('\n');
+    if (IsBlockElement(tag)) raw_.push_back('\n');
     if (tag == GUMBO_TAG_PRE) --pre_depth_;
   }
 
@@ -220,20 +177,6 @@ class TextWalker {
   int pre_depth_ = 0;
 };
 
-bool LooksLikeHtml(std::string_view body) {
-  std::string head = Lower(std::string(body.substr(0, 2048)));
-  for (const char* marker : {"<!doctype html", "<html", "<head", "<body", "<p>", "<div",
-                             "<title", "<br", "<meta", "<span", "<a href"}) {
-    if (head.find(marker) != std::string::npos) return true;
-  }
-  return false;
-}
-
-std::string MediaType(const std::string& content_type) {
-  std::string type = Lower(content_type.substr(0, content_type.find(';')));
-  return CollapseSpaces(type);
-}
-
 }  // namespace
 
 ExtractResult ExtractHtml(std::string_view html) {
@@ -261,7 +204,7 @@ ExtractResult ExtractHtml(std::string_view html) {
 
 ExtractResult ExtractBody(std::string_view body, const std::string& content_type) {
   std::string type = MediaType(content_type);
-  bool html = type == "text/html" || type == "application/xhtml+xml";
+  bool html = IsHtmlMediaType(type);
   bool plain = type == "text/plain";
   if (type.empty()) {
     html = LooksLikeHtml(body);

@@ -8,6 +8,7 @@
 #include <cctype>
 #include <memory>
 
+#include "core/ascii.h"
 #include "core/utf8.h"
 
 namespace citecheck {
@@ -17,12 +18,6 @@ constexpr size_t kMetaScanBytes = 4096;
 // Enough text for uchardet to be confident without scanning a 10 MiB body.
 constexpr size_t kDetectBytes = 64 * 1024;
 constexpr char kReplacement[] = "\xEF\xBF\xBD";
-
-std::string Lower(std::string_view text) {
-  std::string out(text);
-  for (char& c : out) c = static_cast<char>(std::tolower(static_cast<unsigned char>(c)));
-  return out;
-}
 
 std::string Upper(std::string_view text) {
   std::string out(text);
@@ -120,12 +115,8 @@ std::string DetectCharset(std::string_view body) {
 
 }  // namespace
 
-std::string MediaType(std::string_view content_type) {
-  return Lower(Trim(content_type.substr(0, content_type.find(';'))));
-}
-
 std::string CharsetParameter(std::string_view content_type) {
-  std::string lower = Lower(content_type);
+  std::string lower = AsciiLower(content_type);
   size_t semicolon = lower.find(';');
   if (semicolon == std::string::npos) return "";
   size_t pos = lower.find("charset", semicolon);
@@ -134,7 +125,7 @@ std::string CharsetParameter(std::string_view content_type) {
 }
 
 std::string MetaCharset(std::string_view html) {
-  std::string head = Lower(html.substr(0, kMetaScanBytes));
+  std::string head = AsciiLower(html.substr(0, kMetaScanBytes));
   for (size_t meta = head.find("<meta"); meta != std::string::npos;
        meta = head.find("<meta", meta + 5)) {
     size_t end = head.find('>', meta);

@@ -9,10 +9,11 @@
 #include <string>
 #include <string_view>
 
+#include "core/media_type.h"
+
 namespace citecheck {
 
-// "text/html" from "Text/HTML; charset=UTF-8".
-std::string MediaType(std::string_view content_type);
+// MediaType ("text/html" from "Text/HTML; charset=UTF-8") is core's.
 
 // The charset parameter of a Content-Type value, lower-case, unquoted; "" if none.
 std::string CharsetParameter(std::string_view content_type);

@@ -7,25 +7,19 @@
 #include <set>
 #include <vector>
 
+#include "core/ascii.h"
+
 namespace citecheck {
 namespace {
 
 // Challenge pages put their markers near the top; no need to scan megabytes.
 constexpr size_t kScanBytes = 256 * 1024;
 
-char LowerAscii(char c) { return c >= 'A' && c <= 'Z' ? static_cast<char>(c - 'A' + 'a') : c; }
-
-std::string Lower(std::string_view text) {
-  std::string lower(text);
-  for (char& c : lower) c = LowerAscii(c);
-  return lower;
-}
-
 // Whether `text` at `pos` starts with `lower_needle`, ignoring ASCII case.
 bool StartsWithNoCase(std::string_view text, size_t pos, std::string_view lower_needle) {
   if (pos + lower_needle.size() > text.size()) return false;
   for (size_t k = 0; k < lower_needle.size(); ++k) {
-    if (LowerAscii(text[pos + k]) != lower_needle[k]) return false;
+    if (AsciiLower(text[pos + k]) != lower_needle[k]) return false;
   }
   return true;
 }
@@ -157,7 +151,7 @@ std::vector<std::string> VisibleWords(std::string_view html, size_t limit) {
       i = (semicolon == std::string_view::npos || semicolon - i > 10) ? i + 1 : semicolon + 1;
       text += ' ';
     } else {
-      text += LowerAscii(page[i++]);
+      text += AsciiLower(page[i++]);
     }
   }
   std::vector<std::string> words = Words(text);
@@ -201,7 +195,7 @@ std::optional<UrlParts> SplitUrl(const std::string& url) {
     curl_free(text);
     return value;
   };
-  return UrlParts{Lower(part(CURLUPART_HOST)), part(CURLUPART_PATH), part(CURLUPART_QUERY)};
+  return UrlParts{AsciiLower(part(CURLUPART_HOST)), part(CURLUPART_PATH), part(CURLUPART_QUERY)};
 }
 
 std::string WithoutWww(const std::string& host) {
@@ -214,7 +208,7 @@ std::vector<std::string> PathSegments(const std::string& path) {
   size_t start = 0;
   for (size_t i = 0; i <= path.size(); ++i) {
     if (i == path.size() || path[i] == '/') {
-      if (i > start) segments.push_back(Lower(path.substr(start, i - start)));
+      if (i > start) segments.push_back(AsciiLower(path.substr(start, i - start)));
       start = i + 1;
     }
   }
@@ -297,10 +291,10 @@ std::optional<std::string> SoftNotFoundReason(const PageSignals& page) {
 std::optional<std::string> BotBlockReason(const PageSignals& page) {
   long status = page.http_status;
   if (status != 403 && status != 429 && status != 503) return std::nullopt;
-  std::string body = Lower(page.body.substr(0, kScanBytes));
-  std::string server = Lower(page.server);
-  std::string title = Lower(HtmlTitle(page.body));
-  if (Lower(page.cf_mitigated) == "challenge" || Contains(body, "cf-chl") || Contains(body, "cf_chl") ||
+  std::string body = AsciiLower(page.body.substr(0, kScanBytes));
+  std::string server = AsciiLower(page.server);
+  std::string title = AsciiLower(HtmlTitle(page.body));
+  if (AsciiLower(page.cf_mitigated) == "challenge" || Contains(body, "cf-chl") || Contains(body, "cf_chl") ||
       Contains(body, "/cdn-cgi/challenge-platform") || title == "just a moment..." ||
       Contains(title, "attention required! | cloudflare")) {
     return std::string("bot challenge (Cloudflare)");

@@ -140,7 +140,7 @@ void AttachChanges(Store& store, RunRecord* run) {
 RunRecord LatestWithChanges(Store& store) {
   RunRecord all;
   all.trigger = "changes";
-  all.state = "done";
+  all.state = RunState::kDone;
   for (const ArticleEntry& entry : store.ListRegistered()) {
     std::vector<RunRef> runs = store.RunsOfArticle(entry.id, 1);
     if (runs.empty()) continue;

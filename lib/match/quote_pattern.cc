@@ -2,6 +2,7 @@
 
 #include <cctype>
 
+#include "core/ascii.h"
 #include "core/utf8.h"
 
 namespace citecheck {
@@ -21,8 +22,7 @@ bool IsEllipsisText(std::string_view s) {
 }
 
 bool IsSic(std::string_view s) {
-  std::string lower;
-  for (char c : s) lower.push_back(static_cast<char>(std::tolower(static_cast<unsigned char>(c))));
+  const std::string lower = AsciiLower(s);
   return lower == "sic" || lower == "sic!" || lower == "sic.";
 }
 

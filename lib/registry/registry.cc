@@ -3,7 +3,6 @@
 #include <algorithm>
 #include <filesystem>
 #include <set>
-#include <sstream>
 
 #include "core/url.h"
 
@@ -25,20 +24,23 @@ std::string CredentialsRefusal(const std::string& url) {
          "article could not be fetched with them later (citecheck check fetches it once)";
 }
 
-namespace {
-
-}  // namespace
+Registration UrlRegistration(const std::string& url) {
+  std::string error;
+  auto normalized = NormalizeUrl(url, &error);
+  if (!normalized) return Failed(RedactUrlCredentials(url) + ": " + error);
+  if (std::string refusal = CredentialsRefusal(url); !refusal.empty()) return Failed(refusal);
+  Registration r;
+  r.ok = true;
+  r.identity = *normalized;
+  r.source = url;
+  r.kind = kArticleKindUrl;
+  return r;
+}
 
 Registration ResolveRegistration(const std::string& source, const std::string& name, std::istream& stdin_stream) {
   Registration r;
   if (IsUrlSource(source)) {
-    std::string error;
-    auto normalized = NormalizeUrl(source, &error);
-    if (!normalized) return Failed(RedactUrlCredentials(source) + ": " + error);
-    if (std::string refusal = CredentialsRefusal(source); !refusal.empty()) return Failed(refusal);
-    r.identity = *normalized;
-    r.source = source;
-    r.kind = kArticleKindUrl;
+    return UrlRegistration(source);
   } else if (source == "-") {
     if (name.empty()) return Failed("-: --name is required for an article read from stdin");
     ArticleInput input = LoadArticleInput(source, stdin_stream, name);
@@ -71,34 +73,19 @@ int64_t Register(Store& store, const Registration& r) {
   return store.RegisterArticle(r.identity, r.source, r.kind, r.body, r.media_type);
 }
 
-std::vector<ArticleInput> LoadRegisteredInputs(const std::vector<ArticleEntry>& articles, Fetcher& fetcher) {
-  std::vector<ArticleInput> inputs(articles.size());
-  std::vector<std::string> urls;
-  std::vector<size_t> url_slots;
-  for (size_t i = 0; i < articles.size(); ++i) {
-    const ArticleEntry& a = articles[i];
-    if (a.kind == kArticleKindUrl) {
-      urls.push_back(a.identity);
-      url_slots.push_back(i);
-      continue;
-    }
-    if (a.kind == kArticleKindText) {
-      inputs[i].ok = true;
-      inputs[i].bytes = a.body;
-    } else {
-      std::istringstream no_stdin;
-      inputs[i] = LoadArticleInput(a.identity, no_stdin, "");
-    }
+std::vector<SourceRegistration> RegisterSources(Store& store, const std::vector<std::string>& sources,
+                                                const std::string& name, std::istream& stdin_stream) {
+  std::vector<SourceRegistration> results;
+  for (const std::string& source : sources) {
+    SourceRegistration result;
+    Registration r = ResolveRegistration(source, name, stdin_stream);
+    result.ok = r.ok;
+    result.error = r.error;
+    result.source = r.source;
+    if (r.ok) result.article_id = Register(store, r);
+    results.push_back(std::move(result));
   }
-  std::vector<ArticleInput> fetched = FetchArticleInputs(urls, fetcher);
-  for (size_t k = 0; k < url_slots.size(); ++k) inputs[url_slots[k]] = std::move(fetched[k]);
-  for (size_t i = 0; i < articles.size(); ++i) {
-    // The registry's names, so the run attaches to the registered article.
-    inputs[i].identity = articles[i].identity;
-    inputs[i].source = articles[i].source;
-    if (!inputs[i].ok && inputs[i].error.empty()) inputs[i].error = articles[i].source + ": cannot read";
-  }
-  return inputs;
+  return results;
 }
 
 namespace {
@@ -116,22 +103,32 @@ int64_t FindRunToResume(Store& store, const std::string& trigger, const std::vec
 
 }  // namespace
 
+std::optional<ArticleEntry> FindNamedArticle(Store& store, const std::string& arg) {
+  // An ID has at most 18 digits (int64); a longer number can only be a source.
+  if (!arg.empty() && arg.size() <= 18 && arg.find_first_not_of("0123456789") == std::string::npos) {
+    if (auto found = store.FindArticle(std::stoll(arg))) return found;
+  }
+  if (auto found = store.FindArticleBySource(arg)) return found;
+  std::error_code ec;
+  auto real = std::filesystem::canonical(arg, ec);
+  if (!ec) {
+    if (auto found = store.FindArticleBySource(real.string())) return found;
+  }
+  std::string error;
+  if (auto url = NormalizeUrl(arg, &error)) return store.FindArticleBySource(*url);
+  return std::nullopt;
+}
+
 RegisteredRun RunRegistered(Store& store, const Config& config, Fetcher& fetcher,
                             const std::vector<ArticleEntry>& articles, const std::string& trigger,
                             int64_t resume_run_id, const std::atomic<bool>* stop,
                             const std::function<void(const Progress&)>& on_progress,
                             const std::function<void(int64_t)>& on_run_started) {
   RegisteredRun result;
-  std::vector<ArticleInput> readable;
+  SplitInputs inputs = SplitReadable(LoadRegisteredInputs(articles, fetcher));
+  result.input_errors = std::move(inputs.errors);
+  if (inputs.readable.empty()) return result;
   std::vector<int64_t> ids;
-  for (ArticleInput& input : LoadRegisteredInputs(articles, fetcher)) {
-    if (input.ok) {
-      readable.push_back(std::move(input));
-    } else {
-      result.input_errors.push_back(input.error);
-    }
-  }
-  if (readable.empty()) return result;
   for (const ArticleEntry& a : articles) ids.push_back(a.id);
   RunControl control;
   control.stop = stop;
@@ -139,10 +136,10 @@ RegisteredRun RunRegistered(Store& store, const Config& config, Fetcher& fetcher
   control.resume_run_id = resume_run_id < 0 ? FindRunToResume(store, trigger, ids) : resume_run_id;
   if (control.resume_run_id > 0) {
     auto run = store.FindRun(control.resume_run_id);
-    if (!run || run->state == "done") control.resume_run_id = 0;  // nothing left to resume
+    if (!run || run->state == RunState::kDone) control.resume_run_id = 0;  // nothing left to resume
   }
   result.resumed = control.resume_run_id > 0;
-  result.run = RunCheck(readable, config, store, fetcher, trigger, on_progress, control);
+  result.run = RunCheck(inputs.readable, config, store, fetcher, trigger, on_progress, control);
   return result;
 }
 

@@ -1,6 +1,7 @@
-// Registered articles (docs/storage.md "Registered articles": add, list, remove, run): turning what
-// a user names into a registry entry, reading entries back as run inputs, and
-// running them (resuming an interrupted run of the same articles).
+// Registered articles (docs/storage.md "Registered articles": add, list,
+// remove, run): turning what a user names into a registry entry, finding it
+// again, and running entries (read through check/sources.h; resuming an
+// interrupted run of the same articles).
 #ifndef CITECHECK_REGISTRY_REGISTRY_H_
 #define CITECHECK_REGISTRY_REGISTRY_H_
 
@@ -13,6 +14,7 @@
 #include <vector>
 
 #include "check/article_input.h"
+#include "check/sources.h"
 #include "check/pipeline.h"
 #include "config/config.h"
 #include "fetch/fetcher.h"
@@ -41,17 +43,31 @@ std::string CredentialsRefusal(const std::string& url);
 // `name` is required and is the identity).
 Registration ResolveRegistration(const std::string& source, const std::string& name, std::istream& stdin_stream);
 
+// An http(s) URL, normalized (its identity), not fetched now; refused when
+// malformed or carrying credentials. `add` and POST /v1/articles.
+Registration UrlRegistration(const std::string& url);
+
 // Text posted to the daemon: stored as kind text under `name`.
 Registration TextRegistration(const std::string& name, const std::string& body, const std::string& media_type);
+
+// The article a user names by ID, or by source: as given, its real path, or
+// its normalized URL (`remove`, `run`, `report`).
+std::optional<ArticleEntry> FindNamedArticle(Store& store, const std::string& arg);
 
 // Registers it; returns the article id.
 int64_t Register(Store& store, const Registration& registration);
 
-// Reads registered articles as they now stand: files re-read, URLs fetched
-// through `fetcher`, stored text as stored. Inputs keep the registry's
-// identity so the runs attach to the same article. Unreadable ones have
-// ok=false and an error naming the source.
-std::vector<ArticleInput> LoadRegisteredInputs(const std::vector<ArticleEntry>& articles, Fetcher& fetcher);
+// Registers each of `sources` (`name` for stdin, read from `stdin_stream`),
+// in order: `add` and `check --queue`. An unreadable source has ok=false and
+// an error naming it.
+struct SourceRegistration {
+  bool ok = false;
+  std::string error;
+  int64_t article_id = 0;
+  std::string source;  // as registered
+};
+std::vector<SourceRegistration> RegisterSources(Store& store, const std::vector<std::string>& sources,
+                                                const std::string& name, std::istream& stdin_stream);
 
 struct RegisteredRun {
   CheckRun run;

@@ -304,7 +304,7 @@ void WriteHead(const RunRecord& run, std::ostringstream& out) {
 
 void WriteRunHeader(const RunRecord& run, std::ostringstream& out) {
   out << "<header>\n<h1>citecheck report</h1>\n<p class=\"meta\">run " << run.run_id << " · "
-      << E(run.trigger) << " · " << E(run.state) << " · started " << E(run.started_at);
+      << E(run.trigger) << " · " << E(ToString(run.state)) << " · started " << E(run.started_at);
   if (!run.finished_at.empty()) out << " · finished " << E(run.finished_at);
   out << "</p>\n</header>\n";
 }

@@ -4,6 +4,7 @@
 
 #include "report/changes_section.h"
 #include "report/summary.h"
+#include "report/summary_json.h"
 
 namespace citecheck {
 namespace {
@@ -17,15 +18,6 @@ constexpr const char* kSchema = "citecheck.report/1";
 // the report should not have to know that convention.
 json StringOrNull(const std::string& text) { return text.empty() ? json(nullptr) : json(text); }
 json PositiveOrNull(long long value) { return value > 0 ? json(value) : json(nullptr); }
-
-json SummaryJson(const ArticleSummary& s) {
-  return {{"citations", s.citations},   {"links_ok", s.links_ok},
-          {"links_broken", s.links_broken}, {"links_by_status", s.links_by_status},
-          {"quotes", s.quotes},         {"verified", s.verified},
-          {"near_match", s.near_match}, {"not_found", s.not_found},
-          {"unverifiable", s.unverifiable}, {"skipped", s.skipped},
-          {"uncited", s.uncited},       {"pending", s.pending}};
-}
 
 json CitationJson(const CitationRecord& c) {
   return {{"id", c.citation.id},
@@ -104,7 +96,7 @@ std::string JsonFormatter::Render(const RunRecord& run) const {
                    {"trigger", run.trigger},
                    {"started_at", run.started_at},
                    {"finished_at", StringOrNull(run.finished_at)},
-                   {"state", run.state}}}};
+                   {"state", ToString(run.state)}}}};
   return report.dump(2, ' ', false, json::error_handler_t::replace) + "\n";
 }
 

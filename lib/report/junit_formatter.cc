@@ -3,6 +3,7 @@
 #include <cstdio>
 #include <sstream>
 
+#include "report/changes_section.h"
 #include "report/escape.h"
 #include "report/summary.h"
 #include "report/terminal_text.h"
@@ -110,6 +111,17 @@ std::string CountAttributes(const Counts& c) {
          "\" errors=\"0\" skipped=\"" + std::to_string(c.skipped) + "\"";
 }
 
+// What changed since the previous run goes in the suite's <system-out>
+// (where CI systems show a suite's log): the text report's lines, plain.
+std::string ChangesOutput(const ArticleRecord& a) {
+  if (!a.changes || a.changes->previous_run_id == 0) return "";
+  std::string lines = ChangesText(*a.changes, /*color=*/false);
+  if (lines.empty()) lines = "    Nothing changed.\n";
+  return "    <system-out>" +
+         X("Since the previous run (" + SanitizeForTerminal(a.changes->previous_checked_at) + "):\n" + lines) +
+         "</system-out>\n";
+}
+
 }  // namespace
 
 std::string JunitFormatter::Render(const RunRecord& run) const {
@@ -127,6 +139,7 @@ std::string JunitFormatter::Render(const RunRecord& run) const {
     suites << "  <testsuite name=\"" << X(a.source) << "\" " << CountAttributes(counts) << " timestamp=\""
            << X(a.checked_at) << "\">\n";
     for (const TestCase& t : cases) WriteCase(t, suites);
+    suites << ChangesOutput(a);
     suites << "  </testsuite>\n";
   }
   std::ostringstream out;

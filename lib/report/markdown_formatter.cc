@@ -100,6 +100,44 @@ void WriteDiagnostics(const ArticleRecord& a, std::ostringstream& out) {
   }
 }
 
+std::string LinkChangeItem(const LinkChange& l, const char* what) {
+  return "- " + std::string(what) + ": \\[" + Md(l.citation_id) + "\\] " + Link(l.url) + " (" +
+         std::string(ToString(l.before)) + " → " + std::string(ToString(l.after)) +
+         (l.error.empty() ? "" : ": " + Md(l.error)) + ")\n";
+}
+
+std::string QuoteChangeItem(const QuoteChange& q, const char* what, bool now) {
+  const std::string state(ToString(now ? q.after : q.before));
+  return "- " + std::string(what) + ": line " + std::to_string(q.line) + " “" +
+         Md(ShortenMiddle(q.text, MarkdownFormatter::kMaxQuoteWidth)) + "” (" + (now ? "now " : "was ") + state +
+         (now && !q.reason.empty() ? ": " + Md(q.reason) : "") + ")\n";
+}
+
+// What changed since the previous run (ArticleRecord::changes, set when the
+// caller attached history), as the text and HTML reports show it.
+void WriteChanges(const ArticleRecord& a, std::ostringstream& out) {
+  if (!a.changes || a.changes->previous_run_id == 0) return;
+  const ArticleChanges& c = *a.changes;
+  out << "**Since the previous run** (" << Md(c.previous_checked_at) << ")\n\n";
+  if (!c.HasChanges() && c.broken_links.empty()) {
+    out << "Nothing changed.\n\n";
+    return;
+  }
+  for (const LinkChange& l : c.links_newly_broken) out << LinkChangeItem(l, "newly broken");
+  for (const LinkChange& l : c.links_recovered) out << LinkChangeItem(l, "recovered");
+  for (const QuoteChange& q : c.quotes_no_longer_verified) out << QuoteChangeItem(q, "no longer verified", true);
+  for (const QuoteChange& q : c.quotes_newly_verified) out << QuoteChangeItem(q, "newly verified", false);
+  for (const PageChange& p : c.pages_changed) {
+    out << "- page text changed: \\[" << Md(p.citation_id) << "\\] " << Link(p.url) << "\n";
+  }
+  for (const BrokenLink& b : c.broken_links) {
+    out << "- " << ToString(b.status) << ": \\[" << Md(b.citation_id) << "\\] " << Link(b.url) << " since "
+        << Md(b.since) << ", " << b.consecutive_runs << " consecutive run" << (b.consecutive_runs == 1 ? "" : "s")
+        << "\n";
+  }
+  out << "\n";
+}
+
 void WriteArticle(const ArticleRecord& a, std::ostringstream& out) {
   const bool titled = a.title && !a.title->empty();
   out << "### citecheck: " << Md(titled ? *a.title : a.source) << "\n\n";
@@ -119,6 +157,7 @@ void WriteArticle(const ArticleRecord& a, std::ostringstream& out) {
   }
   out << SummaryLine(Summarize(a), problem_count) << "\n\n";
   WriteDiagnostics(a, out);
+  WriteChanges(a, out);
   if (!problems.empty()) out << kTableHead << problems << "\n";
   if (!others.empty()) {
     out << "<details><summary>Everything else (" << other_count << ")</summary>\n\n"

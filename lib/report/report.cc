@@ -18,6 +18,8 @@ std::unique_ptr<Formatter> MakeFormatter(const std::string& format, const Report
   return nullptr;
 }
 
+bool KnownFormat(const std::string& format) { return MakeFormatter(format, {}) != nullptr; }
+
 int ExitCodeFor(const RunRecord& run) {
   for (const ArticleRecord& article : run.articles) {
     for (const CitationRecord& c : article.citations) {

@@ -27,6 +27,8 @@ inline constexpr const char* kReportFormats = "text, json, markdown, html or jun
 // stored verdict (decided=false, an interrupted run) is shown with status
 // "pending" and counted in the summary's "quotes" and "pending" only.
 std::unique_ptr<Formatter> MakeFormatter(const std::string& format, const ReportOptions& options);
+// Whether `format` is a name of kReportFormats.
+bool KnownFormat(const std::string& format);
 
 // Exit code for a run (docs/exit-codes.md): 0 when every citation is ok or excluded and no
 // quote is not_found or near_match, else 1. (Input errors, 2, are the caller's.)

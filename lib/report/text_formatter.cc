@@ -6,6 +6,7 @@
 #include <vector>
 
 #include "core/utf8.h"
+#include "report/changes_section.h"
 #include "report/highlight.h"
 #include "report/summary.h"
 #include "report/terminal_text.h"
@@ -277,6 +278,8 @@ std::string TextFormatter::Render(const RunRecord& run) const {
     ArticleWriter(run.articles[i], options_.color, out).Write();
   }
   if (run.articles.empty()) out << "No articles in this run.\n";
+  // Then what changed since the previous run, when history is attached.
+  out << ChangesSectionText(run, options_.color);
   return out.str();
 }
 

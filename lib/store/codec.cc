@@ -129,4 +129,17 @@ Evidence DecodeEvidence(const std::string& text, const std::string& what) {
   return evidence;
 }
 
+std::string SqlLiteral(RunState state) { return "'" + std::string(ToString(state)) + "'"; }
+std::string SqlLiteral(JobState state) { return "'" + std::string(ToString(state)) + "'"; }
+
+RunState DecodeRunState(const std::string& name, const std::string& what) {
+  if (auto state = ParseRunState(name)) return *state;
+  throw StoreError("reading " + what + ": unknown run state \"" + name + "\"");
+}
+
+JobState DecodeJobState(const std::string& name, const std::string& what) {
+  if (auto state = ParseJobState(name)) return *state;
+  throw StoreError("reading " + what + ": unknown job state \"" + name + "\"");
+}
+
 }  // namespace citecheck::store_internal

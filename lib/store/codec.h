@@ -9,6 +9,7 @@
 #include <vector>
 
 #include "core/types.h"
+#include "store/states.h"
 
 namespace citecheck::store_internal {
 
@@ -27,6 +28,14 @@ std::string EncodeStrings(const std::vector<std::string>& strings);
 std::vector<std::string> DecodeStrings(const std::string& json, const std::string& what);
 std::string EncodeEvidence(const Evidence& evidence);
 Evidence DecodeEvidence(const std::string& json, const std::string& what);
+
+// A state as an SQL string literal ('queued'), for statements that name one.
+std::string SqlLiteral(RunState state);
+std::string SqlLiteral(JobState state);
+
+// A stored state name; throws StoreError naming `what` for any other text.
+RunState DecodeRunState(const std::string& name, const std::string& what);
+JobState DecodeJobState(const std::string& name, const std::string& what);
 
 }  // namespace citecheck::store_internal
 

@@ -14,6 +14,8 @@
 namespace citecheck {
 namespace {
 
+using store_internal::SqlLiteral;
+
 std::string TextOrEmpty(const SQLite::Column& column) {
   return column.isNull() ? std::string() : column.getString();
 }
@@ -24,7 +26,7 @@ RunRef ReadRunRef(SQLite::Statement& select) {
   ref.trigger = select.getColumn(1).getString();
   ref.started_at = select.getColumn(2).getString();
   ref.finished_at = TextOrEmpty(select.getColumn(3));
-  ref.state = select.getColumn(4).getString();
+  ref.state = store_internal::DecodeRunState(select.getColumn(4).getString(), "run " + std::to_string(ref.run_id));
   return ref;
 }
 
@@ -105,12 +107,14 @@ std::vector<int64_t> Store::ArticlesOfRun(int64_t run_id) {
 std::optional<int64_t> Store::FindResumableRun(const std::string& trigger) {
   return Guarded(*impl_, "finding an interrupted " + trigger + " run", [&]() -> std::optional<int64_t> {
     SQLite::Statement select(impl_->db,
-                             "SELECT id, state, pid FROM runs WHERE trigger = ?1 "
-                             "AND state IN ('interrupted', 'running') ORDER BY id DESC LIMIT 20");
+                             "SELECT id, state, pid FROM runs WHERE trigger = ?1 AND state IN (" +
+                                 SqlLiteral(RunState::kInterrupted) + ", " + SqlLiteral(RunState::kRunning) +
+                                 ") ORDER BY id DESC LIMIT 20");
     select.bind(1, trigger);
     while (select.executeStep()) {
-      const std::string state = select.getColumn(1).getString();
-      if (state == "interrupted" || !ProcessAlive(select.getColumn(2).getInt64())) {
+      const RunState state =
+          store_internal::DecodeRunState(select.getColumn(1).getString(), "run " + select.getColumn(0).getString());
+      if (state == RunState::kInterrupted || !ProcessAlive(select.getColumn(2).getInt64())) {
         return select.getColumn(0).getInt64();
       }
     }
@@ -122,7 +126,8 @@ void Store::ReopenRun(int64_t run_id) {
   Guarded(*impl_, "resuming run " + std::to_string(run_id), [&] {
     WriteScope transaction(*impl_);
     SQLite::Statement update(impl_->db,
-                             "UPDATE runs SET state = 'running', finished_at = NULL, pid = ?2 WHERE id = ?1");
+                             "UPDATE runs SET state = " + SqlLiteral(RunState::kRunning) +
+                                 ", finished_at = NULL, pid = ?2 WHERE id = ?1");
     update.bind(1, run_id);
     update.bind(2, static_cast<int64_t>(getpid()));
     if (update.exec() == 0) throw StoreError("resuming run " + std::to_string(run_id) + ": no such run");
@@ -143,7 +148,8 @@ int Store::InterruptRunningRuns(const std::string& trigger) {
   return Guarded(*impl_, "marking " + trigger + " runs interrupted", [&] {
     WriteScope transaction(*impl_);
     SQLite::Statement update(impl_->db,
-                             "UPDATE runs SET state = 'interrupted' WHERE trigger = ?1 AND state = 'running'");
+                             "UPDATE runs SET state = " + SqlLiteral(RunState::kInterrupted) +
+                                 " WHERE trigger = ?1 AND state = " + SqlLiteral(RunState::kRunning));
     update.bind(1, trigger);
     int count = update.exec();
     transaction.Commit();

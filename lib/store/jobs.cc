@@ -7,6 +7,8 @@
 namespace citecheck {
 namespace {
 
+using store_internal::DecodeJobState;
+using store_internal::SqlLiteral;
 using store_internal::UtcNow;
 
 constexpr const char* kJobColumns =
@@ -18,7 +20,7 @@ Job ReadJob(SQLite::Statement& select) {
   job.id = select.getColumn(0).getInt64();
   job.kind = select.getColumn(1).getString();
   job.article_id = select.getColumn(2).getInt64();
-  job.state = select.getColumn(3).getString();
+  job.state = DecodeJobState(select.getColumn(3).getString(), "job " + std::to_string(job.id));
   job.run_id = select.getColumn(4).getInt64();
   job.error = select.getColumn(5).getString();
   job.created_at = select.getColumn(6).getString();
@@ -38,14 +40,15 @@ std::optional<Job> SelectJob(SQLite::Database& db, int64_t id) {
 // (0 for kind all), or a new one.
 Job EnqueueIn(SQLite::Database& db, const std::string& kind, int64_t article_id) {
   SQLite::Statement find(db, "SELECT id FROM jobs WHERE kind = ?1 AND COALESCE(article_id, 0) = ?2 "
-                             "AND state = 'queued' ORDER BY id LIMIT 1");
+                             "AND state = " + SqlLiteral(JobState::kQueued) + " ORDER BY id LIMIT 1");
   find.bind(1, kind);
   find.bind(2, article_id);
   int64_t id = 0;
   if (find.executeStep()) {
     id = find.getColumn(0).getInt64();
   } else {
-    SQLite::Statement insert(db, "INSERT INTO jobs (kind, article_id, state, created_at) VALUES (?1, ?2, 'queued', ?3)");
+    SQLite::Statement insert(db, "INSERT INTO jobs (kind, article_id, state, created_at) VALUES (?1, ?2, " +
+                                     SqlLiteral(JobState::kQueued) + ", ?3)");
     insert.bind(1, kind);
     if (article_id != 0) insert.bind(2, article_id);
     insert.bind(3, UtcNow());
@@ -78,11 +81,13 @@ Job Store::EnqueueAllJob() {
 std::optional<Job> Store::ClaimNextJob() {
   return Guarded(*impl_, "claiming the next job", [&]() -> std::optional<Job> {
     WriteScope transaction(*impl_);
-    SQLite::Statement find(impl_->db, "SELECT id FROM jobs WHERE state = 'queued' ORDER BY id LIMIT 1");
+    SQLite::Statement find(impl_->db,
+                           "SELECT id FROM jobs WHERE state = " + SqlLiteral(JobState::kQueued) + " ORDER BY id LIMIT 1");
     if (!find.executeStep()) return std::nullopt;
     const int64_t id = find.getColumn(0).getInt64();
     find.reset();
-    SQLite::Statement update(impl_->db, "UPDATE jobs SET state = 'running', started_at = ?2 WHERE id = ?1");
+    SQLite::Statement update(impl_->db, "UPDATE jobs SET state = " + SqlLiteral(JobState::kRunning) +
+                                            ", started_at = ?2 WHERE id = ?1");
     update.bind(1, id);
     update.bind(2, UtcNow());
     update.exec();
@@ -103,14 +108,15 @@ void Store::SetJobRun(int64_t job_id, int64_t run_id) {
   });
 }
 
-void Store::FinishJob(int64_t job_id, const std::string& state, const std::string& error) {
+void Store::FinishJob(int64_t job_id, JobState state, const std::string& error) {
   Guarded(*impl_, "finishing job " + std::to_string(job_id), [&] {
     WriteScope transaction(*impl_);
     SQLite::Statement update(impl_->db,
                              "UPDATE jobs SET state = ?2, error = ?3, "
-                             "finished_at = CASE WHEN ?2 IN ('done', 'failed') THEN ?4 END WHERE id = ?1");
+                             "finished_at = CASE WHEN ?2 IN (" + SqlLiteral(JobState::kDone) + ", " +
+                                 SqlLiteral(JobState::kFailed) + ") THEN ?4 END WHERE id = ?1");
     update.bind(1, job_id);
-    update.bind(2, state);
+    update.bind(2, std::string(ToString(state)));
     update.bind(3, error);
     update.bind(4, UtcNow());
     update.exec();
@@ -125,17 +131,19 @@ std::optional<Job> Store::GetJob(int64_t job_id) {
 int Store::RequeueRunningJobs() {
   return Guarded(*impl_, "requeueing running jobs", [&] {
     WriteScope transaction(*impl_);
-    SQLite::Statement update(impl_->db, "UPDATE jobs SET state = 'queued' WHERE state = 'running'");
+    SQLite::Statement update(impl_->db, "UPDATE jobs SET state = " + SqlLiteral(JobState::kQueued) +
+                                            " WHERE state = " + SqlLiteral(JobState::kRunning));
     int count = update.exec();
     transaction.Commit();
     return count;
   });
 }
 
-int64_t Store::CountJobs(const std::string& state) {
-  return Guarded(*impl_, "counting " + state + " jobs", [&] {
+int64_t Store::CountJobs(JobState state) {
+  const std::string name(ToString(state));
+  return Guarded(*impl_, "counting " + name + " jobs", [&] {
     SQLite::Statement select(impl_->db, "SELECT count(*) FROM jobs WHERE state = ?1");
-    select.bind(1, state);
+    select.bind(1, name);
     select.executeStep();
     return select.getColumn(0).getInt64();
   });

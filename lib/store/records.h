@@ -9,6 +9,7 @@
 #include <vector>
 
 #include "core/types.h"
+#include "store/states.h"
 
 namespace citecheck {
 
@@ -100,7 +101,7 @@ struct RunRecord {
   std::string trigger;     // "check", "run", "daemon", ...
   std::string started_at;  // ISO 8601 UTC
   std::string finished_at; // empty while running
-  std::string state;       // "running", "done", "interrupted", "failed"
+  RunState state = RunState::kRunning;
   std::vector<ArticleRecord> articles;
 };
 

@@ -93,7 +93,8 @@ bool Store::UnregisterArticle(int64_t id) {
     update.bind(1, id);
     const bool changed = update.exec() > 0;
     // Its queued jobs would check an article nobody wants checked any more.
-    SQLite::Statement drop(impl_->db, "DELETE FROM jobs WHERE article_id = ?1 AND state = 'queued'");
+    SQLite::Statement drop(impl_->db, "DELETE FROM jobs WHERE article_id = ?1 AND state = " +
+                                          store_internal::SqlLiteral(JobState::kQueued));
     drop.bind(1, id);
     drop.exec();
     transaction.Commit();

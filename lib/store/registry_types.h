@@ -8,6 +8,7 @@
 #include <string>
 
 #include "core/types.h"
+#include "store/states.h"
 
 namespace citecheck {
 
@@ -33,7 +34,7 @@ struct RunRef {
   std::string trigger;
   std::string started_at;
   std::string finished_at;  // empty while running or interrupted
-  std::string state;
+  RunState state = RunState::kRunning;
 };
 
 // The link status of one URL of an article in one run (LinkHistory).
@@ -54,10 +55,6 @@ struct StoredFetch {
   std::string content_hash;  // of the stored text, "" when none
 };
 
-inline constexpr const char* kJobQueued = "queued";
-inline constexpr const char* kJobRunning = "running";
-inline constexpr const char* kJobDone = "done";
-inline constexpr const char* kJobFailed = "failed";
 inline constexpr const char* kJobKindArticle = "article";
 inline constexpr const char* kJobKindAll = "all";
 
@@ -65,7 +62,7 @@ struct Job {
   int64_t id = 0;
   std::string kind;        // kJobKindArticle or kJobKindAll
   int64_t article_id = 0;  // 0 for kind all
-  std::string state;       // kJob*
+  JobState state = JobState::kQueued;
   int64_t run_id = 0;      // 0 until started; kept when requeued so the run resumes
   std::string error;
   std::string created_at;

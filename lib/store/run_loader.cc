@@ -28,7 +28,7 @@ void ReadRunRow(Store::Impl& impl, int64_t run_id, RunRecord* run) {
   run->trigger = select.getColumn(0).getString();
   run->started_at = select.getColumn(1).getString();
   run->finished_at = TextOrEmpty(select.getColumn(2));
-  run->state = select.getColumn(3).getString();
+  run->state = store_internal::DecodeRunState(select.getColumn(3).getString(), "run " + std::to_string(run_id));
   select.reset();
 }
 
@@ -53,7 +53,7 @@ void ResolveLinkWithoutFetch(const RunRecord& run, CitationRecord* record) {
     record->link_status = LinkStatus::kUnresolved;
   } else {
     record->link_status = LinkStatus::kError;
-    record->error = run.state == "running" ? kNotFetchedYet : kNotFetchedInterrupted;
+    record->error = run.state == RunState::kRunning ? kNotFetchedYet : kNotFetchedInterrupted;
   }
 }
 

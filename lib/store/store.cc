@@ -222,14 +222,14 @@ void Store::SaveVerdict(int64_t run_id, int64_t article_id, int quote_index, con
   });
 }
 
-void Store::FinishRun(int64_t run_id, const std::string& state) {
-  const std::string what = "finishing run " + std::to_string(run_id) + " as " + state;
+void Store::FinishRun(int64_t run_id, RunState state) {
+  const std::string what = "finishing run " + std::to_string(run_id) + " as " + std::string(ToString(state));
   Guarded(*impl_, what, [&] {
     WriteScope transaction(*impl_);
     SQLite::Statement& update = Impl::Fresh(impl_->finish_run);
     update.bind(1, run_id);
     update.bind(2, UtcNow());
-    update.bind(3, state);
+    update.bind(3, std::string(ToString(state)));
     if (update.exec() == 0) throw StoreError(what + " in " + impl_->path + ": no such run");
     transaction.Commit();
   });

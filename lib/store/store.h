@@ -86,7 +86,7 @@ class Store {
   // The verdict of quote number `quote_index` (0-based, article order).
   // Throws StoreError when the article has no such quote in this run.
   void SaveVerdict(int64_t run_id, int64_t article_id, int quote_index, const Verdict& verdict);
-  void FinishRun(int64_t run_id, const std::string& state);
+  void FinishRun(int64_t run_id, RunState state);
 
   // Everything stored about a run, articles in the order they were saved,
   // read in one snapshot. Citation records combine the citation with the
@@ -169,11 +169,11 @@ class Store {
   std::optional<Job> ClaimNextJob();
   void SetJobRun(int64_t job_id, int64_t run_id);
   // state done or failed (or queued again, for a job stopped by shutdown).
-  void FinishJob(int64_t job_id, const std::string& state, const std::string& error);
+  void FinishJob(int64_t job_id, JobState state, const std::string& error);
   std::optional<Job> GetJob(int64_t job_id);
   // Running jobs go back to queued (at daemon start). Returns how many.
   int RequeueRunningJobs();
-  int64_t CountJobs(const std::string& state);
+  int64_t CountJobs(JobState state);
   // Small persistent daemon settings (last scheduled run).
   std::optional<std::string> GetDaemonState(const std::string& key);
   void SetDaemonState(const std::string& key, const std::string& value);

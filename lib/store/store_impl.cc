@@ -5,6 +5,7 @@
 #include <filesystem>
 #include <system_error>
 
+#include "store/codec.h"
 #include "store/schema.h"
 #include "store/stored_fetch_row.h"
 
@@ -77,7 +78,8 @@ Store::Impl::Impl(const std::string& path_in)
                      "INSERT INTO articles (identity, source, created_at) VALUES (?1, ?2, ?3) "
                      "ON CONFLICT (identity) DO NOTHING"),
       find_article(db, "SELECT id FROM articles WHERE identity = ?1"),
-      insert_run(db, "INSERT INTO runs (trigger, started_at, state, pid) VALUES (?1, ?2, 'running', ?3)"),
+      insert_run(db, "INSERT INTO runs (trigger, started_at, state, pid) VALUES (?1, ?2, " +
+                         store_internal::SqlLiteral(RunState::kRunning) + ", ?3)"),
       upsert_run_article(
           db,
           "INSERT INTO run_articles (run_id, article_id, position, source, title, diagnostics, saved_at) "

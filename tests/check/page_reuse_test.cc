@@ -30,7 +30,7 @@ class PageReuseTest : public ::testing::Test {
   PageReuseTest() : store_(Store::Open(dir_.File("c.db"))) {
     int64_t run = store_->BeginRun("check");
     hash_ = store_->SaveFetch(run, Fetched(kBody, "\"v1\""), PageText{kText, "Harbour", "en", ""}, "en");
-    store_->FinishRun(run, "done");
+    store_->FinishRun(run, RunState::kDone);
     Article article;
     article.citations = {{"1", kUrl, kUrl, 3, ""}};
     Quote quote;

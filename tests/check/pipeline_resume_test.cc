@@ -71,7 +71,7 @@ void StopThenResume(const std::string& password) {
                             control);
   EXPECT_EQ(started, first.run_id);
   ASSERT_TRUE(first.interrupted);
-  EXPECT_EQ(store->FindRun(first.run_id)->state, "interrupted");
+  EXPECT_EQ(store->FindRun(first.run_id)->state, RunState::kInterrupted);
   const size_t committed = store->CommittedFetches(first.run_id).size();
   EXPECT_GE(committed, 7u);
   EXPECT_LT(committed, static_cast<size_t>(kPages));
@@ -82,7 +82,7 @@ void StopThenResume(const std::string& password) {
   EXPECT_EQ(second.run_id, first.run_id);
   EXPECT_FALSE(second.interrupted);
   EXPECT_EQ(second.reused_fetches, static_cast<int>(committed));
-  EXPECT_EQ(store->FindRun(first.run_id)->state, "done");
+  EXPECT_EQ(store->FindRun(first.run_id)->state, RunState::kDone);
   EXPECT_EQ(store->CommittedFetches(first.run_id).size(), static_cast<size_t>(kPages));
   for (int i = 1; i <= kPages; ++i) EXPECT_EQ(hits["/p/" + std::to_string(i)], 1) << i;
   RunRecord record = store->LoadRun(first.run_id);

@@ -66,7 +66,7 @@ TEST_F(PipelineTest, EachDistinctUrlIsFetchedOnceAcrossArticles) {
   EXPECT_EQ(requests_.load(), 5);
   RunRecord record = store_->LoadRun(run.run_id);
   ASSERT_EQ(record.articles.size(), 2u);
-  EXPECT_EQ(record.state, "done");
+  EXPECT_EQ(record.state, RunState::kDone);
   for (const auto& article : record.articles) {
     for (const auto& q : article.quotes) {
       EXPECT_TRUE(q.decided);

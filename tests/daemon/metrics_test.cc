@@ -10,7 +10,7 @@ namespace {
 
 TEST(MetricsTest, CountsRunsFetchesQuotesAndRequests) {
   RunRecord run;
-  run.state = "done";
+  run.state = RunState::kDone;
   ArticleRecord article;
   CitationRecord ok;
   ok.citation.normalized_url = "http://a/";
@@ -31,7 +31,7 @@ TEST(MetricsTest, CountsRunsFetchesQuotesAndRequests) {
   metrics.RecordRun(run, 1.5, 2);
   metrics.RecordRequest(202, 0.01);
   metrics.RecordRequest(401, 0.01);
-  metrics.RecordJob("done");
+  metrics.RecordJob(JobState::kDone);
   std::string text = metrics.Render(3, 1);
   EXPECT_NE(text.find("citecheck_runs_total{state=\"done\"} 1\n"), std::string::npos) << text;
   EXPECT_NE(text.find("citecheck_fetches_total{status=\"ok\"} 1\n"), std::string::npos) << text;

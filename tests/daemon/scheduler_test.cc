@@ -100,7 +100,7 @@ TEST_F(SchedulerTest, AFirstStartRecordsNowAndFiresNothing) {
   EXPECT_EQ(LastFired(), kMidnight - 2);
   Stop();
   EXPECT_EQ(queued(), 0);
-  EXPECT_EQ(store_->CountJobs("queued"), 0);
+  EXPECT_EQ(store_->CountJobs(JobState::kQueued), 0);
 }
 
 TEST_F(SchedulerTest, FiresAtEachMatchingMinute) {
@@ -111,7 +111,7 @@ TEST_F(SchedulerTest, FiresAtEachMatchingMinute) {
   std::optional<Job> job = store_->GetJob(1);
   ASSERT_TRUE(job.has_value());
   EXPECT_EQ(job->kind, "all");
-  EXPECT_EQ(job->state, "queued");
+  EXPECT_EQ(job->state, JobState::kQueued);
 
   clock.Advance(milliseconds(59000));
   clock.Advance(milliseconds(1000));
@@ -121,7 +121,7 @@ TEST_F(SchedulerTest, FiresAtEachMatchingMinute) {
   EXPECT_EQ(queued(), 2);
   // The second firing found the first job still queued (no worker here)
   // and reused it.
-  EXPECT_EQ(store_->CountJobs("queued"), 1);
+  EXPECT_EQ(store_->CountJobs(JobState::kQueued), 1);
 }
 
 TEST_F(SchedulerTest, AScheduleMissedWhileDownFiresOnceThenKeepsItsTimes) {

@@ -4,6 +4,7 @@
 
 #include <gtest/gtest.h>
 
+#include "history/one_link_run.h"
 #include "support/temp_dir.h"
 
 namespace citecheck {
@@ -84,34 +85,15 @@ TEST(DiffArticlesTest, LinksNotFetchedInAnInterruptedRunAreNotCompared) {
   EXPECT_FALSE(DiffArticles(&before, after).HasChanges());
 }
 
-// Stores one run of an article whose single citation has `status`.
-int64_t StoreRun(Store& store, int64_t article, LinkStatus status) {
-  const int64_t run = store.BeginRun("run");
-  Article a;
-  a.source = "a.md";
-  Citation c;
-  c.id = "1";
-  c.url = c.normalized_url = "http://example.org/page";
-  a.citations = {c};
-  store.SaveArticle(run, article, a);
-  FetchResult f;
-  f.url = c.normalized_url;
-  f.status = status;
-  f.http_status = status == LinkStatus::kOk ? 200 : 404;
-  store.SaveFetch(run, f, std::nullopt, "");
-  store.FinishRun(run, "done");
-  return run;
-}
-
 TEST(AttachChangesTest, BrokenSinceAndConsecutiveRuns) {
   TempDir dir;
   auto store = Store::Open(dir.File("h.db"));
   const int64_t article = store->RegisterArticle("/a.md", "a.md", kArticleKindFile);
-  StoreRun(*store, article, LinkStatus::kBroken);  // an old outage
-  StoreRun(*store, article, LinkStatus::kOk);
-  const int64_t first_broken = StoreRun(*store, article, LinkStatus::kBroken);
-  StoreRun(*store, article, LinkStatus::kTimeout);
-  const int64_t latest = StoreRun(*store, article, LinkStatus::kBroken);
+  testing::StoreOneLinkRun(*store, article, LinkStatus::kBroken);  // an old outage
+  testing::StoreOneLinkRun(*store, article, LinkStatus::kOk);
+  const int64_t first_broken = testing::StoreOneLinkRun(*store, article, LinkStatus::kBroken);
+  testing::StoreOneLinkRun(*store, article, LinkStatus::kTimeout);
+  const int64_t latest = testing::StoreOneLinkRun(*store, article, LinkStatus::kBroken);
   RunRecord run = store->LoadRun(latest);
   AttachChanges(*store, &run);
   ASSERT_TRUE(run.articles[0].changes);
@@ -122,7 +104,7 @@ TEST(AttachChangesTest, BrokenSinceAndConsecutiveRuns) {
   EXPECT_EQ(c.broken_links[0].consecutive_runs, 3);
   EXPECT_EQ(c.broken_links[0].since, store->FindRun(first_broken)->started_at);
 
-  const int64_t recovered = StoreRun(*store, article, LinkStatus::kOk);
+  const int64_t recovered = testing::StoreOneLinkRun(*store, article, LinkStatus::kOk);
   RunRecord next = store->LoadRun(recovered);
   AttachChanges(*store, &next);
   ASSERT_EQ(next.articles[0].changes->links_recovered.size(), 1u);
@@ -134,9 +116,9 @@ TEST(AttachChangesTest, LatestWithChangesCoversRegisteredArticles) {
   auto store = Store::Open(dir.File("h.db"));
   const int64_t a = store->RegisterArticle("/a.md", "a.md", kArticleKindFile);
   const int64_t b = store->RegisterArticle("/b.md", "b.md", kArticleKindFile);
-  StoreRun(*store, a, LinkStatus::kOk);
-  StoreRun(*store, a, LinkStatus::kBroken);
-  StoreRun(*store, b, LinkStatus::kOk);
+  testing::StoreOneLinkRun(*store, a, LinkStatus::kOk);
+  testing::StoreOneLinkRun(*store, a, LinkStatus::kBroken);
+  testing::StoreOneLinkRun(*store, b, LinkStatus::kOk);
   store->RegisterArticle("/never.md", "never.md", kArticleKindFile);  // no run yet: left out
   RunRecord all = LatestWithChanges(*store);
   ASSERT_EQ(all.articles.size(), 2u);

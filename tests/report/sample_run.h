@@ -89,7 +89,7 @@ inline RunRecord SampleRun() {
   run.trigger = "check";
   run.started_at = "2026-11-26T02:59:00Z";
   run.finished_at = "2026-11-26T03:00:00Z";
-  run.state = "done";
+  run.state = RunState::kDone;
   run.articles = {a, empty};
   return run;
 }

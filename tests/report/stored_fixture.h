@@ -131,7 +131,7 @@ inline RunRecord StoredFixtureRun(const std::string& db_path) {
   Verdict uncited;
   uncited.status = QuoteStatus::kUncited;
   store->SaveVerdict(run_id, article_id, 5, uncited);
-  store->FinishRun(run_id, "done");
+  store->FinishRun(run_id, RunState::kDone);
 
   RunRecord run = store->LoadRun(run_id);
   run.started_at = kFixtureTime;

@@ -41,7 +41,7 @@ TEST(StoredRunReportTest, InterruptedRunRendersFromTheStore) {
   skipped.status = QuoteStatus::kSkipped;
   skipped.reason = "fewer than 4 words";
   store->SaveVerdict(run_id, article_id, 2, skipped);
-  store->FinishRun(run_id, "interrupted");
+  store->FinishRun(run_id, RunState::kInterrupted);
 
   const RunRecord run = store->LoadRun(run_id);
   const auto report = nlohmann::json::parse(MakeFormatter("json", {})->Render(run));

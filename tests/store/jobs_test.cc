@@ -18,18 +18,18 @@ TEST(JobQueueTest, QueuedJobOfAnArticleIsReused) {
   const int64_t a = store->RegisterArticle("/a.md", "a.md", kArticleKindFile);
   const int64_t b = store->RegisterArticle("b", "b", kArticleKindText, "text", "text/markdown");
   Job first = store->EnqueueArticleJob(a);
-  EXPECT_EQ(first.state, kJobQueued);
+  EXPECT_EQ(first.state, JobState::kQueued);
   EXPECT_EQ(store->EnqueueArticleJob(a).id, first.id);
   Job other = store->EnqueueArticleJob(b);
   EXPECT_NE(other.id, first.id);
   Job all = store->EnqueueAllJob();
   EXPECT_EQ(store->EnqueueAllJob().id, all.id);
-  EXPECT_EQ(store->CountJobs(kJobQueued), 3);
+  EXPECT_EQ(store->CountJobs(JobState::kQueued), 3);
 
   auto claimed = store->ClaimNextJob();
   ASSERT_TRUE(claimed);
   EXPECT_EQ(claimed->id, first.id);  // oldest first
-  EXPECT_EQ(claimed->state, kJobRunning);
+  EXPECT_EQ(claimed->state, JobState::kRunning);
   // While it runs, a new post queues a new job (one job at a time per article).
   Job again = store->EnqueueArticleJob(a);
   EXPECT_NE(again.id, first.id);
@@ -38,10 +38,10 @@ TEST(JobQueueTest, QueuedJobOfAnArticleIsReused) {
   EXPECT_EQ(store->RequeueRunningJobs(), 1);
   auto requeued = store->GetJob(first.id);
   ASSERT_TRUE(requeued);
-  EXPECT_EQ(requeued->state, kJobQueued);
+  EXPECT_EQ(requeued->state, JobState::kQueued);
   EXPECT_EQ(requeued->run_id, run);  // kept: its run resumes
-  store->FinishJob(first.id, kJobDone, "");
-  EXPECT_EQ(store->GetJob(first.id)->state, kJobDone);
+  store->FinishJob(first.id, JobState::kDone, "");
+  EXPECT_EQ(store->GetJob(first.id)->state, JobState::kDone);
   EXPECT_FALSE(store->GetJob(first.id)->finished_at.empty());
   EXPECT_FALSE(store->GetJob(999));
 }
@@ -78,7 +78,7 @@ TEST(RegistryStoreTest, RegisterListFindRemove) {
   EXPECT_TRUE(store->UnregisterArticle(a));
   EXPECT_FALSE(store->UnregisterArticle(a));
   EXPECT_EQ(store->ListRegistered().size(), 1u);
-  EXPECT_EQ(store->CountJobs(kJobQueued), 0);  // its queued job went with it
+  EXPECT_EQ(store->CountJobs(JobState::kQueued), 0);  // its queued job went with it
   EXPECT_TRUE(store->FindArticle(a));          // history stays
 }
 
@@ -86,7 +86,7 @@ TEST(ResumableRunTest, InterruptedOrCrashedRunsOfTheTrigger) {
   TempDir dir;
   auto store = Store::Open(dir.File("r.db"));
   const int64_t done = store->BeginRun("run");
-  store->FinishRun(done, "done");
+  store->FinishRun(done, RunState::kDone);
   EXPECT_FALSE(store->FindResumableRun("run"));
   const int64_t mine = store->BeginRun("run");  // running, owned by this live process
   EXPECT_FALSE(store->FindResumableRun("run"));
@@ -98,9 +98,9 @@ TEST(ResumableRunTest, InterruptedOrCrashedRunsOfTheTrigger) {
   EXPECT_FALSE(store->FindResumableRun("check"));
   const int64_t daemon = store->BeginRun("daemon");
   EXPECT_EQ(store->InterruptRunningRuns("daemon"), 1);
-  EXPECT_EQ(store->FindRun(daemon)->state, "interrupted");
+  EXPECT_EQ(store->FindRun(daemon)->state, RunState::kInterrupted);
   store->ReopenRun(daemon);
-  EXPECT_EQ(store->FindRun(daemon)->state, "running");
+  EXPECT_EQ(store->FindRun(daemon)->state, RunState::kRunning);
 }
 
 }  // namespace

@@ -39,7 +39,7 @@ void WriteRun(const std::string& path, const std::string& name, std::string* err
       PageText page{i % 2 == 0 ? "shared text " + std::to_string(i) : name + std::to_string(i), "", "", ""};
       store->SaveFetch(run, r, page, "en");
     }
-    store->FinishRun(run, "done");
+    store->FinishRun(run, RunState::kDone);
   } catch (const std::exception& e) {
     *error = e.what();
   }

@@ -143,16 +143,16 @@ TEST_F(StoreRoundTripTest, FullRunRoundTripsAndEachSaveIsCommitted) {
 
   // Before the run ends, checked_at falls back to the last fetch time.
   RunRecord running = store_->LoadRun(run_id);
-  EXPECT_EQ(running.state, "running");
+  EXPECT_EQ(running.state, RunState::kRunning);
   EXPECT_TRUE(running.finished_at.empty());
   EXPECT_FALSE(running.articles.at(0).checked_at.empty());
   EXPECT_EQ(running.articles[0].citations[4].error, "not fetched yet (run in progress)");
 
-  store_->FinishRun(run_id, "done");
+  store_->FinishRun(run_id, RunState::kDone);
   RunRecord run = store_->LoadRun(run_id);
   EXPECT_EQ(run.run_id, run_id);
   EXPECT_EQ(run.trigger, "check");
-  EXPECT_EQ(run.state, "done");
+  EXPECT_EQ(run.state, RunState::kDone);
   EXPECT_EQ(run.started_at.size(), 20u);
   EXPECT_EQ(run.finished_at.size(), 20u);
   EXPECT_EQ(run.finished_at.back(), 'Z');
@@ -321,11 +321,11 @@ TEST_F(StoreRoundTripTest, MistakesAreStoreErrorsWithContext) {
   EXPECT_NE(m.find(path_), std::string::npos) << m;
   m = message([&] { store_->LoadRun(run_id + 100); });
   EXPECT_NE(m.find("no such run"), std::string::npos) << m;
-  m = message([&] { store_->FinishRun(run_id + 100, "done"); });
+  m = message([&] { store_->FinishRun(run_id + 100, RunState::kDone); });
   EXPECT_NE(m.find("no such run"), std::string::npos) << m;
   // The store is still usable after a failed write.
-  store_->FinishRun(run_id, "done");
-  EXPECT_EQ(store_->LoadRun(run_id).state, "done");
+  store_->FinishRun(run_id, RunState::kDone);
+  EXPECT_EQ(store_->LoadRun(run_id).state, RunState::kDone);
 }
 
 TEST_F(StoreRoundTripTest, LatestRunIsEmptyOnAFreshDatabase) {

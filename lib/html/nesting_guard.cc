@@ -1,9 +1,11 @@
-#include "extract/nesting_guard.h"
+#include "html/nesting_guard.h"
 
 #include <algorithm>
 #include <array>
 #include <cctype>
 #include <string>
+
+#include "core/ascii.h"
 
 namespace citecheck {
 namespace {
@@ -30,7 +32,7 @@ std::string LowerTagName(std::string_view html, size_t* pos) {
   while (*pos < html.size()) {
     unsigned char c = static_cast<unsigned char>(html[*pos]);
     if (!std::isalnum(c) && c != '-' && c != ':' && c != '_') break;
-    name.push_back(static_cast<char>(std::tolower(c)));
+    name.push_back(AsciiLower(static_cast<char>(c)));
     ++*pos;
   }
   return name;
@@ -62,7 +64,7 @@ size_t SkipRawText(std::string_view html, size_t pos, const std::string& name) {
     if (lt == std::string_view::npos) return html.size();
     bool match = lt + needle.size() <= html.size();
     for (size_t i = 2; match && i < needle.size(); ++i) {
-      match = std::tolower(static_cast<unsigned char>(html[lt + i])) == needle[i];
+      match = AsciiLower(html[lt + i]) == needle[i];
     }
     if (match) return lt;
     pos = lt + 2;

@@ -1,4 +1,4 @@
-#include "extract/attribute_guard.h"
+#include "html/attribute_guard.h"
 
 #include <algorithm>
 #include <cctype>

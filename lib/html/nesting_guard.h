@@ -1,8 +1,8 @@
 // A cheap check run before gumbo sees a document. gumbo 0.10 has no depth
 // limit and frees its tree recursively, so a small page of nested elements can
 // take gigabytes and overflow the stack (docs/matching.md "Visible text of a page").
-#ifndef CITECHECK_EXTRACT_NESTING_GUARD_H_
-#define CITECHECK_EXTRACT_NESTING_GUARD_H_
+#ifndef CITECHECK_HTML_NESTING_GUARD_H_
+#define CITECHECK_HTML_NESTING_GUARD_H_
 
 #include <cstddef>
 #include <string_view>
@@ -22,4 +22,4 @@ size_t MaxOpenElements(std::string_view html, size_t limit = kMaxOpenElements);
 
 }  // namespace citecheck
 
-#endif  // CITECHECK_EXTRACT_NESTING_GUARD_H_
+#endif  // CITECHECK_HTML_NESTING_GUARD_H_

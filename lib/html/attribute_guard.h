@@ -2,8 +2,8 @@
 // an element with every earlier one (to drop duplicates), so an element with
 // 200,000 attributes costs it minutes. Pages and HTML articles with more than
 // kMaxAttributesPerElement on one element are refused instead, in linear time.
-#ifndef CITECHECK_EXTRACT_ATTRIBUTE_GUARD_H_
-#define CITECHECK_EXTRACT_ATTRIBUTE_GUARD_H_
+#ifndef CITECHECK_HTML_ATTRIBUTE_GUARD_H_
+#define CITECHECK_HTML_ATTRIBUTE_GUARD_H_
 
 #include <cstddef>
 #include <string_view>
@@ -21,4 +21,4 @@ size_t MaxAttributesPerElement(std::string_view html, size_t limit = kMaxAttribu
 
 }  // namespace citecheck
 
-#endif  // CITECHECK_EXTRACT_ATTRIBUTE_GUARD_H_
+#endif  // CITECHECK_HTML_ATTRIBUTE_GUARD_H_

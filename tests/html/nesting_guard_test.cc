@@ -1,4 +1,4 @@
-#include "extract/nesting_guard.h"
+#include "html/nesting_guard.h"
 
 #include <gtest/gtest.h>
 

@@ -1,0 +1,67 @@
+#include "report/render_run.h"
+
+#include "history/changes.h"
+#include "report/changes_section.h"
+
+namespace citecheck {
+namespace {
+
+RenderedRun Failure(RenderedRun::Outcome outcome, std::string error) {
+  RenderedRun result;
+  result.outcome = outcome;
+  result.error = std::move(error);
+  return result;
+}
+
+// The id of the run to render, or 0 (with `error` set) when there is none.
+int64_t SelectRun(Store& store, const RenderRequest& request, std::string* error) {
+  if (request.run_id > 0) return request.run_id;
+  if (request.article_id == 0) {
+    std::optional<int64_t> latest = store.LatestRun();
+    if (!latest) *error = "no runs stored yet";
+    return latest.value_or(0);
+  }
+  std::vector<RunRef> runs = store.RunsOfArticle(request.article_id, 1);
+  if (runs.empty()) *error = "article " + std::to_string(request.article_id) + " has not been checked yet";
+  return runs.empty() ? 0 : runs.front().run_id;
+}
+
+}  // namespace
+
+RenderedRun RenderStoredRun(Store& store, const RenderRequest& request) {
+  std::unique_ptr<Formatter> formatter;
+  if (request.changes_only) {
+    if (request.format != "text" && request.format != "json") {
+      return Failure(RenderedRun::Outcome::kUnknownFormat, "report --changes renders text or json");
+    }
+  } else {
+    formatter = MakeFormatter(request.format, request.options);
+    if (!formatter) {
+      return Failure(RenderedRun::Outcome::kUnknownFormat, "unknown format \"" + request.format + "\" (expected " +
+                                                               kReportFormats + ")");
+    }
+  }
+  RenderedRun result;
+  if (request.changes_only && request.run_id == 0 && request.article_id == 0) {
+    result.run = LatestWithChanges(store);
+  } else {
+    const int64_t run_id = SelectRun(store, request, &result.error);
+    if (run_id == 0) return Failure(RenderedRun::Outcome::kNoRun, result.error);
+    result.run = request.article_id > 0 ? store.LoadRunArticle(run_id, request.article_id) : store.LoadRun(run_id);
+    AttachChanges(store, &result.run);
+  }
+  result.text = formatter ? formatter->Render(result.run)
+                          : RenderChangesOnly(result.run, request.format, request.options.color);
+  result.exit_code = ExitCodeFor(result.run);
+  return result;
+}
+
+const char* ReportContentType(const std::string& format) {
+  if (format == "json") return "application/json";
+  if (format == "html") return "text/html; charset=utf-8";
+  if (format == "markdown") return "text/markdown; charset=utf-8";
+  if (format == "junit") return "application/xml";
+  return "text/plain; charset=utf-8";
+}
+
+}  // namespace citecheck

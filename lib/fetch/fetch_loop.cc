@@ -3,6 +3,7 @@
 #include <algorithm>
 #include <cstdio>
 
+#include "core/ascii.h"
 #include "core/url.h"
 #include "fetch/retry_policy.h"
 
@@ -18,13 +19,6 @@ constexpr int kDeferredPollMs = 5;
 // Longest poll while RunHooks::abandon may turn true: nothing wakes the loop
 // when it does, so it looks that often.
 constexpr int kAbandonPollMs = 50;
-
-std::string LowerAscii(std::string text) {
-  for (char& c : text) {
-    if (c >= 'A' && c <= 'Z') c = static_cast<char>(c - 'A' + 'a');
-  }
-  return text;
-}
 
 // A 429, or a 503 with Retry-After, speaks for the whole host: its other
 // queued URLs wait too (other hosts do not).
@@ -75,7 +69,7 @@ FetchLoop::FetchLoop(const TransferSettings& settings,
   for (const auto& [host, limits] : options.hosts) {
     // fetch.hosts keys are host names as the user wrote them; jobs carry
     // UrlHost(), which is lower-case.
-    scheduler_.SetHostLimits(LowerAscii(host), limits.concurrency,
+    scheduler_.SetHostLimits(AsciiLower(host), limits.concurrency,
                              std::chrono::milliseconds(limits.interval_ms));
     max_per_host = std::max(max_per_host, limits.concurrency);
   }

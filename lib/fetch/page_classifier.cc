@@ -50,7 +50,7 @@ std::vector<std::string> Words(std::string_view text) {
   std::string word;
   for (char c : text) {
     if (IsAsciiAlnum(c)) {
-      word += (c >= 'A' && c <= 'Z') ? static_cast<char>(c - 'A' + 'a') : c;
+      word += AsciiLower(c);
     } else if (!word.empty()) {
       words.push_back(std::move(word));
       word.clear();

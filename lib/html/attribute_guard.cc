@@ -4,6 +4,8 @@
 #include <cctype>
 #include <string>
 
+#include "core/ascii.h"
+
 namespace citecheck {
 namespace {
 
@@ -36,7 +38,7 @@ class Scanner {
   std::string TagName() {
     std::string name;
     while (pos_ < html_.size() && !IsSpace(html_[pos_]) && html_[pos_] != '>' && html_[pos_] != '/') {
-      name.push_back(static_cast<char>(std::tolower(static_cast<unsigned char>(html_[pos_++]))));
+      name.push_back(AsciiLower(html_[pos_++]));
     }
     return name;
   }
@@ -88,7 +90,7 @@ class Scanner {
     while ((pos_ = html_.find("</", pos_)) != std::string_view::npos) {
       size_t i = 0;
       while (i < name.size() && pos_ + 2 + i < html_.size() &&
-             std::tolower(static_cast<unsigned char>(html_[pos_ + 2 + i])) == name[i]) {
+             AsciiLower(html_[pos_ + 2 + i]) == name[i]) {
         ++i;
       }
       if (i == name.size()) return;

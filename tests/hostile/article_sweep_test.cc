@@ -7,16 +7,12 @@
 #include <string>
 
 #include "article/reader.h"
+#include "hostile/repeat.h"
 
 namespace citecheck {
 namespace {
 
-std::string Repeat(const std::string& s, size_t n) {
-  std::string out;
-  out.reserve(s.size() * n);
-  for (size_t i = 0; i < n; ++i) out += s;
-  return out;
-}
+using testing::Repeat;
 
 Article Read(const std::string& text, const std::string& name) { return ReadArticle(text, name, {}); }
 

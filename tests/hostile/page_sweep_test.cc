@@ -6,16 +6,12 @@
 #include <string>
 
 #include "extract/extractor.h"
+#include "hostile/repeat.h"
 
 namespace citecheck {
 namespace {
 
-std::string Repeat(const std::string& s, size_t n) {
-  std::string out;
-  out.reserve(s.size() * n);
-  for (size_t i = 0; i < n; ++i) out += s;
-  return out;
-}
+using testing::Repeat;
 
 TEST(PageSweepTest, ElementWithTwoHundredThousandAttributesIsRefused) {
   // gumbo compares every attribute with the earlier ones: this page took

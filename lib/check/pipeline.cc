@@ -34,8 +34,6 @@ bool HasError(const Article& article) {
                      [](const Diagnostic& d) { return d.severity == Diagnostic::Severity::kError; });
 }
 
-bool IsFailedLink(LinkStatus status) { return status != LinkStatus::kOk && status != LinkStatus::kExcluded; }
-
 class Run {
  public:
   Run(const Config& config, Store& store, Fetcher& fetcher, const std::string& trigger,
@@ -195,7 +193,7 @@ class Run {
       }
       for (LinkStatus status : saved) {
         ++progress.done;
-        if (IsFailedLink(status)) ++progress.failed;
+        if (IsLinkProblem(status)) ++progress.failed;
         if (on_progress_) on_progress_(progress);
       }
       if (error) std::rethrow_exception(error);

@@ -6,7 +6,7 @@
 namespace citecheck {
 namespace {
 
-constexpr std::array<std::pair<LinkStatus, std::string_view>, 7> kLinkNames = {{
+constexpr std::array<std::pair<LinkStatus, std::string_view>, 8> kLinkNames = {{
     {LinkStatus::kOk, "ok"},
     {LinkStatus::kBroken, "broken"},
     {LinkStatus::kTimeout, "timeout"},
@@ -14,6 +14,7 @@ constexpr std::array<std::pair<LinkStatus, std::string_view>, 7> kLinkNames = {{
     {LinkStatus::kExcluded, "excluded"},
     {LinkStatus::kError, "error"},
     {LinkStatus::kUnresolved, "unresolved"},
+    {LinkStatus::kNoUrl, "no_url"},
 }};
 
 constexpr std::array<std::pair<QuoteStatus, std::string_view>, 6> kQuoteNames = {{
@@ -48,6 +49,10 @@ std::string_view ToString(LinkStatus status) { return NameOf(kLinkNames, status)
 std::string_view ToString(QuoteStatus status) { return NameOf(kQuoteNames, status); }
 std::optional<LinkStatus> ParseLinkStatus(std::string_view text) { return ValueOf(kLinkNames, text); }
 std::optional<QuoteStatus> ParseQuoteStatus(std::string_view text) { return ValueOf(kQuoteNames, text); }
+
+bool IsLinkProblem(LinkStatus status) {
+  return status != LinkStatus::kOk && status != LinkStatus::kExcluded && status != LinkStatus::kNoUrl;
+}
 
 int VerdictRank(QuoteStatus status) {
   switch (status) {

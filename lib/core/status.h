@@ -17,6 +17,7 @@ enum class LinkStatus {
   kExcluded,    // not checked because the config excludes it
   kError,       // TLS, too many redirects, protocol error, undecodable
   kUnresolved,  // the marker has no reference entry
+  kNoUrl,       // the reference exists but gives no online source ({{cite book}}, {{sfn}}, plain text)
 };
 
 // docs/statuses.md "Quote verdicts".
@@ -37,6 +38,10 @@ std::optional<QuoteStatus> ParseQuoteStatus(std::string_view text);
 // Order used when a quote has several citations: verified > near_match >
 // unverifiable > not_found. Higher is better; skipped/uncited rank lowest.
 int VerdictRank(QuoteStatus status);
+
+// Whether a link status fails the run (docs/exit-codes.md): every status but
+// ok, excluded and no_url.
+bool IsLinkProblem(LinkStatus status);
 
 }  // namespace citecheck
 

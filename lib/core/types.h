@@ -36,7 +36,22 @@ struct Citation {
   // kError for a malformed URL, kBlocked for a scheme other than http/https
   // ("scheme ftp not allowed").
   LinkStatus url_error_status = LinkStatus::kError;
+  // Set by readers of MediaWiki articles (docs/statuses.md `no_url`); empty
+  // for other formats. A reference with no online source sets no_url: its
+  // link status is LinkStatus::kNoUrl and it never fails the run.
+  bool no_url = false;
+  std::string name{};        // <ref name="x">, empty when unnamed
+  std::string group{};       // <ref group="note">, empty for the default group
+  std::string ref_title{};   // the citation template's title=
+  std::string access_date{}; // YYYY-MM-DD, from access-date= / "Retrieved DATE"
+  std::string url_status{};  // url-status= as written (live, dead, unfit, usurped, deviated)
+  std::string archive_url{}; // archive-url=
+  std::string archive_date{};// archive-date=, YYYY-MM-DD
 };
+
+// Where a quotation was found: in the article's prose, or in a citation
+// template's quote= (attributed to that reference alone).
+enum class QuoteOrigin { kText, kRef };
 
 // One quotation in the article, as written (delimiters stripped, inner quotes kept).
 struct Quote {
@@ -48,6 +63,7 @@ struct Quote {
   // min_quote_words words, or no closing quotation mark.
   bool skipped = false;
   std::string skip_reason;
+  QuoteOrigin origin = QuoteOrigin::kText;
 };
 
 struct Article {

@@ -8,7 +8,7 @@ namespace {
 // Deep history is not needed to tell an outage from rot.
 constexpr int kMaxStreakRuns = 1000;
 
-bool LinkOk(LinkStatus status) { return status == LinkStatus::kOk || status == LinkStatus::kExcluded; }
+bool LinkOk(LinkStatus status) { return !IsLinkProblem(status); }
 
 std::string LinkKey(const CitationRecord& c) {
   return c.citation.normalized_url.empty() ? "#" + c.citation.id : c.citation.normalized_url;

@@ -2,10 +2,6 @@
 
 namespace citecheck {
 
-bool IsLinkProblem(LinkStatus status) {
-  return status != LinkStatus::kOk && status != LinkStatus::kExcluded;
-}
-
 bool IsQuoteProblem(const QuoteRecord& quote) {
   return quote.decided && (quote.verdict.status == QuoteStatus::kNotFound ||
                            quote.verdict.status == QuoteStatus::kNearMatch);

@@ -40,8 +40,6 @@ std::string_view QuoteStatusName(const QuoteRecord& quote);
 // already names it; empty when there is neither. Unescaped.
 std::string LinkDetail(const CitationRecord& citation);
 
-// Whether a link status fails the run (docs/exit-codes.md).
-bool IsLinkProblem(LinkStatus status);
 // Whether a quote fails the run: not_found or near_match.
 bool IsQuoteProblem(const QuoteRecord& quote);
 

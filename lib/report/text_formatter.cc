@@ -21,7 +21,8 @@ Style LinkStyle(LinkStatus status) {
     case LinkStatus::kOk: return Style::kGreen;
     case LinkStatus::kTimeout:
     case LinkStatus::kBlocked: return Style::kYellow;
-    case LinkStatus::kExcluded: return Style::kDim;
+    case LinkStatus::kExcluded:
+    case LinkStatus::kNoUrl: return Style::kDim;
     case LinkStatus::kBroken:
     case LinkStatus::kError:
     case LinkStatus::kUnresolved: return Style::kRed;

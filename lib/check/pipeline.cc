@@ -7,6 +7,7 @@
 #include <variant>
 
 #include "article/reader.h"
+#include "check/host_batches.h"
 #include "check/page_done.h"
 #include "check/page_reuse.h"
 #include "check/quote_ledger.h"
@@ -61,8 +62,9 @@ class Run {
     if (resuming) committed = TakeCommittedFetches(store_, result_.run_id, &urls_);
     result_.reused_fetches = static_cast<int>(committed.size());
     reuse_.Load(store_, urls_);
+    batches_ = HostRoundBatches(urls_, BatchSize());
     FetchMatchAndSave(std::move(committed));
-    result_.interrupted = StopRequested() && fetched_batches_ < BatchCount();
+    result_.interrupted = StopRequested() && fetched_batches_ < batches_.size();
     store_.FinishRun(result_.run_id, result_.interrupted ? RunState::kInterrupted : RunState::kDone);
     return result_;
   }
@@ -70,14 +72,14 @@ class Run {
  private:
   bool StopRequested() const { return control_.stop != nullptr && control_.stop->load(); }
 
-  // URLs handed to the fetcher at once. Without a way to stop, one batch:
+  // The fewest URLs handed to the fetcher at once (batches are whole rounds
+  // over the hosts: check/host_batches.h). Without a way to stop, one batch:
   // a batch boundary waits for the batch's slowest transfer.
   size_t BatchSize() const {
     if (control_.stop == nullptr) return std::max<size_t>(urls_.size(), 1);
     if (control_.batch_size > 0) return static_cast<size_t>(control_.batch_size);
     return std::max<size_t>(64, 4 * static_cast<size_t>(config_.fetch.concurrency));
   }
-  size_t BatchCount() const { return (urls_.size() + BatchSize() - 1) / BatchSize(); }
 
   // Reads one article and saves it with the quotes decided without a page,
   // so that even a run interrupted before any fetch shows them.
@@ -138,10 +140,9 @@ class Run {
 
   void FetchThread(WorkQueue<PageWork>& fetched, RunFailure& failure) {
     RunGuarded(failure, [&] {
-      const size_t batch = BatchSize();
-      for (size_t start = 0; start < urls_.size() && !StopRequested() && !failure.failed(); start += batch) {
-        std::vector<std::string> chunk(urls_.begin() + start, urls_.begin() + std::min(urls_.size(), start + batch));
-        fetcher_.FetchAll(chunk, [&](FetchResult r) { fetched.Push(std::move(r)); });
+      for (const std::vector<std::string>& batch : batches_) {
+        if (StopRequested() || failure.failed()) break;
+        fetcher_.FetchAll(batch, [&](FetchResult r) { fetched.Push(std::move(r)); });
         ++fetched_batches_;
       }
     });
@@ -228,6 +229,7 @@ class Run {
   QuoteLedger ledger_;                // read by the workers once fetching starts
   std::vector<int64_t> article_ids_;  // store ids, by ledger article index
   std::vector<std::string> urls_;     // to fetch, sorted
+  std::vector<std::vector<std::string>> batches_;  // urls_, as handed to the fetcher
   PageReuse reuse_;                   // read-only once fetching starts
   std::atomic<size_t> fetched_batches_{0};
 };

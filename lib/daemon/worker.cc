@@ -132,7 +132,7 @@ void Worker::Execute(Store& store, const Job& job) {
     return;
   }
   const auto start = std::chrono::steady_clock::now();
-  auto fetcher = MakeCurlFetcher(config->fetch);
+  auto fetcher = MakeCurlFetcher(config->fetch, RealClock(), hosts_);
   RegisteredRun result;
   JobWatchdog watchdog(stop_, job.id, config->daemon.job_timeout_s);
   try {

@@ -3,16 +3,20 @@
 // whose run was interrupted (shutdown, crash) resumes that run. A job still
 // running after daemon.job_timeout_s is stopped at its next batch of URLs and
 // fails ("job exceeded daemon.job_timeout_s (N s)"); the next job follows.
+// Every job's fetcher shares the worker's HostTable, so each host's interval,
+// concurrency and Retry-After pause hold across jobs (docs/fetching.md).
 #ifndef CITECHECK_DAEMON_WORKER_H_
 #define CITECHECK_DAEMON_WORKER_H_
 
 #include <atomic>
 #include <condition_variable>
 #include <cstdint>
+#include <memory>
 #include <mutex>
 
 #include "daemon/metrics.h"
 #include "daemon/shared_state.h"
+#include "fetch/host_table.h"
 
 namespace citecheck {
 
@@ -41,6 +45,8 @@ class Worker {
   SharedConfig& config_;
   Metrics& metrics_;
   const std::atomic<bool>& stop_;
+  // The politeness state of every host this daemon fetched from.
+  std::shared_ptr<HostTable> hosts_ = std::make_shared<HostTable>();
   std::mutex mu_;
   std::condition_variable cv_;
   bool woken_ = false;

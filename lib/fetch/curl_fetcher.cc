@@ -7,6 +7,7 @@
 
 #include "fetch/fetch_loop.h"
 #include "fetch/fetcher.h"
+#include "fetch/host_table.h"
 #include "fetch/private_address.h"
 #include "fetch/url_filter.h"
 
@@ -34,7 +35,8 @@ FetchResult Settled(const std::string& url, LinkStatus status, std::string error
 
 class CurlFetcher : public Fetcher {
  public:
-  CurlFetcher(const FetchOptions& options, Clock& clock) : options_(options) {
+  CurlFetcher(const FetchOptions& options, Clock& clock, std::shared_ptr<HostTable> hosts)
+      : options_(options), hosts_(hosts ? std::move(hosts) : std::make_shared<HostTable>()) {
     EnsureCurlGlobalInit();
     std::vector<AddressRange> allowed;
     // The config layer validates these first; a bad list here makes every
@@ -48,13 +50,14 @@ class CurlFetcher : public Fetcher {
     settings_.hooks = &hooks_;
     settings_.address_policy = policy_.get();
     settings_.clock = &clock;
+    settings_.connections = hosts_->connections();
     settings_.user_agent =
         options_.user_agent.empty() ? "citecheck/" CITECHECK_VERSION : options_.user_agent;
   }
 
   void FetchAll(const std::vector<std::string>& urls,
                 const std::function<void(FetchResult)>& on_done) override {
-    FetchLoop loop(settings_, on_done);
+    FetchLoop loop(settings_, on_done, hosts_);
     std::unordered_set<std::string> seen;
     for (const std::string& url : urls) {
       if (!seen.insert(url).second) continue;
@@ -75,6 +78,8 @@ class CurlFetcher : public Fetcher {
 
  private:
   FetchOptions options_;
+  // Outlives each FetchAll: the next batch keeps to the intervals of the last.
+  std::shared_ptr<HostTable> hosts_;
   RunHooks hooks_;
   std::string setup_error_;
   std::vector<ExcludePattern> exclude_;
@@ -84,8 +89,9 @@ class CurlFetcher : public Fetcher {
 
 }  // namespace
 
-std::unique_ptr<Fetcher> MakeCurlFetcher(const FetchOptions& options, Clock& clock) {
-  return std::make_unique<CurlFetcher>(options, clock);
+std::unique_ptr<Fetcher> MakeCurlFetcher(const FetchOptions& options, Clock& clock,
+                                         std::shared_ptr<HostTable> hosts) {
+  return std::make_unique<CurlFetcher>(options, clock, std::move(hosts));
 }
 
 }  // namespace citecheck

@@ -52,12 +52,12 @@ FetchResult ErrorResult(const std::string& url, const std::string& error) {
 }  // namespace
 
 FetchLoop::FetchLoop(const TransferSettings& settings,
-                     const std::function<void(FetchResult)>& on_done)
+                     const std::function<void(FetchResult)>& on_done, std::shared_ptr<HostTable> hosts)
     : settings_(settings),
       on_done_(on_done),
       multi_(curl_multi_init()),
       scheduler_(*settings.clock, settings.options->concurrency, settings.options->per_host_concurrency,
-                 std::chrono::milliseconds(settings.options->per_host_interval_ms)),
+                 std::chrono::milliseconds(settings.options->per_host_interval_ms), std::move(hosts)),
       random_(std::random_device{}()) {
   if (!multi_) return;
   const FetchOptions& options = *settings.options;
@@ -81,6 +81,7 @@ FetchLoop::FetchLoop(const TransferSettings& settings,
 FetchLoop::~FetchLoop() {
   for (auto& [transfer, owned] : active_) {
     if (multi_) curl_multi_remove_handle(multi_.get(), transfer->easy());
+    scheduler_.Finished(transfer->job().host);
   }
   active_.clear();
 }

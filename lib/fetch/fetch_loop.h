@@ -27,8 +27,12 @@ namespace citecheck {
 class FetchLoop {
  public:
   // `settings` (with its clock set) and `on_done` must outlive the loop.
-  FetchLoop(const TransferSettings& settings, const std::function<void(FetchResult)>& on_done);
-  ~FetchLoop();  // removes and cleans up any easy handle still in the multi
+  // `hosts` is the politeness state it shares with other loops (null: its own).
+  FetchLoop(const TransferSettings& settings, const std::function<void(FetchResult)>& on_done,
+            std::shared_ptr<HostTable> hosts = nullptr);
+  // Removes and cleans up any easy handle still in the multi, and tells the
+  // host table those requests are over.
+  ~FetchLoop();
   FetchLoop(const FetchLoop&) = delete;
   FetchLoop& operator=(const FetchLoop&) = delete;
 

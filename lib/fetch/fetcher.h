@@ -94,9 +94,15 @@ class Fetcher {
   virtual void SetRunHooks(RunHooks hooks) = 0;
 };
 
+class HostTable;  // fetch/host_table.h
+
 // `clock` times politeness intervals, Retry-After pauses and backoff; it
-// must outlive the fetcher (tests pass a fake one).
-std::unique_ptr<Fetcher> MakeCurlFetcher(const FetchOptions& options, Clock& clock = RealClock());
+// must outlive the fetcher (tests pass a fake one). `hosts` holds each host's
+// politeness state, shared by every FetchAll of this fetcher and by other
+// fetchers given the same table (the daemon's jobs); null: a table of the
+// fetcher's own, still shared by its FetchAll calls.
+std::unique_ptr<Fetcher> MakeCurlFetcher(const FetchOptions& options, Clock& clock = RealClock(),
+                                         std::shared_ptr<HostTable> hosts = nullptr);
 
 }  // namespace citecheck
 

@@ -5,8 +5,9 @@
 namespace citecheck {
 
 HostScheduler::HostScheduler(const Clock& clock, int total, int per_host,
-                             std::chrono::milliseconds interval)
+                             std::chrono::milliseconds interval, std::shared_ptr<HostTable> table)
     : clock_(clock),
+      table_(table ? std::move(table) : std::make_shared<HostTable>()),
       total_(std::max(1, total)),
       default_limits_{std::max(1, per_host), std::max(std::chrono::milliseconds(0), interval)} {}
 
@@ -28,8 +29,7 @@ HostScheduler::Host& HostScheduler::HostEntry(const std::string& name) {
 }
 
 void HostScheduler::PauseHost(const std::string& host_name, SteadyClock::time_point until) {
-  Host& host = HostEntry(host_name);
-  host.paused_until = std::max(host.paused_until, until);
+  table_->Pause(host_name, until);
 }
 
 void HostScheduler::Add(FetchJob job) {
@@ -38,26 +38,21 @@ void HostScheduler::Add(FetchJob job) {
   ++queued_;
 }
 
-SteadyClock::time_point HostScheduler::IntervalReady(const Host& host) const {
-  if (!host.last_start) return host.paused_until;
-  return std::max(*host.last_start + host.limits.interval, host.paused_until);
-}
-
 std::vector<FetchJob> HostScheduler::TakeReady() {
   const SteadyClock::time_point now = clock_.Now();
   std::vector<FetchJob> ready;
   for (auto& [name, host] : hosts_) {
     // Loop per host: with no interval several jobs of one host may start at once.
-    while (running_ < total_ && host.running < host.limits.per_host && IntervalReady(host) <= now) {
+    while (running_ < total_ && !host.queue.empty()) {
       auto due = std::find_if(host.queue.begin(), host.queue.end(),
                               [&](const FetchJob& job) { return job.not_before <= now; });
       if (due == host.queue.end()) break;
+      if (!table_->TryStart(name, host.limits.per_host, host.limits.interval, now)) break;
       ready.push_back(std::move(*due));
       host.queue.erase(due);
       --queued_;
       ++host.running;
       ++running_;
-      host.last_start = now;
     }
   }
   return ready;
@@ -68,11 +63,9 @@ void HostScheduler::Finished(const std::string& host_name) {
   if (it == hosts_.end() || it->second.running == 0) return;
   --it->second.running;
   --running_;
-  const Host& host = it->second;
-  if (host.running == 0 && host.queue.empty() && host.limits.interval.count() == 0 &&
-      host.paused_until <= clock_.Now()) {
-    hosts_.erase(it);  // nothing to remember about it any more
-  }
+  table_->Finished(host_name);
+  // The table remembers its interval and pause; the queue is all that is ours.
+  if (it->second.running == 0 && it->second.queue.empty()) hosts_.erase(it);
 }
 
 std::vector<FetchJob> HostScheduler::TakeAllQueued() {
@@ -90,10 +83,12 @@ std::optional<SteadyClock::time_point> HostScheduler::NextWakeup() const {
   if (running_ >= total_) return std::nullopt;
   std::optional<SteadyClock::time_point> earliest;
   for (const auto& [name, host] : hosts_) {
-    if (host.queue.empty() || host.running >= host.limits.per_host) continue;
+    if (host.queue.empty()) continue;
+    const HostTable::View state = table_->Look(name, host.limits.interval);
+    if (state.running >= host.limits.per_host) continue;
     SteadyClock::time_point first_due = SteadyClock::time_point::max();
     for (const FetchJob& job : host.queue) first_due = std::min(first_due, job.not_before);
-    SteadyClock::time_point when = std::max({IntervalReady(host), first_due, now});
+    SteadyClock::time_point when = std::max({state.ready_at, first_due, now});
     if (!earliest || when < *earliest) earliest = when;
   }
   return earliest;

@@ -2,19 +2,23 @@
 // that at most `total` run at once, at most `per_host` per host, and starts
 // to one host are at least `interval` apart. A host that is busy or waiting
 // holds back only its own queue. Every decision is taken at the time of its
-// Clock, so tests assert it with a fake one. Not thread-safe: owned by the
-// fetch loop.
+// Clock, so tests assert it with a fake one. The queues are the scheduler's
+// own; each host's state (last start, running count, pause) lives in a
+// HostTable that may be shared with other schedulers (host_table.h), so
+// limits hold across them. Not thread-safe itself: owned by the fetch loop.
 #ifndef CITECHECK_FETCH_HOST_SCHEDULER_H_
 #define CITECHECK_FETCH_HOST_SCHEDULER_H_
 
 #include <chrono>
 #include <deque>
 #include <map>
+#include <memory>
 #include <optional>
 #include <string>
 #include <vector>
 
 #include "core/clock.h"
+#include "fetch/host_table.h"
 
 namespace citecheck {
 
@@ -28,8 +32,10 @@ struct FetchJob {
 
 class HostScheduler {
  public:
-  // `clock` must outlive the scheduler.
-  HostScheduler(const Clock& clock, int total, int per_host, std::chrono::milliseconds interval);
+  // `clock` must outlive the scheduler. `table` holds the hosts' state;
+  // null: a table of its own. `total` counts this scheduler's transfers only.
+  HostScheduler(const Clock& clock, int total, int per_host, std::chrono::milliseconds interval,
+                std::shared_ptr<HostTable> table = nullptr);
 
   // Overrides the per-host limits for `host` (fetch.hosts); call before
   // adding its jobs. `host` is compared as given (FetchJob::host is lower-case).
@@ -51,7 +57,7 @@ class HostScheduler {
 
   // The earliest time a queued job could become ready by the clock alone, or
   // nullopt when none waits on time (nothing queued, or all wait for running
-  // transfers to finish).
+  // transfers to finish; with a shared table, maybe another scheduler's).
   // Never earlier than now.
   std::optional<SteadyClock::time_point> NextWakeup() const;
 
@@ -69,17 +75,14 @@ class HostScheduler {
   struct Host {
     Limits limits;
     std::deque<FetchJob> queue;
-    int running = 0;
-    std::optional<SteadyClock::time_point> last_start;
-    SteadyClock::time_point paused_until = SteadyClock::time_point::min();
+    int running = 0;  // of this scheduler's jobs
   };
 
   // The entry for `name`, created with its limits (override or default).
   Host& HostEntry(const std::string& name);
-  // When `host` allows another start by its interval and pause alone.
-  SteadyClock::time_point IntervalReady(const Host& host) const;
 
   const Clock& clock_;
+  std::shared_ptr<HostTable> table_;
   int total_;
   Limits default_limits_;
   std::map<std::string, Limits> overrides_;

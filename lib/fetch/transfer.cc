@@ -50,6 +50,7 @@ CURLcode Transfer::Configure() {
   };
   check(curl_easy_setopt(easy, CURLOPT_URL, job_.url.c_str()));
   check(curl_easy_setopt(easy, CURLOPT_PRIVATE, this));
+  if (settings_.connections != nullptr) check(curl_easy_setopt(easy, CURLOPT_SHARE, settings_.connections));
   check(curl_easy_setopt(easy, CURLOPT_ERRORBUFFER, error_buffer_));
   check(curl_easy_setopt(easy, CURLOPT_NOSIGNAL, 1L));
   check(curl_easy_setopt(easy, CURLOPT_PROTOCOLS_STR, "http,https"));

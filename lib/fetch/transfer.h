@@ -27,6 +27,7 @@ struct TransferSettings {
   const AddressPolicy* address_policy = nullptr;
   std::string user_agent;
   Clock* clock = nullptr;  // for HTTP dates (Retry-After) and the loop's timing
+  CURLSH* connections = nullptr;  // CURLOPT_SHARE: pooled connections (HostTable)
 };
 
 // The finished transfer: its result, and whether and when to try again.

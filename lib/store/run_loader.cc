@@ -136,10 +136,17 @@ RunRecord Store::LoadRunArticle(int64_t run_id, int64_t article_id) {
     SQLite::Transaction transaction(impl_->db, SQLite::TransactionBehavior::DEFERRED);
     ReadRunRow(*impl_, run_id, &run);
     const std::string checked_at = CheckedAt(*impl_, run);
-    SQLite::Statement& select = Impl::Fresh(impl_->select_run_articles);
+    // One article of a run of thousands (list, GET /v1/articles: once per
+    // article) is looked up by key, not by scanning the run's articles.
+    std::optional<SQLite::Statement> one;
+    if (article_id != 0) {
+      one.emplace(impl_->db, "SELECT article_id, source, title, diagnostics FROM run_articles "
+                             "WHERE run_id = ?1 AND article_id = ?2");
+      one->bind(2, article_id);
+    }
+    SQLite::Statement& select = one ? *one : Impl::Fresh(impl_->select_run_articles);
     select.bind(1, run_id);
     while (select.executeStep()) {
-      if (article_id != 0 && select.getColumn(0).getInt64() != article_id) continue;
       ArticleRecord article;
       article.article_id = select.getColumn(0).getInt64();
       article.source = select.getColumn(1).getString();

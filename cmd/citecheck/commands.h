@@ -57,6 +57,11 @@ struct ReportFlags {
   bool changes = false;
 };
 
+struct PruneFlags {
+  int keep_runs = 0;  // 0: store.keep_runs
+  bool dry_run = false;
+};
+
 // Loads the config and lets the flags override it; prints the error and
 // returns false on failure.
 bool BuildConfig(const CommonFlags& flags, Config* config);
@@ -81,6 +86,9 @@ int RunListCommand(const CommonFlags& common);
 int RunRemoveCommand(const CommonFlags& common, const std::string& id);
 int RunRunCommand(const CommonFlags& common, const RunFlags& flags);
 int RunReportCommand(const CommonFlags& common, const ReportFlags& flags);
+int RunPruneCommand(const CommonFlags& common, const PruneFlags& flags);
+// What a prune deleted (or would), as `citecheck prune` prints it.
+std::string DescribePrune(const PruneReport& report, int keep_runs, bool dry_run);
 
 }  // namespace citecheck
 

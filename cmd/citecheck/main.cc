@@ -30,6 +30,7 @@ int Main(int argc, char** argv) {
   AddFlags add_flags;
   RunFlags run_flags;
   ReportFlags report_flags;
+  PruneFlags prune_flags;
   std::string remove_id;
   std::vector<std::string> args = ExtractAllowPrivate(argc, argv, &common.allow_private);
   CLI::App app{"citecheck: checks that cited links resolve and quotations appear in their sources"};
@@ -71,6 +72,12 @@ int Main(int argc, char** argv) {
   report->add_flag("--changes", report_flags.changes, "only what changed since the previous runs");
   AddCommonFlags(report, &common, false);
 
+  CLI::App* prune = app.add_subcommand("prune", "delete old runs beyond store.keep_runs per article");
+  prune->add_option("--keep-runs", prune_flags.keep_runs, "runs kept per article (default store.keep_runs)")
+      ->check(CLI::Range(1, 1000000));
+  prune->add_flag("--dry-run", prune_flags.dry_run, "print what would be deleted, change nothing");
+  AddCommonFlags(prune, &common, false);
+
   std::vector<const char*> cargs;
   for (const std::string& a : args) cargs.push_back(a.c_str());
   try {
@@ -89,6 +96,7 @@ int Main(int argc, char** argv) {
   if (remove->parsed()) return RunRemoveCommand(common, remove_id);
   if (run->parsed()) return RunRunCommand(common, run_flags);
   if (report->parsed()) return RunReportCommand(common, report_flags);
+  if (prune->parsed()) return RunPruneCommand(common, prune_flags);
   return kExitUsage;
 }
 

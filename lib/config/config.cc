@@ -140,6 +140,7 @@ const std::map<std::string, Setter>& Setters() {
        [](const json& v, Config* c) { return SetInt(v, &c->daemon.max_request_bytes, 1024, 1 << 30); }},
       {"daemon.job_timeout_s",
        [](const json& v, Config* c) { return SetInt(v, &c->daemon.job_timeout_s, 0, 7 * 24 * 3600); }},
+      {"store.keep_runs", [](const json& v, Config* c) { return SetInt(v, &c->store.keep_runs, 1, 1000000); }},
   };
   return *setters;
 }
@@ -154,7 +155,7 @@ std::string ApplyObject(const json& object, const std::string& prefix, Config* c
       if (!error.empty()) return path + ": " + error;
       continue;
     }
-    bool is_section = path == "fetch" || path == "match" || path == "daemon";
+    bool is_section = path == "fetch" || path == "match" || path == "daemon" || path == "store";
     if (!is_section) return "unknown key \"" + path + "\"";
     if (!value.is_object()) return path + ": expected an object";
     std::string error = ApplyObject(value, path, config);

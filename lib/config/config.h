@@ -24,12 +24,18 @@ struct DaemonConfig {
   int job_timeout_s = 3600;
 };
 
+// store.*: what the database keeps (docs/storage.md "Retention").
+struct StoreConfig {
+  int keep_runs = 60;  // store.keep_runs: newest runs kept per article by citecheck prune
+};
+
 struct Config {
   std::string db;  // db: database path; empty means DefaultDatabasePath()
   FetchOptions fetch;
   MatchOptions match;
   int min_quote_words = 4;  // match.min_quote_words
   DaemonConfig daemon;
+  StoreConfig store;
   std::string loaded_from;  // path of the file that was read, empty when none
 };
 

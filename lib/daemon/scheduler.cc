@@ -51,6 +51,7 @@ void Scheduler::SleepUntil(std::time_t when) {
 void Scheduler::Fire(Store& store, std::time_t now, bool missed) {
   Job job = store.EnqueueAllJob();
   store.SetDaemonState(kLastFiredKey, std::to_string(now));
+  store.SetDaemonState(kScheduledJobKey, std::to_string(job.id));
   Log(LogLevel::kInfo, "schedule.fire",
       {{"job", std::to_string(job.id)}, {"at", Stamp(now)}, {"missed", missed ? "true" : "false"}});
   if (on_queued_) on_queued_();

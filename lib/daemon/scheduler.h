@@ -16,6 +16,10 @@
 
 namespace citecheck {
 
+// daemon_state key: the id of the job the schedule queued last. The worker
+// prunes the database after that job (docs/storage.md "Retention").
+inline constexpr const char* kScheduledJobKey = "schedule.last_job";
+
 class Scheduler {
  public:
   // Schedules by `clock`'s wall-clock time (tests pass a fake one and

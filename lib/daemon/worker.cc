@@ -4,6 +4,7 @@
 #include <thread>
 
 #include "daemon/log.h"
+#include "daemon/scheduler.h"
 #include "registry/registry.h"
 
 namespace citecheck {
@@ -171,6 +172,28 @@ void Worker::Execute(Store& store, const Job& job) {
        {"seconds", std::to_string(seconds)}, {"error", error}});
   current_run_ = 0;
   current_job_ = 0;
+  PruneAfterSchedule(store, job, state, config->store.keep_runs);
+}
+
+void Worker::PruneAfterSchedule(Store& store, const Job& job, JobState state, int keep_runs) {
+  if (job.kind != kJobKindAll || state != JobState::kDone) return;
+  if (store.GetDaemonState(kScheduledJobKey) != std::to_string(job.id)) return;
+  const auto start = std::chrono::steady_clock::now();
+  try {
+    PruneOptions options;
+    options.keep_runs = keep_runs;
+    const PruneReport r = store.Prune(options);
+    const double seconds = std::chrono::duration<double>(std::chrono::steady_clock::now() - start).count();
+    Log(LogLevel::kInfo, "prune.finish",
+        {{"job", std::to_string(job.id)}, {"keep_runs", std::to_string(keep_runs)}, {"runs", std::to_string(r.runs)},
+         {"article_runs", std::to_string(r.article_runs)}, {"pages", std::to_string(r.pages)},
+         {"pages_deferred", r.pages_deferred ? "true" : "false"}, {"bytes_before", std::to_string(r.bytes_before)},
+         {"bytes_after", std::to_string(r.bytes_after)}, {"seconds", std::to_string(seconds)}});
+  } catch (const StoreError& e) {
+    // The database stays consistent (each prune transaction is whole); the
+    // next scheduled run prunes again.
+    Log(LogLevel::kError, "prune.error", {{"job", std::to_string(job.id)}, {"error", e.what()}});
+  }
 }
 
 }  // namespace citecheck

@@ -41,6 +41,8 @@ class Worker {
  private:
   void Execute(Store& store, const Job& job);
   void WaitForWork();
+  // After the job the schedule queued, when it is done: store.keep_runs.
+  void PruneAfterSchedule(Store& store, const Job& job, JobState state, int keep_runs);
 
   SharedConfig& config_;
   Metrics& metrics_;

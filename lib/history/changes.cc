@@ -92,12 +92,26 @@ BrokenLink Streak(Store& store, int64_t article_id, int64_t run_id, const Citati
     link.consecutive_runs = 1;
     return link;
   }
+  // Runs a prune deleted live on as a summary (docs/storage.md "Retention"),
+  // which stands for every run up to through_run_id: a run after it reads
+  // the stored runs down to there, then the summary.
+  const PrunedStreak pruned = store.PrunedStreakOf(article_id, c.citation.normalized_url);
+  const bool after_prune = run_id > pruned.through_run_id;
+  bool ended = false;
   for (const LinkHistoryEntry& entry :
        store.LinkHistory(article_id, c.citation.normalized_url, run_id, kMaxStreakRuns)) {
+    if (after_prune && entry.run_id <= pruned.through_run_id) break;
     if (!entry.fetched) continue;
-    if (LinkOk(entry.status)) break;
+    if (LinkOk(entry.status)) {
+      ended = true;
+      break;
+    }
     ++link.consecutive_runs;
     link.since = entry.started_at;
+  }
+  if (!ended && after_prune && pruned.broken_runs > 0) {
+    link.consecutive_runs += pruned.broken_runs;
+    link.since = pruned.since;
   }
   if (link.consecutive_runs == 0) link.consecutive_runs = 1;
   return link;

@@ -30,15 +30,13 @@ RunRef ReadRunRef(SQLite::Statement& select) {
   return ref;
 }
 
-// Whether process `pid` still exists (on this machine). EPERM means it
-// exists but belongs to someone else.
+}  // namespace
+
 bool ProcessAlive(int64_t pid) {
   if (pid <= 0) return false;
   if (pid == getpid()) return true;
   return kill(static_cast<pid_t>(pid), 0) == 0 || errno == EPERM;
 }
-
-}  // namespace
 
 std::vector<RunRef> Store::RunsOfArticle(int64_t article_id, int limit, int64_t before_run) {
   return Guarded(*impl_, "listing runs of article " + std::to_string(article_id), [&] {

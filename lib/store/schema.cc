@@ -199,6 +199,25 @@ constexpr const char* kUrlErrorStatus = R"sql(
 ALTER TABLE citations ADD COLUMN url_error_status TEXT NOT NULL DEFAULT 'error';  -- link status of url_error
 )sql";
 
+// Migration 7: retention (docs/storage.md "Retention"). What a prune keeps
+// of the runs it deletes, so that "broken since" reads the same afterwards:
+// per article the newest run pruned, and per link not ok at that run its
+// streak. jobs_by_run: deleting a run looks up the jobs that point at it.
+constexpr const char* kRetention = R"sql(
+CREATE TABLE pruned_marks (
+  article_id      INTEGER PRIMARY KEY REFERENCES articles(id) ON DELETE CASCADE,
+  through_run_id  INTEGER NOT NULL   -- the article's newest pruned run
+);
+CREATE TABLE pruned_streaks (
+  article_id      INTEGER NOT NULL REFERENCES articles(id) ON DELETE CASCADE,
+  normalized_url  TEXT NOT NULL,
+  broken_runs     INTEGER NOT NULL,  -- runs in a row not ok, up to through_run_id
+  since           TEXT NOT NULL,     -- started_at of the first of them
+  PRIMARY KEY (article_id, normalized_url)
+) WITHOUT ROWID;
+CREATE INDEX jobs_by_run ON jobs(run_id);
+)sql";
+
 bool HasForeignTables(SQLite::Database& db) {
   SQLite::Statement query(db, "SELECT count(*) FROM sqlite_master WHERE name NOT LIKE 'sqlite_%'");
   query.executeStep();
@@ -243,6 +262,7 @@ const std::vector<Migration>& Migrations() {
       {"page texts out of the key's b-tree", kPagesByRowid},
       {"body hashes: an unchanged body reuses the stored text", kBodyHashes},
       {"link status of an unusable citation URL (blocked scheme)", kUrlErrorStatus},
+      {"retention: pruned runs' streaks, jobs by run", kRetention},
   };
   return kMigrations;
 }

@@ -12,6 +12,7 @@
 #include <vector>
 
 #include "core/types.h"
+#include "store/prune_types.h"
 #include "store/records.h"
 #include "store/registry_types.h"
 
@@ -177,6 +178,20 @@ class Store {
   // Small persistent daemon settings (last scheduled run).
   std::optional<std::string> GetDaemonState(const std::string& key);
   void SetDaemonState(const std::string& key, const std::string& value);
+
+  // --- Retention (prune.cc, docs/storage.md "Retention") ---
+  // Deletes what lies beyond the newest `keep_runs` runs of each article
+  // (their citations, quotes, and whole runs no kept article needs: fetches
+  // and finished jobs), then page texts and cached verdicts no fetch
+  // references, then reclaims the space (incremental vacuum). Runs running,
+  // interrupted or owned by a queued job are never pruned. Each "broken
+  // since" streak is summarized before its runs go (PrunedStreakOf). Works
+  // in short transactions: other writers get the lock between them, and a
+  // prune stopped at any point leaves a consistent database that the next
+  // prune finishes. A dry run only counts.
+  PruneReport Prune(const PruneOptions& options);
+  // The summary of `normalized_url`'s streak in the article's pruned runs.
+  PrunedStreak PrunedStreakOf(int64_t article_id, const std::string& normalized_url);
 
   struct Impl;
 

@@ -33,6 +33,10 @@ SQLite::Database OpenDatabase(const std::string& path) {
     SQLite::Database db(path, SQLite::OPEN_READWRITE | SQLite::OPEN_CREATE);
     // Before anything that takes a lock: a concurrent opener may be migrating.
     db.setBusyTimeout(kBusyTimeoutMs);
+    // Before the first table exists, so that a new database gives the space
+    // of pruned rows back (docs/storage.md "Retention"); a no-op on an
+    // existing one, which its first prune converts.
+    db.exec("PRAGMA auto_vacuum = INCREMENTAL");
     // WAL lets reports read while a run writes; NORMAL is durable across
     // application crashes in WAL mode, which is what "committed as it
     // completes" needs, without an fsync per result.

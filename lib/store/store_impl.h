@@ -89,6 +89,10 @@ class StatementUse {
   SQLite::Statement& statement_;
 };
 
+// Whether process `pid` still exists (on this machine). EPERM means it
+// exists but belongs to someone else.
+bool ProcessAlive(int64_t pid);
+
 // Runs `body`, turning a SQLite::Exception into a StoreError that says what
 // was being done and in which database.
 template <typename Body>

@@ -39,7 +39,7 @@ std::map<std::string, json> Keys(const json& config) {
 // key added there without a line in config/citecheck.json is still caught.
 std::set<std::string> LoaderKeys() {
   std::set<std::string> keys;
-  const std::regex key(R"re("(db|(?:fetch|match|daemon)\.[a-z_]+)")re");
+  const std::regex key(R"re("(db|(?:fetch|match|daemon|store)\.[a-z_]+)")re");
   for (const std::string& file : SourceFiles("lib/config", {".cc", ".h"})) {
     const std::string text = ReadFile(SourcePath(file));
     for (auto it = std::sregex_iterator(text.begin(), text.end(), key); it != std::sregex_iterator(); ++it) {

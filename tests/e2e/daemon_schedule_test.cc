@@ -69,5 +69,39 @@ TEST_F(DaemonScheduleTest, AScheduleMissedWhileDownRunsOnceAtStart) {
   EXPECT_EQ(env.daemon().Wait(), 0);
 }
 
+TEST_F(DaemonScheduleTest, TheScheduledRunIsFollowedByAPrune) {
+  DaemonEnv env(R"({"fetch": {"retries": 0, "per_host_interval_ms": 0}, "store": {"keep_runs": 2}})");
+  Register(env);
+  for (int n = 0; n < 3; ++n) {
+    RunOutput run = RunCitecheck({"run", "--all", "--db", env.db(), "--config", env.dir().File("config.json"),
+                                  "--allow-private"});
+    ASSERT_EQ(run.exit_code, 0) << run.err;
+  }
+  {
+    // A nightly run missed while down: it fires at start.
+    SQLite::Database db(env.db(), SQLite::OPEN_READWRITE);
+    SQLite::Statement insert(db, "INSERT INTO daemon_state (key, value) VALUES ('schedule.last_fired', ?)");
+    insert.bind(1, std::to_string(std::time(nullptr) - 2 * 24 * 3600));
+    ASSERT_EQ(insert.exec(), 1);
+    ASSERT_EQ(db.execAndGet("SELECT count(*) FROM runs").getInt(), 3);
+  }
+  ASSERT_TRUE(env.Start()) << env.daemon().Log();
+  ASSERT_TRUE(env.daemon().WaitForLog("prune.finish job=1 keep_runs=2 runs=2", std::chrono::seconds(30)))
+      << env.daemon().Log();
+  SQLite::Database db(env.db(), SQLite::OPEN_READONLY);
+  EXPECT_EQ(db.execAndGet("SELECT count(*) FROM runs").getInt(), 2);
+  EXPECT_EQ(db.execAndGet("SELECT trigger FROM runs ORDER BY id DESC LIMIT 1").getString(), "daemon");
+  // A job the API queues does not prune.
+  auto posted = env.Client().Post("/v1/runs", "", "application/json");
+  ASSERT_TRUE(posted);
+  ASSERT_EQ(posted->status, 202) << posted->body;
+  auto job = env.WaitForJob(nlohmann::json::parse(posted->body)["job"].get<int64_t>());
+  EXPECT_EQ(job["state"], "done") << job.dump();
+  EXPECT_EQ(CountOccurrences(env.daemon().Log(), "prune.finish"), 1u) << env.daemon().Log();
+  EXPECT_EQ(db.execAndGet("SELECT count(*) FROM runs").getInt(), 3);
+  env.daemon().Signal(SIGTERM);
+  EXPECT_EQ(env.daemon().Wait(), 0);
+}
+
 }  // namespace
 }  // namespace citecheck::testing

@@ -17,7 +17,7 @@ const char kLongQuote[] =
     "campaign\" against Russia";
 
 std::string SeedText() {
-  return ReadFile(std::string(CITECHECK_SOURCE_DIR) + "/../shared/seed/rare-earths-article.txt");
+  return ReadFile(std::string(CITECHECK_SHARED_DIR) + "/seed/rare-earths-article.txt");
 }
 
 class SeedArticleTest : public ::testing::Test {

@@ -10,7 +10,7 @@ namespace citecheck::testing {
 namespace {
 
 std::string SeedArticle() {
-  return ReadFile(std::string(CITECHECK_SOURCE_DIR) + "/../shared/seed/rare-earths-article.txt");
+  return ReadFile(std::string(CITECHECK_SHARED_DIR) + "/seed/rare-earths-article.txt");
 }
 
 std::string WithReferences(const TestServer& server, const std::string& page5) {

@@ -35,9 +35,21 @@ class Builder {
       const ReferenceEntry& e = doc_->entries[entry->second];
       c.line = lines_.Line(e.source_offset);
       if (!e.url.empty()) SetUrl(e.url, e.url_source_offset, &c);
+      CopyReferenceFields(e, &c);
     }
     citations_.push_back(std::move(c));
     return key;
+  }
+
+  static void CopyReferenceFields(const ReferenceEntry& e, Citation* c) {
+    c->no_url = e.no_url && e.url.empty();
+    c->name = e.name;
+    c->group = e.group;
+    c->ref_title = e.title;
+    c->access_date = e.access_date;
+    c->url_status = e.url_status;
+    c->archive_url = e.archive_url;
+    c->archive_date = e.archive_date;
   }
 
   // Links are one citation per URL identity.

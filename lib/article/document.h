@@ -9,6 +9,8 @@
 #include <string>
 #include <vector>
 
+#include "core/types.h"
+
 namespace citecheck {
 namespace article {
 
@@ -44,6 +46,9 @@ struct Block {
   std::vector<Anchor> anchors;    // in offset order
   std::vector<ExplicitQuote> explicit_quotes;
   bool heading = false;
+  // kRef: the block is a citation template's quote (its text and one marker
+  // of its own reference), so its quotes are that reference's alone.
+  QuoteOrigin origin = QuoteOrigin::kText;
 
   // Appends `s` taken from input offset `src` onward (one source byte per byte).
   void Append(std::string_view s, size_t src, bool is_opaque = false);
@@ -59,6 +64,17 @@ struct ReferenceEntry {
   std::string url;  // as written; empty when the entry has none
   size_t source_offset = 0;      // where the entry starts in the input
   size_t url_source_offset = 0;  // where the URL starts in the input
+  // What a MediaWiki reference says beyond its URL (docs/reading.md
+  // "MediaWiki articles"), copied into its Citation. no_url: the reference
+  // gives no online source (link status no_url, never unresolved).
+  bool no_url = false;
+  std::string name;
+  std::string group;
+  std::string title;
+  std::string access_date;  // YYYY-MM-DD
+  std::string url_status;
+  std::string archive_url;
+  std::string archive_date;  // YYYY-MM-DD
 };
 
 struct Document {

@@ -5,10 +5,14 @@
 #include <algorithm>
 #include <cctype>
 #include <cstring>
+#include <map>
 #include <string>
 #include <vector>
 
+#include "article/gumbo_nodes.h"
 #include "article/markdown_reader.h"
+#include "article/mediawiki_html.h"
+#include "article/mediawiki_reference_list.h"
 #include "article/text_util.h"
 #include "core/ascii.h"
 #include "core/utf8.h"
@@ -18,46 +22,12 @@ namespace citecheck {
 namespace article {
 namespace {
 
-// Below the prescan's limit; guards the recursion should gumbo nest deeper
-// than the tags counted (e.g. reconstructed formatting elements).
-constexpr int kMaxWalkDepth = 1200;
-
-const char* Attr(const GumboNode* node, const char* name) {
-  const GumboAttribute* a = gumbo_get_attribute(&node->v.element.attributes, name);
-  return a ? a->value : nullptr;
-}
-
 bool IsChrome(GumboTag tag) {
   return tag == GUMBO_TAG_NAV || tag == GUMBO_TAG_HEADER || tag == GUMBO_TAG_FOOTER ||
          tag == GUMBO_TAG_ASIDE;
 }
 
 bool IsHeading(GumboTag tag) { return tag >= GUMBO_TAG_H1 && tag <= GUMBO_TAG_H6; }
-
-// Visible text of a subtree, white space collapsed (bounded by depth).
-void CollectText(const GumboNode* node, int depth, std::string* out) {
-  if (depth > kMaxWalkDepth) return;
-  if (node->type == GUMBO_NODE_TEXT || node->type == GUMBO_NODE_WHITESPACE ||
-      node->type == GUMBO_NODE_CDATA) {
-    for (const char* p = node->v.text.text; *p; ++p) {
-      bool space = std::isspace(static_cast<unsigned char>(*p)) != 0;
-      if (space && (out->empty() || out->back() == ' ')) continue;
-      out->push_back(space ? ' ' : *p);
-    }
-    return;
-  }
-  if (node->type != GUMBO_NODE_ELEMENT || IsHiddenElement(node->v.element.tag)) return;
-  const GumboVector& children = node->v.element.children;
-  for (unsigned i = 0; i < children.length; ++i) {
-    CollectText(static_cast<const GumboNode*>(children.data[i]), depth + 1, out);
-  }
-}
-
-std::string TextOf(const GumboNode* node) {
-  std::string out;
-  CollectText(node, 0, &out);
-  return std::string(Trim(out));
-}
 
 // First element with one of `tags` in document order (breadth is irrelevant).
 const GumboNode* FindFirst(const GumboNode* node, std::initializer_list<GumboTag> tags, int depth = 0) {
@@ -116,7 +86,14 @@ class HtmlReader {
     if (doc_.title.empty()) {
       if (const GumboNode* title = FindFirst(output->root, {GUMBO_TAG_TITLE})) doc_.title = TextOf(title);
     }
-    const GumboNode* root = FindFirst(output->root, {GUMBO_TAG_ARTICLE, GUMBO_TAG_MAIN});
+    // MediaWiki's rendered HTML: only the parser output is the article.
+    mediawiki_ = IsMediaWikiTree(output->root);
+    const GumboNode* root = nullptr;
+    if (mediawiki_) {
+      root = FindParserOutput(output->root);
+      labels_ = CollectMarkerLabels(output->root);
+    }
+    if (!root) root = FindFirst(output->root, {GUMBO_TAG_ARTICLE, GUMBO_TAG_MAIN});
     skip_chrome_ = root == nullptr;
     if (!root) root = FindFirst(output->root, {GUMBO_TAG_BODY});
     if (root) Walk(root, 0);
@@ -142,6 +119,7 @@ class HtmlReader {
     if (node->type != GUMBO_NODE_ELEMENT) return;
     GumboTag tag = node->v.element.tag;
     if (IsHiddenElement(tag) || (skip_chrome_ && IsChrome(tag))) return;
+    if (mediawiki_ && MediaWiki(node)) return;
     if (IsHeading(tag)) return Heading(node, depth);
     if ((tag == GUMBO_TAG_OL || tag == GUMBO_TAG_UL) && (in_refs_ || SaysReferences(node))) {
       return ReferenceList(node, depth);
@@ -239,6 +217,26 @@ class HtmlReader {
     Children(node, depth);
   }
 
+  // MediaWiki's markers, reference lists and chrome (article/mediawiki_html.h);
+  // true when `node` was handled.
+  bool MediaWiki(const GumboNode* node) {
+    switch (ClassifyMediaWikiElement(node)) {
+      case MediaWikiRole::kNone: return false;
+      case MediaWikiRole::kChrome: return true;
+      case MediaWikiRole::kMarker: {
+        std::string note_id, label;
+        ReadMarker(node, &note_id, &label);
+        block_.anchors.push_back({Anchor::Kind::kMarker, block_.text.size(), label, OffsetOf(node), ""});
+        return true;
+      }
+      case MediaWikiRole::kReferenceList:
+        Flush();
+        ReadMediaWikiReferences(node, labels_, input_.size(), &doc_);
+        return true;
+    }
+    return false;
+  }
+
   void ReferenceList(const GumboNode* list, int depth);
   void AppendText(const GumboText& text);
   void AppendDecoded(std::string_view decoded, const std::vector<size_t>& source);
@@ -249,6 +247,8 @@ class HtmlReader {
   Document doc_;
   Block block_;
   bool skip_chrome_ = false;
+  bool mediawiki_ = false;
+  std::map<std::string, std::string> labels_;  // MediaWiki note id -> marker label
   bool in_refs_ = false;
   int quote_depth_ = 0;
   int opaque_depth_ = 0;

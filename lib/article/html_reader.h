@@ -11,7 +11,9 @@ namespace citecheck {
 namespace article {
 
 // `input` is the whole (valid UTF-8) article; offsets in the result index it.
-// Scans <article> or <main> when present, else <body> without its nav,
+// MediaWiki output (article/mediawiki_html.h) is read from its
+// mw-parser-output element, with the Cite extension's markers and references.
+// Otherwise scans <article> or <main> when present, else <body> without its nav,
 // header, footer and aside. Lists under a References heading (or an <ol>
 // whose id or class says references) are reference entries.
 Document ReadHtml(std::string_view input);

@@ -107,6 +107,7 @@ void AddQuotes(const Block& block, const article::LineIndex& lines, const Articl
     quote.line = lines.Line(q.source_offset);
     quote.column = lines.Column(q.source_offset);
     quote.citation_ids = attributor.For(q);
+    quote.origin = block.origin;
     if (block.heading) {
       // Quotation marks in a heading are the article's own emphasis or a
       // title, not words it attributes to a source.
@@ -141,8 +142,10 @@ void ShareCitationsOfRepeatedQuotes(std::vector<Quote>* quotes) {
     }
     return k;
   };
+  // A template quote (origin kRef) is its own reference's claim alone: it
+  // neither lends nor borrows citations.
   for (const Quote& q : *quotes) {
-    if (q.skipped) continue;
+    if (q.skipped || q.origin == QuoteOrigin::kRef) continue;
     Ids& ids = ids_by_text[key(q)];
     for (const std::string& id : q.citation_ids) {
       if (ids.in_order.size() >= article::kMaxCitationsPerQuote) break;
@@ -150,7 +153,7 @@ void ShareCitationsOfRepeatedQuotes(std::vector<Quote>* quotes) {
     }
   }
   for (Quote& q : *quotes) {
-    if (!q.skipped) q.citation_ids = ids_by_text[key(q)].in_order;
+    if (!q.skipped && q.origin == QuoteOrigin::kText) q.citation_ids = ids_by_text[key(q)].in_order;
   }
 }
 

@@ -5,6 +5,7 @@
 #include <algorithm>
 #include <cctype>
 #include <memory>
+#include <optional>
 #include <utility>
 #include <vector>
 
@@ -14,6 +15,7 @@
 #include "html/attribute_guard.h"
 #include "html/elements.h"
 #include "html/nesting_guard.h"
+#include "html/raw_text_elider.h"
 
 namespace citecheck {
 namespace {
@@ -179,7 +181,7 @@ class TextWalker {
 
 }  // namespace
 
-ExtractResult ExtractHtml(std::string_view html) {
+ExtractResult ExtractHtml(std::string_view html, Elision elision) {
   ExtractResult result;
   if (MaxOpenElements(html) > kMaxOpenElements) {
     result.error = "too deeply nested";
@@ -190,7 +192,10 @@ ExtractResult ExtractHtml(std::string_view html) {
                    std::to_string(kMaxAttributesPerElement) + ")";
     return result;
   }
-  GumboPtr output(gumbo_parse_with_options(&kGumboDefaultOptions, html.data(), html.size()));
+  // Script and style bodies never reach gumbo (html/raw_text_elider.h).
+  std::optional<std::string> elided = elision == Elision::kOn ? ElideRawText(html) : std::nullopt;
+  std::string_view parsed = elided ? std::string_view(*elided) : html;
+  GumboPtr output(gumbo_parse_with_options(&kGumboDefaultOptions, parsed.data(), parsed.size()));
   if (!output) {
     result.error = "HTML parser failed";
     return result;

@@ -15,12 +15,17 @@ struct ExtractResult {
   PageText page;
 };
 
+// Whether script and style bodies are removed before gumbo parses a page
+// (the same text either way, in less time); kOff is the full parse the
+// differential tests and the fuzz target compare against.
+enum class Elision { kOn, kOff };
+
 // Visible text of an HTML document given as UTF-8: no script, style, noscript,
 // template or comment text; block elements and <br> break lines; inline
 // elements join; entities decoded; whitespace collapsed. Also title, <html
 // lang> and canonical URL. A document with more than 1,000 open elements is
 // refused before parsing ("too deeply nested"). Thread-safe.
-ExtractResult ExtractHtml(std::string_view html);
+ExtractResult ExtractHtml(std::string_view html, Elision elision = Elision::kOn);
 
 // Text for any fetched body by content type: text/html and
 // application/xhtml+xml are parsed, text/plain is used as it is (whitespace

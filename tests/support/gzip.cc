@@ -28,4 +28,17 @@ std::string Gzip(const std::string& data) {
   return out;
 }
 
+std::string GunzipFile(const std::string& path) {
+  gzFile file = gzopen(path.c_str(), "rb");
+  if (!file) throw std::runtime_error("cannot open " + path);
+  std::string out;
+  char buffer[65536];
+  int n = 0;
+  while ((n = gzread(file, buffer, sizeof(buffer))) > 0) out.append(buffer, static_cast<size_t>(n));
+  bool failed = n < 0;
+  gzclose(file);
+  if (failed) throw std::runtime_error("cannot decompress " + path);
+  return out;
+}
+
 }  // namespace citecheck::testing

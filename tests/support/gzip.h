@@ -1,4 +1,5 @@
-// gzip-compresses test bodies (Content-Encoding: gzip fixtures, gzip bombs).
+// gzip-compresses test bodies (Content-Encoding: gzip fixtures, gzip bombs)
+// and reads gzip files (the shared corpus, read in place).
 #ifndef CITECHECK_TESTS_SUPPORT_GZIP_H_
 #define CITECHECK_TESTS_SUPPORT_GZIP_H_
 
@@ -8,6 +9,10 @@ namespace citecheck::testing {
 
 // `data` in gzip format (zlib, best compression). Throws on a zlib failure.
 std::string Gzip(const std::string& data);
+
+// The content of a gzip file (the corpus pages). Throws on a zlib failure
+// or a file that cannot be read.
+std::string GunzipFile(const std::string& path);
 
 }  // namespace citecheck::testing
 

@@ -65,6 +65,18 @@ inline void ExtractTarget(std::string_view data) {
   (void)plain;
 }
 
+// The raw-text elider's promise (html/raw_text_elider.h): the elided parse
+// extracts exactly what the full parse does.
+inline void ElideTarget(std::string_view data) {
+  ExtractResult full = ExtractHtml(data, Elision::kOff);
+  ExtractResult elided = ExtractHtml(data, Elision::kOn);
+  Check(elided.ok == full.ok && elided.error == full.error, "same outcome elided and full");
+  Check(elided.page.text == full.page.text, "same visible text elided and full");
+  Check(elided.page.title == full.page.title, "same title elided and full");
+  Check(elided.page.language == full.page.language, "same language elided and full");
+  Check(elided.page.canonical_url == full.page.canonical_url, "same canonical URL elided and full");
+}
+
 // First byte picks the HTTP charset; the rest is the body.
 inline void CharsetTarget(std::string_view data) {
   if (data.empty()) return;

@@ -54,6 +54,7 @@ class Elider {
       char c = html_[pos_];
       bool ok = true;
       if (c == '!') {
+        ++pos_;
         MarkupDeclaration();
       } else if (c == '?') {
         SkipPast('>');  // a bogus comment, kept as it is

@@ -60,6 +60,7 @@ const TargetCase kTargets[] = {
     {"article", fuzz::ArticleTarget},
     {"match", fuzz::MatchTarget},
     {"extract", fuzz::ExtractTarget},
+    {"elide", fuzz::ElideTarget},
     {"charset", fuzz::CharsetTarget},
     {"headers", fuzz::HeadersTarget},
 };

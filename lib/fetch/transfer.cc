@@ -151,6 +151,13 @@ void Transfer::OnHeaderLine(std::string_view raw) {
   if (headers_.Feed(raw) != HeaderLine::kEnd) return;
   const ResponseHeaders& headers = headers_.headers();
   store_body_ = IsTextMediaType(MediaType(headers.content_type));
+  // One allocation for the declared length (capped), not a doubling series
+  // of copies while the body arrives (issue 17's profile: 4 % of a cold run).
+  curl_off_t length = -1;
+  if (store_body_ && curl_easy_getinfo(easy_.get(), CURLINFO_CONTENT_LENGTH_DOWNLOAD_T, &length) == CURLE_OK &&
+      length > 0) {
+    body_.reserve(static_cast<size_t>(std::min<int64_t>(length, settings_.options->max_body_bytes)));
+  }
   if ((headers.status == 301 || headers.status == 308) && headers.location) {
     NotePermanentRedirect(*headers.location);
   }

@@ -120,11 +120,15 @@ class Elider {
     *close = body;
     if (html_.compare(body, 1, ">") == 0) return body + 1;
     if (html_.compare(body, 2, "->") == 0) return body + 2;
-    size_t dash = html_.find("-->", body);
-    size_t bang = html_.find("--!>", body);
-    *close = std::min(dash, bang);
-    if (*close == kNpos) return *close = html_.size();
-    return dash < bang ? dash + 3 : bang + 4;
+    // One scan for "--" (searching "--!>" on its own would rescan the rest of
+    // the page for every comment).
+    for (size_t dashes = html_.find("--", body); dashes != kNpos; dashes = html_.find("--", dashes + 1)) {
+      if (html_.compare(dashes + 2, 1, ">") == 0 || html_.compare(dashes + 2, 2, "!>") == 0) {
+        *close = dashes;
+        return dashes + (html_[dashes + 2] == '>' ? 3 : 4);
+      }
+    }
+    return *close = html_.size();
   }
 
   // Reads a tag whose name starts at pos_ as the tokenizer does (quoted

@@ -7,6 +7,7 @@
 #include <algorithm>
 #include <cctype>
 #include <memory>
+#include <utility>
 
 #include "core/ascii.h"
 #include "core/utf8.h"
@@ -193,6 +194,16 @@ std::string DecodeToUtf8(std::string_view body, std::string_view http_charset) {
   BomCharset(body, &bom_size);
   std::string charset = ChooseCharset(body, http_charset);
   return ConvertToUtf8(body.substr(bom_size), charset);
+}
+
+std::string DecodeBodyToUtf8(std::string body, std::string_view http_charset) {
+  size_t bom_size = 0;
+  BomCharset(body, &bom_size);
+  std::string charset = ChooseCharset(body, http_charset);
+  std::string_view rest = std::string_view(body).substr(bom_size);
+  if (charset != "UTF-8" || !IsValidUtf8(rest)) return ConvertToUtf8(rest, charset);
+  body.erase(0, bom_size);
+  return body;
 }
 
 }  // namespace citecheck

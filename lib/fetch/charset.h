@@ -37,6 +37,10 @@ std::string ConvertToUtf8(std::string_view body, const std::string& charset);
 // ChooseCharset + ConvertToUtf8, with the BOM removed.
 std::string DecodeToUtf8(std::string_view body, std::string_view http_charset);
 
+// DecodeToUtf8 taking the body: one that is already valid UTF-8 (most pages)
+// comes back without a copy.
+std::string DecodeBodyToUtf8(std::string body, std::string_view http_charset);
+
 }  // namespace citecheck
 
 #endif  // CITECHECK_FETCH_CHARSET_H_

@@ -213,7 +213,7 @@ TransferReport Transfer::Complete(CURLcode code) {
   result.etag = headers.etag;
   result.last_modified = headers.last_modified;
   if (store_body_ && IsTextMediaType(result.content_type)) {
-    result.body = DecodeToUtf8(body_, CharsetParameter(headers.content_type));
+    result.body = DecodeBodyToUtf8(std::move(body_), CharsetParameter(headers.content_type));
   }
   std::string().swap(body_);
   result.truncated = truncated_;

@@ -114,5 +114,17 @@ TEST(DecodeToUtf8Test, InvalidBytesReplacedNeverCrash) {
   }
 }
 
+TEST(DecodeBodyToUtf8Test, SameAsDecodeToUtf8) {
+  std::string all_bytes;
+  for (int i = 0; i < 256; ++i) all_bytes += static_cast<char>(i);
+  const std::string bodies[] = {"plain ascii", "\xEF\xBB\xBFwith BOM \xD0\x9F", "a\xFF" "b",
+                                std::string("\xFF\xFEh\0i\0", 6), "<meta charset=koi8-r>\xF0", all_bytes};
+  for (const std::string& body : bodies) {
+    for (const char* charset : {"", "utf-8", "windows-1251", "utf-16le"}) {
+      EXPECT_EQ(DecodeBodyToUtf8(body, charset), DecodeToUtf8(body, charset)) << body << " " << charset;
+    }
+  }
+}
+
 }  // namespace
 }  // namespace citecheck

@@ -6,6 +6,7 @@
 #ifndef CITECHECK_FUZZ_TARGETS_H_
 #define CITECHECK_FUZZ_TARGETS_H_
 
+#include <algorithm>
 #include <cstdio>
 #include <cstdlib>
 #include <string>
@@ -37,6 +38,25 @@ inline void ArticleTarget(std::string_view data) {
   options.format = kFormats[static_cast<unsigned char>(data[0]) % 3];
   Article article = ReadArticle(data.substr(1), "fuzz-article", options);
   (void)article;
+}
+
+// The bytes as a wikitext article: positions stay inside the input, ids
+// are unique, template quotes cite exactly their own reference.
+inline void WikitextTarget(std::string_view data) {
+  ArticleOptions options;
+  options.format = ArticleFormat::kWikitext;
+  Article article = ReadArticle(data, "fuzz.wiki", options);
+  const int lines = 1 + static_cast<int>(std::count(data.begin(), data.end(), '\n'));
+  for (const Quote& q : article.quotes) {
+    Check(q.line >= 1 && q.line <= lines, "quote line inside the article");
+    Check(IsValidUtf8(q.text), "quote text is valid UTF-8");
+    if (q.origin == QuoteOrigin::kRef) Check(q.citation_ids.size() == 1, "template quote cites its reference");
+  }
+  for (size_t i = 0; i < article.citations.size(); ++i) {
+    for (size_t j = i + 1; j < article.citations.size() && j < i + 8; ++j) {
+      Check(article.citations[i].id != article.citations[j].id, "citation ids are unique");
+    }
+  }
 }
 
 // "QUOTE\0PAGE": the quote is matched against the page.

@@ -30,9 +30,17 @@ int RunCheckCommand(const CommonFlags& common, const CheckFlags& flags) {
     std::cerr << "citecheck: unknown --format \"" << flags.format << "\" (expected " << kReportFormats << ")\n";
     return kExitUsage;
   }
+  std::vector<ArticleInput> none;
+  if (!flags.input_format.empty() && !ForceInputFormat(flags.input_format, &none)) {
+    std::cerr << "citecheck: unknown --input-format \"" << flags.input_format
+              << "\" (expected markdown, html or wikitext)\n";
+    return kExitUsage;
+  }
   if (flags.queue) return QueueCheck(config, flags);
   auto fetcher = MakeCurlFetcher(config.fetch);
-  SplitInputs inputs = SplitReadable(LoadSources(flags.articles, std::cin, flags.name, *fetcher));
+  std::vector<ArticleInput> loaded = LoadSources(flags.articles, std::cin, flags.name, *fetcher);
+  if (!flags.input_format.empty()) ForceInputFormat(flags.input_format, &loaded);
+  SplitInputs inputs = SplitReadable(std::move(loaded));
   for (const std::string& error : inputs.errors) std::cerr << "citecheck: " << error << "\n";
   const bool input_error = !inputs.errors.empty();
   if (inputs.readable.empty()) return kExitUsage;

@@ -35,6 +35,7 @@ struct CheckFlags {
   std::string format = "text";
   std::string output;
   std::string name;
+  std::string input_format;  // --input-format: markdown | html | wikitext; "" detects
   bool queue = false;
 };
 

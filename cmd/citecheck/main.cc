@@ -43,6 +43,8 @@ int Main(int argc, char** argv) {
   check->add_option("--format", check_flags.format, formats);
   check->add_option("-o,--output", check_flags.output, "write the report to FILE instead of stdout");
   check->add_option("--name", check_flags.name, "name of the article read from stdin");
+  check->add_option("--input-format", check_flags.input_format,
+                    "read files and stdin as markdown, html or wikitext (default: by extension, else sniffing)");
   check->add_flag("--queue", check_flags.queue, "register the articles and queue them for citecheckd");
   AddCommonFlags(check, &common, true);
 

@@ -13,6 +13,7 @@
 #include "article/quote_scanner.h"
 #include "article/sentences.h"
 #include "article/text_util.h"
+#include "article/wikitext_reader.h"
 #include "core/ascii.h"
 #include "core/media_type.h"
 #include "core/utf8.h"
@@ -29,16 +30,20 @@ bool EndsWith(const std::string& s, std::string_view suffix) {
   return s.size() >= suffix.size() && s.compare(s.size() - suffix.size(), suffix.size(), suffix) == 0;
 }
 
-bool IsHtml(std::string_view text, const std::string& source, ArticleFormat format) {
-  if (format != ArticleFormat::kAuto) return format == ArticleFormat::kHtml;
+ArticleFormat DetectFormat(std::string_view text, const std::string& source, ArticleFormat format) {
+  if (format != ArticleFormat::kAuto) return format;
   const std::string lower = AsciiLower(source);
   for (std::string_view ext : {".html", ".htm", ".xhtml"}) {
-    if (EndsWith(lower, ext)) return true;
+    if (EndsWith(lower, ext)) return ArticleFormat::kHtml;
+  }
+  for (std::string_view ext : {".wiki", ".wikitext", ".mediawiki"}) {
+    if (EndsWith(lower, ext)) return ArticleFormat::kWikitext;
   }
   for (std::string_view ext : {".md", ".markdown", ".txt", ".text"}) {
-    if (EndsWith(lower, ext)) return false;
+    if (EndsWith(lower, ext)) return ArticleFormat::kMarkdown;
   }
-  return LooksLikeHtml(text);
+  if (article::LooksLikeWikitext(text)) return ArticleFormat::kWikitext;
+  return LooksLikeHtml(text) ? ArticleFormat::kHtml : ArticleFormat::kMarkdown;
 }
 
 // The quotation's text as written: delimiters stripped, line breaks (with
@@ -163,8 +168,11 @@ Article ReadArticle(std::string_view text, const std::string& source, const Arti
   Article result;
   result.source = source;
   if (!CheckInput(text, source, &result.diagnostics)) return result;
+  const size_t start = text.rfind("\xEF\xBB\xBF", 0) == 0 ? 3 : 0;
+  const ArticleFormat format = DetectFormat(text, source, options.format);
   article::Document doc;
-  if (IsHtml(text, source, options.format)) {
+  article::WikitextDocument wiki;
+  if (format == ArticleFormat::kHtml) {
     // gumbo has no depth limit: refuse what would exhaust it (html/nesting_guard.h).
     if (MaxOpenElements(text) > kMaxOpenElements) {
       result.diagnostics.push_back(MakeDiagnostic(
@@ -179,13 +187,19 @@ Article ReadArticle(std::string_view text, const std::string& source, const Arti
       return result;
     }
     doc = article::ReadHtml(text);
+  } else if (format == ArticleFormat::kWikitext) {
+    wiki = article::ReadWikitext(text, start);
+    doc = std::move(wiki.doc);
   } else {
-    doc = article::ReadMarkdown(text, text.rfind("\xEF\xBB\xBF", 0) == 0 ? 3 : 0);
+    doc = article::ReadMarkdown(text, start);
   }
   article::LineIndex lines(text);
   result.citations = article::BuildCitations(&doc, lines, source, &result.diagnostics);
   for (const Block& block : doc.blocks) {
     AddQuotes(block, lines, options, &result.quotes);
+  }
+  if (format == ArticleFormat::kWikitext) {
+    article::ApplyWikitext(wiki, lines, source, options.min_quote_words, &result);
   }
   ShareCitationsOfRepeatedQuotes(&result.quotes);
   if (!doc.title.empty()) result.title = doc.title;

@@ -11,11 +11,13 @@
 
 namespace citecheck {
 
-enum class ArticleFormat { kAuto, kMarkdown, kHtml };
+enum class ArticleFormat { kAuto, kMarkdown, kHtml, kWikitext };
 
 struct ArticleOptions {
   int min_quote_words = 4;  // match.min_quote_words: shorter quotes are skipped
-  ArticleFormat format = ArticleFormat::kAuto;  // kAuto: by extension of `source`, else sniffing
+  // kAuto: by extension of `source` (.wiki, .wikitext, .mediawiki are
+  // wikitext), else sniffing (docs/reading.md "Formats").
+  ArticleFormat format = ArticleFormat::kAuto;
 };
 
 // Reads `text` (the article's bytes) named `source` (path, URL or --name; used

@@ -24,7 +24,7 @@ Verdict Decided(QuoteStatus status, std::string reason) {
 }  // namespace
 
 bool IsFetchable(const Citation& citation) {
-  return !citation.normalized_url.empty() && citation.url_error.empty();
+  return !citation.no_url && !citation.normalized_url.empty() && citation.url_error.empty();
 }
 
 size_t QuoteLedger::AddArticle(Article article, std::vector<DecidedQuote>* decided) {

@@ -28,6 +28,8 @@ Verdict VerdictForCitation(const std::string& quote, const Citation& citation,
                            const PageOutcome* outcome, const MatchOptions& options) {
   const std::string label = "[" + citation.id + "]";
   if (outcome == nullptr) {
+    // A book, {{sfn}} or plain-text reference (docs/statuses.md no_url).
+    if (citation.no_url) return Unverifiable("no online source");
     if (citation.url_error_status == LinkStatus::kBlocked) {
       return Unverifiable("link " + label + " is blocked (" + citation.url_error + ")");
     }

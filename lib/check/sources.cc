@@ -69,7 +69,20 @@ ArticleFormat ArticleFormatOf(const ArticleInput& input) {
   if (IsHtmlMediaType(input.media_type)) return ArticleFormat::kHtml;
   const std::string type = MediaType(input.media_type);
   if (type == "text/markdown" || type == "text/plain") return ArticleFormat::kMarkdown;
+  if (type == "text/x-wiki") return ArticleFormat::kWikitext;  // MediaWiki's action=raw
   return ArticleFormat::kAuto;
+}
+
+bool ForceInputFormat(const std::string& format, std::vector<ArticleInput>* inputs) {
+  std::string media_type;
+  if (format == "markdown") media_type = "text/markdown";
+  else if (format == "html") media_type = "text/html";
+  else if (format == "wikitext") media_type = "text/x-wiki";
+  else return false;
+  for (ArticleInput& input : *inputs) {
+    if (input.ok && input.media_type.empty()) input.media_type = media_type;
+  }
+  return true;
 }
 
 }  // namespace citecheck

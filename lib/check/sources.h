@@ -47,6 +47,11 @@ SplitInputs SplitReadable(std::vector<ArticleInput> inputs);
 // extension, then by sniffing).
 ArticleFormat ArticleFormatOf(const ArticleInput& input);
 
+// --input-format: reads every input that has no media type of its own (files,
+// stdin) as `format` ("markdown", "html" or "wikitext"). False for any other
+// name (inputs unchanged).
+bool ForceInputFormat(const std::string& format, std::vector<ArticleInput>* inputs);
+
 }  // namespace citecheck
 
 #endif  // CITECHECK_CHECK_SOURCES_H_

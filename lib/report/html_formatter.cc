@@ -10,6 +10,7 @@
 #include "report/escape.h"
 #include "report/highlight.h"
 #include "report/html_assets.h"
+#include "report/reference_note.h"
 #include "report/summary.h"
 
 namespace citecheck {
@@ -63,7 +64,8 @@ int CountOf(const ArticleSummary& s, std::string_view status) {
 class ArticleWriter {
  public:
   ArticleWriter(const ArticleRecord& article, int index, std::ostringstream& out)
-      : article_(article), index_(index), out_(out), summary_(Summarize(article)) {
+      : article_(article), mediawiki_(IsMediaWikiArticle(article)), index_(index), out_(out),
+        summary_(Summarize(article)) {
     for (const CitationRecord& c : article_.citations) by_id_[c.citation.id] = &c;
   }
 
@@ -202,6 +204,8 @@ class ArticleWriter {
     out_ << "</div>\n<blockquote class=\"quote\">"
          << (near ? Marked(q.quote.text, ArticleDifferenceWords(*q.verdict.evidence)) : E(q.quote.text))
          << "</blockquote>\n";
+    const std::string origin = QuoteOriginNote(q.quote);
+    if (!origin.empty()) out_ << "<p class=\"meta\">" << E(origin) << "</p>\n";
     WriteCitedLinks(q);
     if (q.decided && q.verdict.evidence) WriteEvidence(*q.verdict.evidence, near);
     if (q.decided && !q.verdict.reason.empty()) out_ << "<p class=\"reason\">" << E(q.verdict.reason) << "</p>\n";
@@ -226,7 +230,8 @@ class ArticleWriter {
   static std::string CitationLine(const CitationRecord& c) {
     std::string line = "<span class=\"badge l-" + std::string(ToString(c.link_status)) + "\">" +
                        std::string(ToString(c.link_status)) + "</span> ";
-    line += c.citation.url.empty() ? "<span class=\"meta\">no reference entry</span>" : LinkOrText(c.citation.url);
+    line += c.citation.url.empty() ? "<span class=\"meta\">" + E(MissingUrlLabel(c.citation)) + "</span>"
+                                   : LinkOrText(c.citation.url);
     const std::string detail = LinkDetail(c);
     if (!detail.empty()) line += " <span class=\"detail\">" + E(detail) + "</span>";
     return line;
@@ -268,10 +273,13 @@ class ArticleWriter {
     for (const CitationRecord& c : article_.citations) {
       const std::string status(ToString(c.link_status));
       out_ << "<tr class=\"link" << (IsLinkProblem(c.link_status) ? " problem" : "") << "\"><td>["
-           << E(c.citation.id) << "]" << (c.citation.line > 0 ? " line " + std::to_string(c.citation.line) : "")
+           << E(c.citation.id) << "]"
+           << (mediawiki_ ? " " + E(ReferenceNote(c.citation, true))
+                          : (c.citation.line > 0 ? " line " + std::to_string(c.citation.line) : ""))
            << "</td><td><span class=\"badge l-" << status << "\">" << status << "</span>"
            << (c.http_status > 0 ? " " + std::to_string(c.http_status) : "") << "</td><td>"
-           << (c.citation.url.empty() ? "<span class=\"meta\">no reference entry</span>" : LinkOrText(c.citation.url));
+           << (c.citation.url.empty() ? "<span class=\"meta\">" + E(MissingUrlLabel(c.citation)) + "</span>"
+                                      : LinkOrText(c.citation.url));
       if (!c.final_url.empty() && c.final_url != c.citation.normalized_url) {
         out_ << " → " << LinkOrText(c.final_url);
       }
@@ -282,6 +290,7 @@ class ArticleWriter {
   }
 
   const ArticleRecord& article_;
+  const bool mediawiki_;  // show each citation's <ref> (report/reference_note.h)
   int index_;
   std::ostringstream& out_;
   ArticleSummary summary_;

@@ -20,6 +20,9 @@ json StringOrNull(const std::string& text) { return text.empty() ? json(nullptr)
 json PositiveOrNull(long long value) { return value > 0 ? json(value) : json(nullptr); }
 
 json CitationJson(const CitationRecord& c) {
+  // name … archive_date: what a MediaWiki reference says (docs/report-json.md);
+  // null for other formats. The archive_* pair is the article's own
+  // archive-url= / archive-date=; "archive" stays for the archived copy.
   return {{"id", c.citation.id},
           {"url", c.citation.url},
           {"final_url", StringOrNull(c.final_url)},
@@ -29,7 +32,14 @@ json CitationJson(const CitationRecord& c) {
           {"content_type", StringOrNull(c.content_type)},
           {"language", StringOrNull(c.language)},
           {"title", StringOrNull(c.title)},
-          {"line", PositiveOrNull(c.citation.line)}};
+          {"line", PositiveOrNull(c.citation.line)},
+          {"name", StringOrNull(c.citation.name)},
+          {"group", StringOrNull(c.citation.group)},
+          {"ref_title", StringOrNull(c.citation.ref_title)},
+          {"access_date", StringOrNull(c.citation.access_date)},
+          {"url_status", StringOrNull(c.citation.url_status)},
+          {"archive_url", StringOrNull(c.citation.archive_url)},
+          {"archive_date", StringOrNull(c.citation.archive_date)}};
 }
 
 json EvidenceJson(const std::optional<Evidence>& evidence) {
@@ -54,7 +64,8 @@ json QuoteJson(const QuoteRecord& q) {
           {"status", QuoteStatusName(q)},
           {"score", q.decided ? q.verdict.score : 0.0},
           {"evidence", q.decided ? EvidenceJson(q.verdict.evidence) : json(nullptr)},
-          {"reason", q.decided ? StringOrNull(q.verdict.reason) : json(nullptr)}};
+          {"reason", q.decided ? StringOrNull(q.verdict.reason) : json(nullptr)},
+          {"origin", q.quote.origin == QuoteOrigin::kRef ? "ref" : "text"}};
 }
 
 json DiagnosticJson(const Diagnostic& d) {

@@ -5,6 +5,7 @@
 
 #include "report/changes_section.h"
 #include "report/escape.h"
+#include "report/reference_note.h"
 #include "report/summary.h"
 #include "report/terminal_text.h"
 
@@ -27,7 +28,9 @@ struct TestCase {
 TestCase LinkCase(const ArticleRecord& a, const CitationRecord& c) {
   TestCase t;
   t.classname = a.source + ".links";
-  t.name = "[" + c.citation.id + "] " + (c.citation.url.empty() ? "(no reference entry)" : c.citation.url);
+  t.name = "[" + c.citation.id + "] " + (c.citation.url.empty() ? MissingUrlLabel(c.citation) : c.citation.url);
+  const std::string note = ReferenceNote(c.citation, IsMediaWikiArticle(a));
+  if (!note.empty()) t.name += " " + note;
   const std::string status(ToString(c.link_status));
   const std::string detail = LinkDetail(c);
   if (IsLinkProblem(c.link_status)) {
@@ -54,6 +57,8 @@ std::string Score(double score) {
 std::string QuoteBody(const QuoteRecord& q) {
   std::string body = "line " + std::to_string(q.quote.line) + ":" + std::to_string(q.quote.column) +
                      "\nquote: " + q.quote.text;
+  const std::string origin = QuoteOriginNote(q.quote);
+  if (!origin.empty()) body += "\n" + origin;
   const Verdict& v = q.verdict;
   if (v.evidence) {
     body += "\npage [" + v.evidence->citation_id + "]: " + v.evidence->snippet;

@@ -4,6 +4,7 @@
 #include <sstream>
 
 #include "report/escape.h"
+#include "report/reference_note.h"
 #include "report/summary.h"
 #include "report/terminal_text.h"
 
@@ -29,8 +30,8 @@ std::string EncodeDestination(std::string_view url) {
   return out;
 }
 
-std::string Link(const std::string& url) {
-  if (url.empty()) return "(no reference entry)";
+std::string Link(const std::string& url, const char* missing = "(no reference entry)") {
+  if (url.empty()) return missing;
   if (!IsWebUrl(url)) return Md(url);
   return "[" + Md(url) + "](" + EncodeDestination(url) + ")";
 }
@@ -42,6 +43,8 @@ std::string QuoteCell(const QuoteRecord& q) {
     for (const std::string& id : q.quote.citation_ids) ids += (ids.empty() ? "" : ", ") + Md(id);
     cell += " \\[" + ids + "\\]";
   }
+  const std::string origin = QuoteOriginNote(q.quote);
+  if (!origin.empty()) cell += " (" + Md(origin) + ")";
   return cell;
 }
 
@@ -69,10 +72,13 @@ std::string QuoteRow(const QuoteRecord& q) {
          std::to_string(q.quote.column) + " | " + QuoteCell(q) + " | " + QuoteDetail(q) + " |\n";
 }
 
-std::string LinkRow(const CitationRecord& c) {
-  const std::string detail = Md(LinkDetail(c));
+std::string LinkRow(const CitationRecord& c, bool mediawiki) {
+  std::string detail = Md(LinkDetail(c));
+  const std::string note = ReferenceNote(c.citation, mediawiki);
+  if (!note.empty()) detail += (detail.empty() ? "" : "; ") + Md(note);
   return "| " + std::string(ToString(c.link_status)) + " | \\[" + Md(c.citation.id) + "\\] | " +
-         Link(c.citation.url) + " | " + detail + " |\n";
+         Link(c.citation.url, c.citation.no_url ? "(no online source)" : "(no reference entry)") + " | " + detail +
+         " |\n";
 }
 
 constexpr const char* kTableHead = "| status | where | what | detail |\n|---|---|---|---|\n";
@@ -150,9 +156,10 @@ void WriteArticle(const ArticleRecord& a, std::ostringstream& out) {
     (problem ? problems : others) += QuoteRow(q);
     ++(problem ? problem_count : other_count);
   }
+  const bool mediawiki = IsMediaWikiArticle(a);
   for (const CitationRecord& c : a.citations) {
     const bool problem = IsLinkProblem(c.link_status);
-    (problem ? problems : others) += LinkRow(c);
+    (problem ? problems : others) += LinkRow(c, mediawiki);
     ++(problem ? problem_count : other_count);
   }
   out << SummaryLine(Summarize(a), problem_count) << "\n\n";

@@ -8,6 +8,7 @@
 #include "core/utf8.h"
 #include "report/changes_section.h"
 #include "report/highlight.h"
+#include "report/reference_note.h"
 #include "report/summary.h"
 #include "report/terminal_text.h"
 
@@ -86,7 +87,7 @@ std::string Position(int line, int column) {
 class ArticleWriter {
  public:
   ArticleWriter(const ArticleRecord& article, bool color, std::ostringstream& out)
-      : article_(article), color_(color), out_(out) {}
+      : article_(article), mediawiki_(IsMediaWikiArticle(article)), color_(color), out_(out) {}
 
   void Write() {
     WriteHeader();
@@ -167,7 +168,9 @@ class ArticleWriter {
   }
 
   std::string CitationDetail(const CitationRecord& c) const {
-    std::string detail = c.citation.url.empty() ? "(no reference entry)" : Safe(c.citation.url);
+    std::string detail = c.citation.url.empty() ? MissingUrlLabel(c.citation) : Safe(c.citation.url);
+    const std::string note = ReferenceNote(c.citation, mediawiki_);
+    if (!note.empty()) detail += "  " + Safe(note);
     if (!c.final_url.empty() && c.final_url != c.citation.normalized_url) {
       detail += " → " + Safe(c.final_url);
     }
@@ -190,6 +193,8 @@ class ArticleWriter {
     out_ << indent << Paint(PadRight(QuoteStatusName(q), quote_status_width_), QuoteStyle(q)) << "  "
          << PadRight(Position(q.quote.line, q.quote.column), position_width_) << "  " << QuoteText(q);
     if (!q.quote.citation_ids.empty()) out_ << " " << JoinIds(q.quote.citation_ids);
+    const std::string origin = QuoteOriginNote(q.quote);
+    if (!origin.empty()) out_ << "  (" << Safe(origin) << ")";
     if (q.decided && q.verdict.status == QuoteStatus::kNearMatch) {
       char score[16];
       std::snprintf(score, sizeof score, "%.2f", q.verdict.score);
@@ -264,6 +269,7 @@ class ArticleWriter {
   static constexpr size_t kQuoteIndent = 8;  // under the citation's row
 
   const ArticleRecord& article_;
+  const bool mediawiki_;  // show each citation's <ref> (report/reference_note.h)
   bool color_;
   size_t quote_status_width_ = 0;
   size_t position_width_ = 0;

@@ -46,7 +46,9 @@ std::string CheckedAt(Store::Impl& impl, const RunRecord& run) {
 
 void ResolveLinkWithoutFetch(const RunRecord& run, CitationRecord* record) {
   const Citation& c = record->citation;
-  if (!c.url_error.empty()) {
+  if (c.no_url) {
+    record->link_status = LinkStatus::kNoUrl;
+  } else if (!c.url_error.empty()) {
     record->link_status = c.url_error_status;
     record->error = c.url_error;
   } else if (c.normalized_url.empty()) {
@@ -71,8 +73,16 @@ std::vector<CitationRecord> ReadCitations(Store::Impl& impl, const RunRecord& ru
     record.citation.url_error = select.getColumn(4).getString();
     record.citation.url_error_status =
         ParseLinkStatus(select.getColumn(14).getString()).value_or(LinkStatus::kError);
+    record.citation.no_url = select.getColumn(15).getInt() != 0;
+    record.citation.name = select.getColumn(16).getString();
+    record.citation.group = select.getColumn(17).getString();
+    record.citation.ref_title = select.getColumn(18).getString();
+    record.citation.access_date = select.getColumn(19).getString();
+    record.citation.url_status = select.getColumn(20).getString();
+    record.citation.archive_url = select.getColumn(21).getString();
+    record.citation.archive_date = select.getColumn(22).getString();
     const bool fetched = select.getColumn(5).getInt() != 0;
-    if (!fetched || !record.citation.url_error.empty()) {
+    if (!fetched || record.citation.no_url || !record.citation.url_error.empty()) {
       ResolveLinkWithoutFetch(run, &record);
     } else {
       // A status name this binary does not know (written by a newer one)
@@ -107,6 +117,7 @@ std::vector<QuoteRecord> ReadQuotes(Store::Impl& impl, int64_t run_id, int64_t a
     record.quote.citation_ids = store_internal::DecodeStrings(select.getColumn(3).getString(), what);
     record.quote.skipped = select.getColumn(4).getInt() != 0;
     record.quote.skip_reason = select.getColumn(5).getString();
+    record.quote.origin = select.getColumn(10).getString() == "ref" ? QuoteOrigin::kRef : QuoteOrigin::kText;
     if (!select.getColumn(6).isNull()) {
       record.decided = true;
       record.verdict.status =

@@ -216,6 +216,19 @@ CREATE TABLE pruned_streaks (
   PRIMARY KEY (article_id, normalized_url)
 ) WITHOUT ROWID;
 CREATE INDEX jobs_by_run ON jobs(run_id);
+// Migration 8: what a MediaWiki reference says about itself (docs/wikitext.md):
+// a reference with no online source (no_url), its name and group, the
+// citation template's fields; and where a quote was found (text or ref).
+constexpr const char* kReferenceFields = R"sql(
+ALTER TABLE citations ADD COLUMN no_url INTEGER NOT NULL DEFAULT 0;     -- 1: link status no_url, never fetched
+ALTER TABLE citations ADD COLUMN ref_name TEXT NOT NULL DEFAULT '';     -- <ref name=…>
+ALTER TABLE citations ADD COLUMN ref_group TEXT NOT NULL DEFAULT '';    -- <ref group=…>
+ALTER TABLE citations ADD COLUMN ref_title TEXT NOT NULL DEFAULT '';    -- title=
+ALTER TABLE citations ADD COLUMN access_date TEXT NOT NULL DEFAULT '';  -- YYYY-MM-DD
+ALTER TABLE citations ADD COLUMN url_status TEXT NOT NULL DEFAULT '';   -- url-status= as written
+ALTER TABLE citations ADD COLUMN archive_url TEXT NOT NULL DEFAULT '';  -- archive-url=
+ALTER TABLE citations ADD COLUMN archive_date TEXT NOT NULL DEFAULT ''; -- YYYY-MM-DD
+ALTER TABLE quotes ADD COLUMN origin TEXT NOT NULL DEFAULT 'text';      -- text | ref
 )sql";
 
 bool HasForeignTables(SQLite::Database& db) {
@@ -263,6 +276,7 @@ const std::vector<Migration>& Migrations() {
       {"body hashes: an unchanged body reuses the stored text", kBodyHashes},
       {"link status of an unusable citation URL (blocked scheme)", kUrlErrorStatus},
       {"retention: pruned runs' streaks, jobs by run", kRetention},
+      {"MediaWiki reference fields (no_url, name, group, template fields) and quote origin", kReferenceFields},
   };
   return kMigrations;
 }

@@ -129,6 +129,14 @@ void Store::SaveArticle(int64_t run_id, int64_t article_id, const Article& artic
       citation.bind(7, c.line);
       citation.bind(8, c.url_error);
       citation.bind(9, std::string(ToString(c.url_error_status)));
+      citation.bind(10, c.no_url ? 1 : 0);
+      citation.bind(11, c.name);
+      citation.bind(12, c.group);
+      citation.bind(13, c.ref_title);
+      citation.bind(14, c.access_date);
+      citation.bind(15, c.url_status);
+      citation.bind(16, RedactUrlCredentials(c.archive_url));
+      citation.bind(17, c.archive_date);
       citation.exec();
     }
     SQLite::Statement& quote = impl_->insert_quote;
@@ -143,6 +151,7 @@ void Store::SaveArticle(int64_t run_id, int64_t article_id, const Article& artic
       quote.bind(7, EncodeStrings(q.citation_ids));
       quote.bind(8, q.skipped ? 1 : 0);
       quote.bind(9, q.skip_reason);
+      quote.bind(10, std::string(q.origin == QuoteOrigin::kRef ? "ref" : "text"));
       quote.exec();
     }
     transaction.Commit();

@@ -95,12 +95,13 @@ Store::Impl::Impl(const std::string& path_in)
       delete_quotes(db, "DELETE FROM quotes WHERE run_id = ?1 AND article_id = ?2"),
       insert_citation(db,
                       "INSERT INTO citations (run_id, article_id, position, cite_id, url, "
-                      "normalized_url, line, url_error, url_error_status) "
-                      "VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9)"),
+                      "normalized_url, line, url_error, url_error_status, no_url, ref_name, ref_group, "
+                      "ref_title, access_date, url_status, archive_url, archive_date) "
+                      "VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10, ?11, ?12, ?13, ?14, ?15, ?16, ?17)"),
       insert_quote(db,
                    "INSERT INTO quotes (run_id, article_id, idx, text, line, col, citation_ids, "
-                   "skipped, skip_reason, status, score, evidence, reason, decided_at) "
-                   "VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, NULL, NULL, NULL, NULL, NULL)"),
+                   "skipped, skip_reason, status, score, evidence, reason, decided_at, origin) "
+                   "VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, NULL, NULL, NULL, NULL, NULL, ?10)"),
       insert_page(db,
                   "INSERT OR IGNORE INTO pages (content_hash, text, stored_at) VALUES (?1, ?2, ?3)"),
       upsert_fetch(db,
@@ -125,13 +126,14 @@ Store::Impl::Impl(const std::string& path_in)
           "       f.url IS NOT NULL, f.link_status, f.error, f.http_status, f.final_url, "
           "       f.content_type, COALESCE(NULLIF(f.page_language, ''), "
           "       NULLIF(f.content_language, ''), f.detected_language), f.page_title, "
-          "       f.content_hash, c.url_error_status "
+          "       f.content_hash, c.url_error_status, c.no_url, c.ref_name, c.ref_group, "
+          "       c.ref_title, c.access_date, c.url_status, c.archive_url, c.archive_date "
           "FROM citations c LEFT JOIN fetches f "
           "  ON f.run_id = c.run_id AND f.url = c.normalized_url AND c.normalized_url <> '' "
           "WHERE c.run_id = ?1 AND c.article_id = ?2 ORDER BY c.position"),
       select_quotes(db,
                     "SELECT text, line, col, citation_ids, skipped, skip_reason, status, score, "
-                    "evidence, reason FROM quotes WHERE run_id = ?1 AND article_id = ?2 ORDER BY idx"),
+                    "evidence, reason, origin FROM quotes WHERE run_id = ?1 AND article_id = ?2 ORDER BY idx"),
       select_latest_run(db, "SELECT MAX(id) FROM runs"),
       // The age counts from the last fetch whose text was extracted, so
       // that a page is extracted again once it is older than the maximum

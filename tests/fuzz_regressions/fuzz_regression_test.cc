@@ -58,6 +58,7 @@ TEST_P(FuzzRegressionTest, InputsRunCleanly) {
 
 const TargetCase kTargets[] = {
     {"article", fuzz::ArticleTarget},
+    {"wikitext", fuzz::WikitextTarget},
     {"match", fuzz::MatchTarget},
     {"extract", fuzz::ExtractTarget},
     {"elide", fuzz::ElideTarget},

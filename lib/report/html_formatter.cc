@@ -230,7 +230,7 @@ class ArticleWriter {
   static std::string CitationLine(const CitationRecord& c) {
     std::string line = "<span class=\"badge l-" + std::string(ToString(c.link_status)) + "\">" +
                        std::string(ToString(c.link_status)) + "</span> ";
-    line += c.citation.url.empty() ? "<span class=\"meta\">" + E(MissingUrlLabel(c.citation)) + "</span>"
+    line += c.citation.url.empty() ? "<span class=\"meta\">" + std::string(c.citation.no_url ? "no online source" : "no reference entry") + "</span>"
                                    : LinkOrText(c.citation.url);
     const std::string detail = LinkDetail(c);
     if (!detail.empty()) line += " <span class=\"detail\">" + E(detail) + "</span>";
@@ -278,7 +278,7 @@ class ArticleWriter {
                           : (c.citation.line > 0 ? " line " + std::to_string(c.citation.line) : ""))
            << "</td><td><span class=\"badge l-" << status << "\">" << status << "</span>"
            << (c.http_status > 0 ? " " + std::to_string(c.http_status) : "") << "</td><td>"
-           << (c.citation.url.empty() ? "<span class=\"meta\">" + E(MissingUrlLabel(c.citation)) + "</span>"
+           << (c.citation.url.empty() ? "<span class=\"meta\">" + std::string(c.citation.no_url ? "no online source" : "no reference entry") + "</span>"
                                       : LinkOrText(c.citation.url));
       if (!c.final_url.empty() && c.final_url != c.citation.normalized_url) {
         out_ << " → " << LinkOrText(c.final_url);

@@ -20,26 +20,28 @@ json StringOrNull(const std::string& text) { return text.empty() ? json(nullptr)
 json PositiveOrNull(long long value) { return value > 0 ? json(value) : json(nullptr); }
 
 json CitationJson(const CitationRecord& c) {
-  // name … archive_date: what a MediaWiki reference says (docs/report-json.md);
-  // null for other formats. The archive_* pair is the article's own
-  // archive-url= / archive-date=; "archive" stays for the archived copy.
-  return {{"id", c.citation.id},
-          {"url", c.citation.url},
-          {"final_url", StringOrNull(c.final_url)},
-          {"http_status", PositiveOrNull(c.http_status)},
-          {"link_status", ToString(c.link_status)},
-          {"error", StringOrNull(c.error)},
-          {"content_type", StringOrNull(c.content_type)},
-          {"language", StringOrNull(c.language)},
-          {"title", StringOrNull(c.title)},
-          {"line", PositiveOrNull(c.citation.line)},
-          {"name", StringOrNull(c.citation.name)},
-          {"group", StringOrNull(c.citation.group)},
-          {"ref_title", StringOrNull(c.citation.ref_title)},
-          {"access_date", StringOrNull(c.citation.access_date)},
-          {"url_status", StringOrNull(c.citation.url_status)},
-          {"archive_url", StringOrNull(c.citation.archive_url)},
-          {"archive_date", StringOrNull(c.citation.archive_date)}};
+  json out = {{"id", c.citation.id},
+              {"url", c.citation.url},
+              {"final_url", StringOrNull(c.final_url)},
+              {"http_status", PositiveOrNull(c.http_status)},
+              {"link_status", ToString(c.link_status)},
+              {"error", StringOrNull(c.error)},
+              {"content_type", StringOrNull(c.content_type)},
+              {"language", StringOrNull(c.language)},
+              {"title", StringOrNull(c.title)},
+              {"line", PositiveOrNull(c.citation.line)}};
+  // What a MediaWiki reference says about itself (docs/report-json.md); null
+  // when not set. archive_url / archive_date are the article's own
+  // archive-url=; "archive" stays for the archived copy citecheck checks.
+  const std::pair<const char*, const std::string*> reference_fields[] = {
+      {"name", &c.citation.name},           {"group", &c.citation.group},
+      {"ref_title", &c.citation.ref_title}, {"access_date", &c.citation.access_date},
+      {"url_status", &c.citation.url_status}, {"archive_url", &c.citation.archive_url},
+      {"archive_date", &c.citation.archive_date}};
+  for (const auto& [key, value] : reference_fields) {
+    out[key] = StringOrNull(*value);
+  }
+  return out;
 }
 
 json EvidenceJson(const std::optional<Evidence>& evidence) {

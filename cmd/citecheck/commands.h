@@ -63,6 +63,16 @@ struct PruneFlags {
   bool dry_run = false;
 };
 
+struct ReviewFlags {
+  std::string key;  // with --list: the ARTICLE (ID or source), optional
+  bool accept = false;
+  bool reject = false;
+  bool clear = false;
+  bool list = false;
+  std::string note;
+  std::string by;  // empty: $USER, else $LOGNAME
+};
+
 // Loads the config and lets the flags override it; prints the error and
 // returns false on failure.
 bool BuildConfig(const CommonFlags& flags, Config* config);
@@ -90,6 +100,7 @@ int RunReportCommand(const CommonFlags& common, const ReportFlags& flags);
 int RunPruneCommand(const CommonFlags& common, const PruneFlags& flags);
 // What a prune deleted (or would), as `citecheck prune` prints it.
 std::string DescribePrune(const PruneReport& report, int keep_runs, bool dry_run);
+int RunReviewCommand(const CommonFlags& common, const ReviewFlags& flags);
 
 }  // namespace citecheck
 

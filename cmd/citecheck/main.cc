@@ -31,6 +31,7 @@ int Main(int argc, char** argv) {
   RunFlags run_flags;
   ReportFlags report_flags;
   PruneFlags prune_flags;
+  ReviewFlags review_flags;
   std::string remove_id;
   std::vector<std::string> args = ExtractAllowPrivate(argc, argv, &common.allow_private);
   CLI::App app{"citecheck: checks that cited links resolve and quotations appear in their sources"};
@@ -80,6 +81,16 @@ int Main(int argc, char** argv) {
   prune->add_flag("--dry-run", prune_flags.dry_run, "print what would be deleted, change nothing");
   AddCommonFlags(prune, &common, false);
 
+  CLI::App* review = app.add_subcommand("review", "record a reviewer's decision on a quote or citation");
+  review->add_option("key", review_flags.key, "the item's key, as reports show it (with --list: an article ID or source)");
+  review->add_flag("--accept", review_flags.accept, "accept it: it no longer fails while quote and page are unchanged");
+  review->add_flag("--reject", review_flags.reject, "reject it: it always fails");
+  review->add_flag("--clear", review_flags.clear, "withdraw the decision in force");
+  review->add_flag("--list", review_flags.list, "list the reviews in force (of ARTICLE when given)");
+  review->add_option("--note", review_flags.note, "why (shown beside the verdict)");
+  review->add_option("--by", review_flags.by, "who decides (default $USER)");
+  AddCommonFlags(review, &common, false);
+
   std::vector<const char*> cargs;
   for (const std::string& a : args) cargs.push_back(a.c_str());
   try {
@@ -99,6 +110,7 @@ int Main(int argc, char** argv) {
   if (run->parsed()) return RunRunCommand(common, run_flags);
   if (report->parsed()) return RunReportCommand(common, report_flags);
   if (prune->parsed()) return RunPruneCommand(common, prune_flags);
+  if (review->parsed()) return RunReviewCommand(common, review_flags);
   return kExitUsage;
 }
 

@@ -16,6 +16,7 @@
 #include "report/render_run.h"
 #include "report/report.h"
 #include "report/summary_json.h"
+#include "review/review.h"
 
 namespace citecheck {
 namespace {
@@ -101,6 +102,18 @@ std::string ShownId(const std::string& text) {
   return text.size() <= 40 ? shown : shown + "...";
 }
 
+// Reviews in force by their state now (ListReviews: stale ones judged
+// against each article's latest run).
+std::string ReviewGauge(Store& store) {
+  int64_t counts[3] = {0, 0, 0};
+  for (const ReviewListing& l : ListReviews(store, 0)) {
+    if (l.effective == ReviewState::kAccepted) ++counts[0];
+    if (l.effective == ReviewState::kRejected) ++counts[1];
+    if (l.effective == ReviewState::kStale) ++counts[2];
+  }
+  return RenderReviewGauge(counts[0], counts[1], counts[2]);
+}
+
 class Api {
  public:
   explicit Api(const ApiContext& context) : c_(context) {}
@@ -144,6 +157,7 @@ class Api {
     s.Get("/metrics", [this](const httplib::Request&, httplib::Response& res) {
       auto store = c_.stores->Acquire();
       std::string text = c_.metrics->Render(store->CountJobs(JobState::kQueued), store->CountJobs(JobState::kRunning));
+      text += ReviewGauge(*store);
       res.set_content(text, "text/plain; version=0.0.4");
     });
     s.Post("/v1/articles", [this](const httplib::Request& req, httplib::Response& res) { PostArticle(req, res); });
@@ -163,6 +177,7 @@ class Api {
       if (!job) return Error(res, 404, "no job " + req.matches[1].str());
       JsonReply(res, 200, JobJson(*job));
     });
+    s.Post("/v1/reviews", [this](const httplib::Request& req, httplib::Response& res) { PostReview(req, res); });
     s.Post("/v1/runs", [this](const httplib::Request&, httplib::Response& res) {
       if (c_.stopping->load()) return Error(res, 503, "shutting down: not taking new work");
       auto store = c_.stores->Acquire();
@@ -233,6 +248,52 @@ class Api {
     Job job = store->EnqueueArticleJob(article);
     if (c_.on_queued) c_.on_queued();
     JsonReply(res, 202, {{"job", job.id}, {"article", article}, {"state", ToString(job.state)}});
+  }
+
+  // {"key", "state": "accepted"|"rejected"|"cleared", "note"?, "by"?,
+  // "article"?}: docs/api.md "Reviews".
+  void PostReview(const httplib::Request& req, httplib::Response& res) {
+    if (MediaType(req.get_header_value("Content-Type")) != "application/json") {
+      return Error(res, 415, "Content-Type must be application/json");
+    }
+    json body = json::parse(req.body, nullptr, /*allow_exceptions=*/false);
+    if (body.is_discarded() || !body.is_object()) return Error(res, 400, "malformed JSON body: expected an object");
+    auto text = [&](const char* field) -> std::optional<std::string> {
+      if (!body.contains(field) || body[field].is_null()) return std::string();
+      if (!body[field].is_string()) return std::nullopt;
+      return body[field].get<std::string>();
+    };
+    std::optional<std::string> key = text("key"), state = text("state"), note = text("note"), by = text("by");
+    if (!key || key->empty()) return Error(res, 400, "JSON body needs a string \"key\"");
+    if (!state || !note || !by) return Error(res, 400, "\"state\", \"note\" and \"by\" must be strings");
+    std::optional<ReviewState> parsed = ParseReviewState(*state);
+    if (!parsed || *parsed == ReviewState::kStale) {
+      return Error(res, 400, "\"state\" must be \"accepted\", \"rejected\" or \"cleared\"");
+    }
+    ReviewRequest request;
+    request.key = *key;
+    request.state = *parsed;
+    request.note = *note;
+    request.by = by->empty() ? "api" : *by;
+    if (body.contains("article") && !body["article"].is_null()) {
+      if (!body["article"].is_number_integer() || body["article"].get<int64_t>() <= 0) {
+        return Error(res, 400, "\"article\" must be an article id");
+      }
+      request.article_id = body["article"].get<int64_t>();
+    }
+    auto store = c_.stores->Acquire();
+    ReviewOutcome outcome = RecordReview(*store, request);
+    if (outcome.status == ReviewOutcome::Status::kUnknownKey) return Error(res, 404, outcome.error);
+    if (outcome.status == ReviewOutcome::Status::kInvalid) return Error(res, 400, outcome.error);
+    const ReviewRow& r = outcome.row;
+    JsonReply(res, 201, {{"id", r.id},
+                         {"key", r.key},
+                         {"article", r.article_id},
+                         {"kind", r.kind},
+                         {"state", ToString(r.state)},
+                         {"note", r.note.empty() ? json(nullptr) : json(r.note)},
+                         {"by", r.by},
+                         {"at", r.at}});
   }
 
   void GetReport(const httplib::Request& req, httplib::Response& res) {

@@ -75,4 +75,14 @@ std::string Metrics::Render(int64_t jobs_queued, int64_t jobs_running) const {
   return out.str();
 }
 
+std::string RenderReviewGauge(int64_t accepted, int64_t rejected, int64_t stale) {
+  std::ostringstream out;
+  out << "# HELP citecheck_reviews Reviews in force, by state (stale: accepted, but the quote or page changed since).\n"
+      << "# TYPE citecheck_reviews gauge\n"
+      << "citecheck_reviews{state=\"accepted\"} " << accepted << "\n"
+      << "citecheck_reviews{state=\"rejected\"} " << rejected << "\n"
+      << "citecheck_reviews{state=\"stale\"} " << stale << "\n";
+  return out.str();
+}
+
 }  // namespace citecheck

@@ -38,6 +38,10 @@ class Metrics {
   int64_t request_seconds_count_ = 0;
 };
 
+// The citecheck_reviews gauge: reviews in force by state (accepted,
+// rejected, stale), every state shown, 0 when none.
+std::string RenderReviewGauge(int64_t accepted, int64_t rejected, int64_t stale);
+
 }  // namespace citecheck
 
 #endif  // CITECHECK_DAEMON_METRICS_H_

@@ -2,7 +2,9 @@
 
 #include <sstream>
 
+#include "report/review_label.h"
 #include "report/terminal_text.h"
+#include "store/registry_types.h"
 
 namespace citecheck {
 namespace {
@@ -53,6 +55,10 @@ json ChangesJson(const ArticleChanges& c) {
                          {"status", ToString(b.status)},
                          {"since", b.since},
                          {"consecutive_runs", b.consecutive_runs}};
+           })},
+          {"stale_reviews", ArrayOf(c.stale_reviews, [](const StaleReview& s) {
+             return json{{"key", s.key},   {"kind", s.kind}, {"subject", s.subject}, {"line", s.line},
+                         {"by", s.by},     {"at", s.at},     {"reason", s.reason}};
            })}};
 }
 
@@ -80,6 +86,11 @@ std::string ChangesText(const ArticleChanges& c, bool color) {
   for (const PageChange& p : c.pages_changed) {
     out << in << paint("page text changed", Style::kYellow) << "  [" << Safe(p.citation_id) << "] "
         << Safe(p.url) << "\n";
+  }
+  for (const StaleReview& s : c.stale_reviews) {
+    out << in << paint("review stale", Style::kYellow) << "  " << Safe(s.key) << " line " << s.line << " "
+        << (s.kind == kReviewKindQuote ? Quoted(s.subject) : Safe(s.subject)) << " (" << Safe(StaleReviewText(s))
+        << ")\n";
   }
   for (const BrokenLink& b : c.broken_links) {
     out << in << paint(std::string(ToString(b.status)), Style::kRed) << "  [" << Safe(b.citation_id) << "] "

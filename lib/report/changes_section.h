@@ -14,7 +14,8 @@ namespace citecheck {
 // {"previous_run": ID|null, "previous_checked_at": ..., "links_newly_broken":
 // [...], "links_recovered": [...], "quotes_no_longer_verified": [...],
 // "quotes_newly_verified": [...], "pages_changed": [...], "broken_links":
-// [{"id", "url", "status", "since", "consecutive_runs"}]}
+// [{"id", "url", "status", "since", "consecutive_runs"}], "stale_reviews":
+// [{"key", "kind", "subject", "line", "by", "at", "reason"}]}
 nlohmann::ordered_json ChangesJson(const ArticleChanges& changes);
 
 // Plain text lines for one article (terminal-safe), "" when there is nothing

@@ -45,6 +45,9 @@ mark.match{background:#fff3a3;padding:0 .1rem}
 mark.diff{background:#ffcecb;color:#82071e;font-weight:600;text-decoration:underline wavy #cf222e;padding:0 .1rem}
 .pairs{font-size:.9rem;color:var(--muted)}
 .reason{font-size:.9rem;color:var(--muted);margin:.2rem 0}
+.review{font-size:.8rem;font-weight:600;padding:.05rem .5rem;border-radius:.8rem;border:1px dashed}
+.r-accepted{color:var(--ok)}.r-rejected{color:var(--bad)}.r-stale{color:var(--warn)}
+code.key{font-size:.75rem;color:var(--muted)}
 table{border-collapse:collapse;width:100%;font-size:.9rem}
 th,td{text-align:left;padding:.3rem .4rem;border-bottom:1px solid var(--line);vertical-align:top;overflow-wrap:anywhere}
 tr.problem td{background:var(--bad-bg)}

@@ -11,6 +11,8 @@
 #include "report/highlight.h"
 #include "report/html_assets.h"
 #include "report/reference_note.h"
+#include "report/review_label.h"
+#include "report/text_fragment.h"
 #include "report/summary.h"
 
 namespace citecheck {
@@ -44,6 +46,20 @@ std::string Marked(std::string_view text, const std::vector<std::string>& words)
   }
   return out;
 }
+
+// The item's key and its review beside the verdict (docs/review.md);
+// the web interface finds items by their data-key attribute.
+std::string KeyAndReview(const std::string& key, const std::optional<ReviewMark>& review) {
+  std::string out;
+  if (review) {
+    out += "<span class=\"review r-" + std::string(ToString(review->state)) + "\">" + E(ReviewLabel(review)) +
+           "</span>";
+  }
+  if (!key.empty()) out += "<code class=\"key\" title=\"key for citecheck review\">" + E(key) + "</code>";
+  return out;
+}
+
+std::string DataKey(const std::string& key) { return key.empty() ? "" : " data-key=\"" + E(key) + "\""; }
 
 std::string Score(double score) {
   char text[16];
@@ -118,6 +134,11 @@ class ArticleWriter {
     for (const QuoteChange& q : c.quotes_newly_verified) out_ << QuoteChangeItem(q, "newly verified");
     for (const PageChange& p : c.pages_changed) {
       out_ << "<li>page [" << E(p.citation_id) << "] " << LinkOrText(p.url) << " changed its text</li>";
+    }
+    for (const StaleReview& r : c.stale_reviews) {
+      out_ << "<li class=\"stale-review\">review of " << (r.kind == "quote" ? "the quote at line " : "the link at line ")
+           << r.line << " " << (r.kind == "quote" ? "“" + E(r.subject) + "”" : LinkOrText(r.subject)) << " stale: "
+           << E(StaleReviewText(r)) << " <code class=\"key\">" << E(r.key) << "</code></li>";
     }
     out_ << "</ul></section>\n";
   }
@@ -197,10 +218,11 @@ class ArticleWriter {
     const std::string status(QuoteStatusName(q));
     const bool near = q.decided && q.verdict.status == QuoteStatus::kNearMatch && q.verdict.evidence;
     out_ << "<li class=\"entry st-" << status << (IsQuoteProblem(q) ? " problem" : "")
-         << "\" data-status=\"" << status << "\" id=\"a" << index_ << "-q" << number << "\">\n";
+         << "\" data-status=\"" << status << "\"" << DataKey(q.key) << " id=\"a" << index_ << "-q" << number << "\">\n";
     out_ << "<div class=\"head\"><span class=\"badge s-" << status << "\">" << status << "</span>"
          << "<span class=\"pos\">line " << q.quote.line << ":" << q.quote.column << "</span>";
     if (near) out_ << "<span class=\"score\">score " << Score(q.verdict.score) << "</span>";
+    out_ << KeyAndReview(q.key, q.review);
     out_ << "</div>\n<blockquote class=\"quote\">"
          << (near ? Marked(q.quote.text, ArticleDifferenceWords(*q.verdict.evidence)) : E(q.quote.text))
          << "</blockquote>\n";
@@ -250,6 +272,7 @@ class ArticleWriter {
       out_ << "<mark class=\"match\">" << Marked(parts.matched, page_words) << "</mark>" << E(parts.after);
     }
     out_ << "</p>";
+    WriteOpenAtQuote(e);
     if (near && !e.differences.empty()) {
       out_ << "<p class=\"pairs\">article → page: ";
       for (size_t i = 0; i < e.differences.size(); ++i) {
@@ -262,6 +285,20 @@ class ArticleWriter {
     out_ << "</div>\n";
   }
 
+  // A link to the cited page that opens it scrolled to the matched words
+  // (a text fragment, report/text_fragment.h).
+  void WriteOpenAtQuote(const Evidence& e) {
+    auto it = by_id_.find(e.citation_id);
+    if (it == by_id_.end()) return;
+    const CitationRecord& c = *it->second;
+    const std::string& page = c.final_url.empty() ? c.citation.url : c.final_url;
+    if (!IsWebUrl(page)) return;
+    const std::string href = UrlWithTextFragment(page, DirectiveForEvidence(e));
+    if (href == page) return;
+    out_ << "<p class=\"open-at\"><a href=\"" << E(href) << "\" rel=\"noopener noreferrer\">open the page at the "
+         << "quote</a></p>";
+  }
+
   void WriteLinks() {
     out_ << "<h3>Links</h3>\n";
     if (article_.citations.empty()) {
@@ -272,7 +309,7 @@ class ArticleWriter {
             "<th>detail</th></tr></thead><tbody>\n";
     for (const CitationRecord& c : article_.citations) {
       const std::string status(ToString(c.link_status));
-      out_ << "<tr class=\"link" << (IsLinkProblem(c.link_status) ? " problem" : "") << "\"><td>["
+      out_ << "<tr class=\"link" << (IsCitationProblem(c) ? " problem" : "") << "\"" << DataKey(c.key) << "><td>["
            << E(c.citation.id) << "]"
            << (mediawiki_ ? " " + E(ReferenceNote(c.citation, true))
                           : (c.citation.line > 0 ? " line " + std::to_string(c.citation.line) : ""))
@@ -284,7 +321,7 @@ class ArticleWriter {
         out_ << " → " << LinkOrText(c.final_url);
       }
       out_ << "</td><td>" << E(c.error) << (c.title.empty() ? "" : (c.error.empty() ? "" : " · ") + E(c.title))
-           << BrokenSince(c) << "</td></tr>\n";
+           << BrokenSince(c) << " " << KeyAndReview(c.key, c.review) << "</td></tr>\n";
     }
     out_ << "</tbody></table>\n";
   }

@@ -3,6 +3,7 @@
 #include <nlohmann/json.hpp>
 
 #include "report/changes_section.h"
+#include "report/review_label.h"
 #include "report/summary.h"
 #include "report/summary_json.h"
 
@@ -70,6 +71,13 @@ json QuoteJson(const QuoteRecord& q) {
           {"origin", q.quote.origin == QuoteOrigin::kRef ? "ref" : "text"}};
 }
 
+// "key" and "review" (docs/review.md), added after the item's other fields.
+json WithReview(json item, const std::string& key, const std::optional<ReviewMark>& review) {
+  item["key"] = StringOrNull(key);
+  item["review"] = ReviewJson(review);
+  return item;
+}
+
 json DiagnosticJson(const Diagnostic& d) {
   return {{"severity", d.severity == Diagnostic::Severity::kError ? "error" : "warning"},
           {"file", d.file},
@@ -80,9 +88,9 @@ json DiagnosticJson(const Diagnostic& d) {
 
 json ArticleJson(const ArticleRecord& article) {
   json citations = json::array();
-  for (const CitationRecord& c : article.citations) citations.push_back(CitationJson(c));
+  for (const CitationRecord& c : article.citations) citations.push_back(WithReview(CitationJson(c), c.key, c.review));
   json quotes = json::array();
-  for (const QuoteRecord& q : article.quotes) quotes.push_back(QuoteJson(q));
+  for (const QuoteRecord& q : article.quotes) quotes.push_back(WithReview(QuoteJson(q), q.key, q.review));
   json diagnostics = json::array();
   for (const Diagnostic& d : article.diagnostics) diagnostics.push_back(DiagnosticJson(d));
   json out = {{"source", article.source},

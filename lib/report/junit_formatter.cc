@@ -6,6 +6,7 @@
 #include "report/changes_section.h"
 #include "report/escape.h"
 #include "report/reference_note.h"
+#include "report/review_label.h"
 #include "report/summary.h"
 #include "report/terminal_text.h"
 
@@ -23,7 +24,17 @@ struct TestCase {
   std::string type;     // failure type: the status
   std::string message;  // one line
   std::string body;     // details
+  std::string key;      // the item's stable key (docs/review.md)
+  std::string review;   // ReviewLabel, "" without a review
 };
+
+// The key and review of an item, and the review beside the verdict in the
+// message a CI system shows.
+void AddReview(const std::string& key, const std::optional<ReviewMark>& review, TestCase* t) {
+  t->key = key;
+  t->review = ReviewLabel(review);
+  if (!t->review.empty() && t->outcome != Outcome::kPass) t->message += " [review: " + t->review + "]";
+}
 
 TestCase LinkCase(const ArticleRecord& a, const CitationRecord& c) {
   TestCase t;
@@ -33,10 +44,11 @@ TestCase LinkCase(const ArticleRecord& a, const CitationRecord& c) {
   if (!note.empty()) t.name += " " + note;
   const std::string status(ToString(c.link_status));
   const std::string detail = LinkDetail(c);
-  if (IsLinkProblem(c.link_status)) {
+  if (IsCitationProblem(c)) {
     t.outcome = Outcome::kFailure;
     t.type = status;
     t.message = "link " + status + (detail.empty() ? "" : " (" + detail + ")");
+    if (c.review && c.review->state == ReviewState::kRejected) t.message = "rejected by a reviewer: " + t.message;
     t.body = "citation [" + c.citation.id + "]" +
              (c.citation.line > 0 ? " at line " + std::to_string(c.citation.line) : "") + "\nurl: " +
              c.citation.url + (c.final_url.empty() ? "" : "\nfinal url: " + c.final_url) + "\nstatus: " + status +
@@ -44,7 +56,11 @@ TestCase LinkCase(const ArticleRecord& a, const CitationRecord& c) {
   } else if (c.link_status == LinkStatus::kExcluded) {
     t.outcome = Outcome::kSkipped;
     t.message = "excluded by the configuration";
+  } else if (IsLinkProblem(c.link_status)) {  // accepted
+    t.outcome = Outcome::kSkipped;
+    t.message = "link " + status;
   }
+  AddReview(c.key, c.review, &t);
   return t;
 }
 
@@ -81,21 +97,33 @@ TestCase QuoteCase(const ArticleRecord& a, const QuoteRecord& q) {
     t.type = status;
     t.message = status == "near_match" ? "probable misquote (near_match, score " + Score(q.verdict.score) + ")"
                                        : "quote not found in the cited page(s)";
+    if (q.review && q.review->state == ReviewState::kRejected) t.message = "rejected by a reviewer (" + status + ")";
     t.body = QuoteBody(q);
   } else if (!q.decided || q.verdict.status != QuoteStatus::kVerified) {
     t.outcome = Outcome::kSkipped;
     t.message = status + (q.decided && !q.verdict.reason.empty() ? ": " + q.verdict.reason : "");
   }
+  AddReview(q.key, q.review, &t);
   return t;
 }
 
 void WriteCase(const TestCase& t, std::ostringstream& out) {
   out << "    <testcase classname=\"" << X(t.classname) << "\" name=\"" << X(t.name) << "\" time=\"0\"";
+  if (t.outcome == Outcome::kPass && t.key.empty()) {
+    out << "/>\n";
+    return;
+  }
+  out << ">\n";
+  if (!t.key.empty()) {
+    out << "      <properties><property name=\"key\" value=\"" << X(t.key) << "\"/>";
+    if (!t.review.empty()) out << "<property name=\"review\" value=\"" << X(SanitizeForTerminal(t.review)) << "\"/>";
+    out << "</properties>\n";
+  }
   switch (t.outcome) {
-    case Outcome::kPass: out << "/>\n"; return;
-    case Outcome::kSkipped: out << ">\n      <skipped message=\"" << X(SanitizeForTerminal(t.message)) << "\"/>\n"; break;
+    case Outcome::kPass: break;
+    case Outcome::kSkipped: out << "      <skipped message=\"" << X(SanitizeForTerminal(t.message)) << "\"/>\n"; break;
     case Outcome::kFailure:
-      out << ">\n      <failure type=\"" << X(t.type) << "\" message=\"" << X(SanitizeForTerminal(t.message))
+      out << "      <failure type=\"" << X(t.type) << "\" message=\"" << X(SanitizeForTerminal(t.message))
           << "\">" << X(t.body) << "</failure>\n";
       break;
   }

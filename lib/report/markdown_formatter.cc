@@ -5,6 +5,7 @@
 
 #include "report/escape.h"
 #include "report/reference_note.h"
+#include "report/review_label.h"
 #include "report/summary.h"
 #include "report/terminal_text.h"
 
@@ -67,16 +68,32 @@ std::string QuoteDetail(const QuoteRecord& q) {
   return detail;
 }
 
+// The verdict with the review's state beside it ("near_match, accepted").
+std::string StatusCell(std::string_view status, const std::optional<ReviewMark>& review) {
+  std::string cell(status);
+  if (review) cell += ", " + std::string(ToString(review->state));
+  return cell;
+}
+
+// The key and the review, appended to the detail cell (docs/review.md).
+std::string KeyAndReview(std::string detail, const std::string& key, const std::optional<ReviewMark>& review) {
+  if (!key.empty()) detail += (detail.empty() ? "" : " · ") + std::string("key `") + key + "`";
+  if (review) detail += " · review: " + Md(ReviewLabel(review));
+  return detail;
+}
+
 std::string QuoteRow(const QuoteRecord& q) {
-  return "| " + std::string(QuoteStatusName(q)) + " | line " + std::to_string(q.quote.line) + ":" +
-         std::to_string(q.quote.column) + " | " + QuoteCell(q) + " | " + QuoteDetail(q) + " |\n";
+  return "| " + StatusCell(QuoteStatusName(q), q.review) + " | line " + std::to_string(q.quote.line) + ":" +
+         std::to_string(q.quote.column) + " | " + QuoteCell(q) + " | " + KeyAndReview(QuoteDetail(q), q.key, q.review) +
+         " |\n";
 }
 
 std::string LinkRow(const CitationRecord& c, bool mediawiki) {
   std::string detail = Md(LinkDetail(c));
   const std::string note = ReferenceNote(c.citation, mediawiki);
   if (!note.empty()) detail += (detail.empty() ? "" : "; ") + Md(note);
-  return "| " + std::string(ToString(c.link_status)) + " | \\[" + Md(c.citation.id) + "\\] | " +
+  detail = KeyAndReview(detail, c.key, c.review);
+  return "| " + StatusCell(ToString(c.link_status), c.review) + " | \\[" + Md(c.citation.id) + "\\] | " +
          Link(c.citation.url, c.citation.no_url ? "(no online source)" : "(no reference entry)") + " | " + detail +
          " |\n";
 }
@@ -136,6 +153,11 @@ void WriteChanges(const ArticleRecord& a, std::ostringstream& out) {
   for (const PageChange& p : c.pages_changed) {
     out << "- page text changed: \\[" << Md(p.citation_id) << "\\] " << Link(p.url) << "\n";
   }
+  for (const StaleReview& r : c.stale_reviews) {
+    out << "- review stale: `" << r.key << "` line " << r.line << " "
+        << (r.kind == "quote" ? "“" + Md(ShortenMiddle(r.subject, MarkdownFormatter::kMaxQuoteWidth)) + "”" : Link(r.subject))
+        << " (" << Md(StaleReviewText(r)) << ")\n";
+  }
   for (const BrokenLink& b : c.broken_links) {
     out << "- " << ToString(b.status) << ": \\[" << Md(b.citation_id) << "\\] " << Link(b.url) << " since "
         << Md(b.since) << ", " << b.consecutive_runs << " consecutive run" << (b.consecutive_runs == 1 ? "" : "s")
@@ -158,7 +180,7 @@ void WriteArticle(const ArticleRecord& a, std::ostringstream& out) {
   }
   const bool mediawiki = IsMediaWikiArticle(a);
   for (const CitationRecord& c : a.citations) {
-    const bool problem = IsLinkProblem(c.link_status);
+    const bool problem = IsCitationProblem(c);
     (problem ? problems : others) += LinkRow(c, mediawiki);
     ++(problem ? problem_count : other_count);
   }

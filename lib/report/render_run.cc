@@ -2,6 +2,7 @@
 
 #include "history/changes.h"
 #include "report/changes_section.h"
+#include "review/review.h"
 
 namespace citecheck {
 namespace {
@@ -50,6 +51,7 @@ RenderedRun RenderStoredRun(Store& store, const RenderRequest& request) {
     result.run = request.article_id > 0 ? store.LoadRunArticle(run_id, request.article_id) : store.LoadRun(run_id);
     AttachChanges(store, &result.run);
   }
+  ApplyReviews(store, &result.run);  // keys and reviews, in every format and the exit code
   result.text = formatter ? formatter->Render(result.run)
                           : RenderChangesOnly(result.run, request.format, request.options.color);
   result.exit_code = ExitCodeFor(result.run);

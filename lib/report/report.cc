@@ -23,7 +23,7 @@ bool KnownFormat(const std::string& format) { return MakeFormatter(format, {}) !
 int ExitCodeFor(const RunRecord& run) {
   for (const ArticleRecord& article : run.articles) {
     for (const CitationRecord& c : article.citations) {
-      if (IsLinkProblem(c.link_status)) return 1;
+      if (IsCitationProblem(c)) return 1;
     }
     for (const QuoteRecord& q : article.quotes) {
       if (IsQuoteProblem(q)) return 1;

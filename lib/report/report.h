@@ -31,7 +31,7 @@ std::unique_ptr<Formatter> MakeFormatter(const std::string& format, const Report
 bool KnownFormat(const std::string& format);
 
 // Exit code for a run (docs/exit-codes.md): 0 when every citation is ok or excluded and no
-// quote is not_found or near_match, else 1. (Input errors, 2, are the caller's.)
+// quote is not_found or near_match, reviews applied (IsQuoteProblem, IsCitationProblem), else 1. (Input errors, 2, are the caller's.)
 int ExitCodeFor(const RunRecord& run);
 
 }  // namespace citecheck

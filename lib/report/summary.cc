@@ -1,10 +1,17 @@
 #include "report/summary.h"
 
+#include "review/review.h"
+
 namespace citecheck {
 
 bool IsQuoteProblem(const QuoteRecord& quote) {
-  return quote.decided && (quote.verdict.status == QuoteStatus::kNotFound ||
-                           quote.verdict.status == QuoteStatus::kNearMatch);
+  const bool verdict = quote.decided && (quote.verdict.status == QuoteStatus::kNotFound ||
+                                         quote.verdict.status == QuoteStatus::kNearMatch);
+  return ProblemUnderReview(verdict, quote.review);
+}
+
+bool IsCitationProblem(const CitationRecord& citation) {
+  return ProblemUnderReview(IsLinkProblem(citation.link_status), citation.review);
 }
 
 std::string LinkDetail(const CitationRecord& c) {

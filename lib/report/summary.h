@@ -40,8 +40,12 @@ std::string_view QuoteStatusName(const QuoteRecord& quote);
 // already names it; empty when there is neither. Unescaped.
 std::string LinkDetail(const CitationRecord& citation);
 
-// Whether a quote fails the run: not_found or near_match.
+// Whether a quote fails the run: not_found or near_match, unless an
+// accepted review holds; always when rejected (docs/review.md).
 bool IsQuoteProblem(const QuoteRecord& quote);
+// Whether a citation fails the run: its link is a problem (IsLinkProblem),
+// with reviews applied as for quotes.
+bool IsCitationProblem(const CitationRecord& citation);
 
 }  // namespace citecheck
 

@@ -9,6 +9,7 @@
 #include "report/changes_section.h"
 #include "report/highlight.h"
 #include "report/reference_note.h"
+#include "report/review_label.h"
 #include "report/summary.h"
 #include "report/terminal_text.h"
 
@@ -145,7 +146,7 @@ class ArticleWriter {
       out_ << kIndent << kIndent << PadRight("[" + Safe(c.citation.id) + "]", id_width) << "  "
            << Paint(PadRight(ToString(c.link_status), status_width), LinkStyle(c.link_status)) << "  "
            << std::string(http.size() < 3 ? 3 - http.size() : 0, ' ') << http << "  "
-           << CitationDetail(c) << "\n";
+           << CitationDetail(c) << KeyAndReview(c.key, c.review, "  ") << "\n";
       for (const QuoteRecord* q : by_citation[i]) WriteQuote(*q);
     }
     if (!homeless.empty()) {
@@ -204,7 +205,21 @@ class ArticleWriter {
     WriteQuoteDetails(q, hang);
   }
 
+  // "key q…" and the review beside it (docs/review.md), after `lead`.
+  std::string KeyAndReview(const std::string& key, const std::optional<ReviewMark>& review,
+                           const std::string& lead) const {
+    if (key.empty()) return "";
+    std::string out = lead + Paint("key " + Safe(key), Style::kDim);
+    if (review) {
+      const Style style = review->state == ReviewState::kAccepted ? Style::kGreen
+                          : review->state == ReviewState::kRejected ? Style::kRed : Style::kYellow;
+      out += "  " + Paint("review: " + Safe(ReviewLabel(review)), style);
+    }
+    return out;
+  }
+
   void WriteQuoteDetails(const QuoteRecord& q, const std::string& hang) {
+    if (!q.key.empty()) out_ << KeyAndReview(q.key, q.review, hang) << "\n";
     if (!q.decided) return;
     const Verdict& v = q.verdict;
     if (v.evidence && v.status == QuoteStatus::kNearMatch && !v.evidence->differences.empty()) {

@@ -13,6 +13,15 @@
 
 namespace citecheck {
 
+// The review shown on a quote or citation of a run (lib/review ApplyReviews):
+// accepted, rejected or stale, with the decision's note, reviewer and time.
+struct ReviewMark {
+  ReviewState state = ReviewState::kAccepted;
+  std::string note;
+  std::string by;
+  std::string at;  // ISO 8601 UTC
+};
+
 struct CitationRecord {
   Citation citation;
   LinkStatus link_status = LinkStatus::kUnresolved;
@@ -23,12 +32,18 @@ struct CitationRecord {
   std::string language;     // page language (declared, else detected); empty when unknown
   std::string title;        // page title; empty when unknown
   std::string content_hash; // SHA-256 of the page text; empty when no text
+  // Set by lib/review ApplyReviews: the stable key (docs/review.md) and the
+  // review in force, if any.
+  std::string key{};
+  std::optional<ReviewMark> review{};
 };
 
 struct QuoteRecord {
   Quote quote;
   Verdict verdict;
   bool decided = false;  // false while the run has not stored a verdict yet
+  std::string key{};                  // as CitationRecord::key
+  std::optional<ReviewMark> review{};  // as CitationRecord::review
 };
 
 // What changed in an article since its previous run (lib/history computes
@@ -65,6 +80,18 @@ struct BrokenLink {
   int consecutive_runs = 1;  // runs in a row (this one included) with the link not ok
 };
 
+// An accepted review that no longer holds: the quote or the page text
+// changed since the decision, so the item counts again.
+struct StaleReview {
+  std::string key;
+  std::string kind;     // "quote" or "citation"
+  std::string subject;  // the quote's text, or the citation's URL
+  int line = 0;
+  std::string by;
+  std::string at;       // when it was accepted
+  std::string reason;   // "the page has changed since", "the quote has changed since"
+};
+
 struct ArticleChanges {
   int64_t previous_run_id = 0;      // 0: no previous run of this article
   std::string previous_checked_at;  // empty when none
@@ -74,13 +101,14 @@ struct ArticleChanges {
   std::vector<QuoteChange> quotes_newly_verified;
   std::vector<PageChange> pages_changed;  // text changed (content hash), link ok both times
   std::vector<BrokenLink> broken_links;   // every link not ok now (state, not change)
+  std::vector<StaleReview> stale_reviews; // set by lib/review ApplyReviews
 
   // True when something changed since the previous run (broken_links alone
   // is not a change).
   bool HasChanges() const {
     return !links_newly_broken.empty() || !links_recovered.empty() ||
            !quotes_no_longer_verified.empty() || !quotes_newly_verified.empty() ||
-           !pages_changed.empty();
+           !pages_changed.empty() || !stale_reviews.empty();
   }
 };
 

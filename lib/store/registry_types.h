@@ -70,6 +70,24 @@ struct Job {
   std::string finished_at;
 };
 
+// One stored review decision (docs/review.md "Stored decisions").
+inline constexpr const char* kReviewKindQuote = "quote";
+inline constexpr const char* kReviewKindCitation = "citation";
+
+struct ReviewRow {
+  int64_t id = 0;
+  std::string key;
+  int64_t article_id = 0;
+  std::string kind;  // kReviewKindQuote or kReviewKindCitation
+  ReviewState state = ReviewState::kAccepted;  // accepted, rejected or cleared
+  std::string note;
+  std::string by;
+  std::string at;            // ISO 8601 UTC; SaveReview sets it when empty
+  std::string content_hash;  // page text hash(es) the decision was made on
+  std::string quote_text;    // the quote as written then; empty for a citation
+  int64_t run_id = 0;        // the run that was reviewed, 0 when unknown
+};
+
 }  // namespace citecheck
 
 #endif  // CITECHECK_STORE_REGISTRY_TYPES_H_

@@ -216,6 +216,8 @@ CREATE TABLE pruned_streaks (
   PRIMARY KEY (article_id, normalized_url)
 ) WITHOUT ROWID;
 CREATE INDEX jobs_by_run ON jobs(run_id);
+)sql";
+
 // Migration 8: what a MediaWiki reference says about itself (docs/wikitext.md):
 // a reference with no online source (no_url), its name and group, the
 // citation template's fields; and where a quote was found (text or ref).
@@ -229,6 +231,29 @@ ALTER TABLE citations ADD COLUMN url_status TEXT NOT NULL DEFAULT '';   -- url-s
 ALTER TABLE citations ADD COLUMN archive_url TEXT NOT NULL DEFAULT '';  -- archive-url=
 ALTER TABLE citations ADD COLUMN archive_date TEXT NOT NULL DEFAULT ''; -- YYYY-MM-DD
 ALTER TABLE quotes ADD COLUMN origin TEXT NOT NULL DEFAULT 'text';      -- text | ref
+)sql";
+
+// Migration 9: reviewers' decisions (docs/review.md). Every decision is a
+// row, so the history stays; an item's current review is the newest row of
+// its key (state cleared: none). content_hash and quote_text are what the
+// decision was made on: when either differs in a later run, the review is
+// stale.
+constexpr const char* kReviews = R"sql(
+CREATE TABLE reviews (
+  id            INTEGER PRIMARY KEY,
+  key           TEXT NOT NULL,       -- stable key of the quote or citation (lib/review/keys.h)
+  article_id    INTEGER NOT NULL REFERENCES articles(id) ON DELETE CASCADE,
+  kind          TEXT NOT NULL,       -- quote or citation
+  state         TEXT NOT NULL,       -- accepted, rejected, cleared
+  note          TEXT NOT NULL,
+  reviewer      TEXT NOT NULL,
+  at            TEXT NOT NULL,       -- ISO 8601 UTC
+  content_hash  TEXT NOT NULL,       -- page text hash(es) the decision was made on
+  quote_text    TEXT NOT NULL,       -- the quote as written then; '' for a citation
+  run_id        INTEGER              -- the run whose report was reviewed, when known
+);
+CREATE INDEX reviews_by_key ON reviews(key, id);
+CREATE INDEX reviews_by_article ON reviews(article_id, key, id);
 )sql";
 
 bool HasForeignTables(SQLite::Database& db) {
@@ -277,6 +302,7 @@ const std::vector<Migration>& Migrations() {
       {"link status of an unusable citation URL (blocked scheme)", kUrlErrorStatus},
       {"retention: pruned runs' streaks, jobs by run", kRetention},
       {"MediaWiki reference fields (no_url, name, group, template fields) and quote origin", kReferenceFields},
+      {"reviewers' decisions on quotes and citations", kReviews},
   };
   return kMigrations;
 }

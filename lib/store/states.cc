@@ -22,6 +22,16 @@ std::string_view ToString(JobState state) {
   return "failed";
 }
 
+std::string_view ToString(ReviewState state) {
+  switch (state) {
+    case ReviewState::kAccepted: return "accepted";
+    case ReviewState::kRejected: return "rejected";
+    case ReviewState::kStale: return "stale";
+    case ReviewState::kCleared: return "cleared";
+  }
+  return "cleared";
+}
+
 std::optional<RunState> ParseRunState(std::string_view name) {
   for (RunState s : {RunState::kRunning, RunState::kDone, RunState::kInterrupted, RunState::kFailed}) {
     if (ToString(s) == name) return s;
@@ -31,6 +41,13 @@ std::optional<RunState> ParseRunState(std::string_view name) {
 
 std::optional<JobState> ParseJobState(std::string_view name) {
   for (JobState s : {JobState::kQueued, JobState::kRunning, JobState::kDone, JobState::kFailed}) {
+    if (ToString(s) == name) return s;
+  }
+  return std::nullopt;
+}
+
+std::optional<ReviewState> ParseReviewState(std::string_view name) {
+  for (ReviewState s : {ReviewState::kAccepted, ReviewState::kRejected, ReviewState::kStale, ReviewState::kCleared}) {
     if (ToString(s) == name) return s;
   }
   return std::nullopt;

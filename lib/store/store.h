@@ -192,6 +192,19 @@ class Store {
   PruneReport Prune(const PruneOptions& options);
   // The summary of `normalized_url`'s streak in the article's pruned runs.
   PrunedStreak PrunedStreakOf(int64_t article_id, const std::string& normalized_url);
+  // --- Reviews (reviews.cc; docs/review.md) ---
+  // Callers record decisions through lib/review RecordReview, which finds
+  // the item and what it was decided on; these are its storage.
+  // Appends a decision (state accepted, rejected or cleared; `at` empty:
+  // now) and returns it as stored, id and `at` set. Earlier decisions stay.
+  ReviewRow SaveReview(const ReviewRow& row);
+  // The decision in force for every key of the article (article_id 0: of
+  // every article): the newest row of each key, cleared ones left out. By key.
+  std::vector<ReviewRow> CurrentReviews(int64_t article_id);
+  // Every decision on `key`, oldest first.
+  std::vector<ReviewRow> ReviewHistory(const std::string& key);
+  // Every article with at least one run, by id: where a key may be found.
+  std::vector<int64_t> CheckedArticles();
 
   struct Impl;
 

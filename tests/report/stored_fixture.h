@@ -9,6 +9,8 @@
 
 #include <string>
 
+#include "review/keys.h"
+#include "review/review.h"
 #include "store/records.h"
 #include "store/store.h"
 
@@ -133,7 +135,24 @@ inline RunRecord StoredFixtureRun(const std::string& db_path) {
   store->SaveVerdict(run_id, article_id, 5, uncited);
   store->FinishRun(run_id, RunState::kDone);
 
+  // A reviewer accepted the near match (docs/review.md), with a note that
+  // must be escaped like any other text.
+  RunRecord reviewed = store->LoadRun(run_id);
+  const ArticleRecord& stored = reviewed.articles.front();
+  ReviewRow accept;
+  accept.key = QuoteKey("/abs/articles/harbour.md", stored.quotes[1].quote, stored.citations);
+  accept.article_id = article_id;
+  accept.kind = kReviewKindQuote;
+  accept.state = ReviewState::kAccepted;
+  accept.note = "the <b>blog</b> trims it";
+  accept.by = "reviewer";
+  accept.at = kFixtureTime;
+  accept.content_hash = QuotePageHashes(stored.quotes[1].quote, stored.citations);
+  accept.quote_text = stored.quotes[1].quote.text;
+  store->SaveReview(accept);
+
   RunRecord run = store->LoadRun(run_id);
+  ApplyReviews(*store, &run);
   run.started_at = kFixtureTime;
   run.finished_at = kFixtureTime;
   for (ArticleRecord& a : run.articles) a.checked_at = kFixtureTime;

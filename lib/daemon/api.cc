@@ -251,7 +251,7 @@ class Api {
   }
 
   // {"key", "state": "accepted"|"rejected"|"cleared", "note"?, "by"?,
-  // "article"?}: docs/api.md "Reviews".
+  // "article"?}: docs/api.md "POST /v1/reviews".
   void PostReview(const httplib::Request& req, httplib::Response& res) {
     if (MediaType(req.get_header_value("Content-Type")) != "application/json") {
       return Error(res, 415, "Content-Type must be application/json");

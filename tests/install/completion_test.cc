@@ -56,7 +56,7 @@ TEST(CompletionTest, OffersTheSubcommandsHelpLists) {
   std::vector<std::string> listed = CitecheckSubcommands();
   ASSERT_GE(listed.size(), 6u);
   EXPECT_EQ(Complete({"citecheck", ""}), std::set<std::string>(listed.begin(), listed.end()));
-  EXPECT_EQ(Complete({"citecheck", "re"}), (std::set<std::string>{"remove", "report"}));
+  EXPECT_EQ(Complete({"citecheck", "re"}), (std::set<std::string>{"remove", "report", "review"}));
 }
 
 TEST(CompletionTest, OffersExactlyTheFlagsOfEachSubcommandsHelp) {

@@ -44,9 +44,7 @@ std::multiset<QuoteKey> Quotes(const Article& a) {
   return out;
 }
 
-// Disabled until the wikitext reader (issue 14 item 1) is in main; run with
-// --gtest_also_run_disabled_tests.
-TEST(MediaWikiHtmlWikitextTest, DISABLED_SameCitationsByUrl) {
+TEST(MediaWikiHtmlWikitextTest, SameCitationsByUrl) {
   Article wiki = ReadForm(".wiki");
   Article html = ReadForm(".html");
   ASSERT_FALSE(wiki.citations.empty());
@@ -57,7 +55,7 @@ TEST(MediaWikiHtmlWikitextTest, DISABLED_SameCitationsByUrl) {
   EXPECT_EQ(wiki_urls, html_urls);
 }
 
-TEST(MediaWikiHtmlWikitextTest, DISABLED_SameQuotes) {
+TEST(MediaWikiHtmlWikitextTest, SameQuotes) {
   Article wiki = ReadForm(".wiki");
   Article html = ReadForm(".html");
   ASSERT_FALSE(wiki.quotes.empty());

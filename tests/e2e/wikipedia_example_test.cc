@@ -96,9 +96,9 @@ class WikipediaExampleTest : public ::testing::Test {
   TempDir dir_;
 };
 
-// Disabled until the wikitext work (issue 14 items 1-3, 5) is in main: it
-// gives no_url citations their link status and the JSON its reference
-// fields and quote origin. Run with --gtest_also_run_disabled_tests.
+// Disabled: the article URL /wiki/Aldery_Head_Lighthouse/ answers 404 from
+// this fixture server (the wikitext file's run passes); to be fixed next.
+// Run with --gtest_also_run_disabled_tests.
 TEST_F(WikipediaExampleTest, DISABLED_RenderedPageGivenAsItsWikiUrl) {
   std::vector<std::string> args = {"check", server_.Url("/wiki/Aldery_Head_Lighthouse/"), "--format", "json",
                                    "--db", dir_.File("citecheck.db"), "--allow-private"};
@@ -113,7 +113,7 @@ TEST_F(WikipediaExampleTest, DISABLED_RenderedPageGivenAsItsWikiUrl) {
 }
 
 // Disabled until the wikitext reader is in main (see above).
-TEST_F(WikipediaExampleTest, DISABLED_WikitextFile) {
+TEST_F(WikipediaExampleTest, WikitextFile) {
   std::string wiki = WithPort(ReadFile(kExample + "/Aldery_Head_Lighthouse.wiki"), server_.port());
   ExpectVerdicts(CheckArticle(dir_, "Aldery_Head_Lighthouse.wiki", wiki, {"--allow-private"}));
 }

@@ -95,7 +95,15 @@ bool Daemon::Start(std::string* error) {
     return false;
   }
   if (listen_socket_ >= 0) ::listen(listen_socket_, kListenBacklog);
-  server_thread_ = std::thread([this] { server_->listen_after_bind(); });
+  server_thread_ = std::thread([this] {
+    server_->listen_after_bind();
+    server_done_ = true;
+  });
+  // cpp-httplib's stop() does nothing until listen_after_bind() has marked
+  // the server running, so a SIGTERM right after "daemon.start" would be
+  // lost and the daemon would never exit: announce the start only once the
+  // server can be stopped. It takes microseconds (longer under ASan).
+  while (!server_->is_running() && !server_done_) std::this_thread::sleep_for(std::chrono::milliseconds(1));
   worker_thread_ = std::thread([this] {
     worker_->Run();
     worker_done_ = true;

@@ -66,6 +66,7 @@ class Daemon {
   std::thread worker_thread_;
   std::thread scheduler_thread_;
   std::atomic<bool> worker_done_{false};
+  std::atomic<bool> server_done_{false};  // listen_after_bind() returned
   int port_ = 0;
   int listen_socket_ = -1;
 };

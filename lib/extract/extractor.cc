@@ -50,7 +50,11 @@ bool HasRelToken(const char* rel, std::string_view token) {
   return false;
 }
 
-// All text under `root`, newlines in the source treated as spaces.
+// The visible text under `root` (a title or heading), newlines in the source
+// treated as spaces. Hidden elements are skipped as in the page text: a
+// heading's <script> or <style> body is no part of its title, and the raw-text
+// elider removes those bodies, so counting them would make the title depend on
+// whether the document was elided (fuzz/regressions/elide/heading_script).
 std::string InlineText(const GumboNode* root) {
   std::string out;
   std::vector<const GumboNode*> stack{root};
@@ -60,7 +64,8 @@ std::string InlineText(const GumboNode* root) {
     if (node->type == GUMBO_NODE_TEXT || node->type == GUMBO_NODE_CDATA ||
         node->type == GUMBO_NODE_WHITESPACE) {
       out += node->v.text.text;
-    } else if (node->type == GUMBO_NODE_ELEMENT) {
+    } else if (node->type == GUMBO_NODE_ELEMENT &&
+               (node == root || !IsHiddenElement(node->v.element.tag))) {
       const GumboVector& children = node->v.element.children;
       for (unsigned i = children.length; i-- > 0;) {
         stack.push_back(static_cast<const GumboNode*>(children.data[i]));

@@ -13,6 +13,18 @@
 namespace citecheck::testing {
 namespace {
 
+// The HTTP server ignored a stop until its accept loop had begun, so a
+// SIGTERM just after "daemon.start" was lost and the daemon ran on (seen once
+// under ASan in CI). Repeated, as the window was narrow.
+TEST(DaemonStopTest, ASigtermRightAfterTheStartIsNeverLost) {
+  for (int attempt = 0; attempt < 20; ++attempt) {
+    DaemonEnv env(R"({"daemon": {"schedule": "0 3 * * *"}})");
+    ASSERT_TRUE(env.Start()) << env.daemon().Log();
+    env.daemon().Signal(SIGTERM);
+    ASSERT_EQ(env.daemon().Wait(std::chrono::seconds(10)), 0) << "attempt " << attempt << "\n" << env.daemon().Log();
+  }
+}
+
 TEST(DaemonStopTest, SlowTransfersAreAbandonedWithinTheGrace) {
   TestServer server;
   // The first daemon's transfers hang for up to 4 s (a slow server, longer

@@ -138,6 +138,7 @@ const char* const kEdgePages[] = {
     "<html lang=\"en-GB\"><head><title>Page title</title><script>x</script>"
     "<link rel=canonical href=\"https://example.com/a\"></head><body><h1>H</h1></body></html>",
     "<body><script>document.title='x'</script><h1>Heading as title</h1></body>",
+    "<body><h1>Harbour <style>p{}</style>news<script>var x=1</script></h1></body>",
     "", "<", "<script>", "<!--", "<svg", "<p>\xFF<script>\xE2</script>\xE2\x80</p>",
 };
 

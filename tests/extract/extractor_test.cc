@@ -78,6 +78,13 @@ TEST(ExtractHtmlTest, TitleFallsBackToFirstH1) {
   EXPECT_EQ(result.page.canonical_url, "");
 }
 
+TEST(ExtractHtmlTest, HeadingTitleLeavesOutScriptAndStyle) {
+  ExtractResult result = ExtractHtml(
+      "<body><h1>Harbour <style>h1{color:red}</style>news<script>var x=1</script></h1></body>");
+  ASSERT_TRUE(result.ok);
+  EXPECT_EQ(result.page.title, "Harbour news");
+}
+
 TEST(ExtractHtmlTest, DeeplyNestedRefusedQuickly) {
   std::string html;
   for (int i = 0; i < 5000; ++i) html += "<div>";

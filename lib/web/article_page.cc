@@ -13,7 +13,7 @@ namespace {
 // to /articles/ID/review (a plain form: no script needed).
 std::string ReviewForm(int64_t article_id, const std::string& csrf, const std::string& key) {
   const std::string k = HtmlEscape(key);
-  return "<form class=\"review\" method=\"post\" action=\"/articles/" + std::to_string(article_id) +
+  return "<form class=\"review-form\" method=\"post\" action=\"/articles/" + std::to_string(article_id) +
          "/review\" aria-label=\"review " + k + "\">" + CsrfField(csrf) +
          "<input type=\"hidden\" name=\"key\" value=\"" + k + "\"><label for=\"note-" + k + "\">note</label>" +
          "<input type=\"text\" id=\"note-" + k + "\" name=\"note\" maxlength=\"" +

@@ -15,9 +15,9 @@ input[type=text],input[type=password],input[type=url],textarea,select{width:100%
 textarea{min-height:12rem}
 .notice{padding:.5rem .8rem;border-radius:.4rem;background:var(--ok-bg);border:1px solid var(--ok)}
 .notice.error{background:var(--bad-bg);border-color:var(--bad)}
-form.review{display:flex;flex-wrap:wrap;gap:.4rem;align-items:center;margin:.5rem 0 0}
-form.review input[name=note]{flex:1 1 12rem;max-width:none}
-form.review label{margin:0;font-weight:400;font-size:.85rem}
+form.review-form{display:flex;flex-wrap:wrap;gap:.4rem;align-items:center;margin:.5rem 0 0}
+form.review-form input[name=note]{flex:1 1 12rem;max-width:none}
+form.review-form label{margin:0;font-weight:400;font-size:.85rem}
 .filters-nav{display:flex;flex-wrap:wrap;gap:.5rem;margin:.6rem 0}
 .filters-nav a{padding:.2rem .7rem;border:1px solid var(--line);border-radius:1rem;text-decoration:none}
 .filters-nav a[aria-current=page]{background:var(--fg);color:var(--bg)}

@@ -1,4 +1,4 @@
-// One article's page (docs/web.md "An article"): the HTML report's sections
+// One article's page (docs/web.md "Pages"): the HTML report's sections
 // for its latest run, with a review form (note, accept / reject / clear)
 // after every quote and citation, and a "check this article now" button.
 #ifndef CITECHECK_WEB_ARTICLE_PAGE_H_

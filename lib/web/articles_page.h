@@ -1,4 +1,4 @@
-// The articles page (docs/web.md "Articles"): every registered article with
+// The articles page (docs/web.md "Pages"): every registered article with
 // its last run, status counts, what changed since the run before, and
 // filters for articles with problems and with stale reviews.
 #ifndef CITECHECK_WEB_ARTICLES_PAGE_H_

@@ -1,4 +1,4 @@
-// Web interface sessions (docs/web.md "Sessions"): a random secret in the
+// Web interface sessions (docs/web.md "Sign-in and sessions"): a random secret in the
 // browser's cookie, its SHA-256 in the store beside the session's CSRF token,
 // so sessions survive a restart, end at sign-out and expire after 12 hours.
 #ifndef CITECHECK_WEB_SESSION_H_

@@ -1,4 +1,4 @@
-// Failed sign-ins per client address (docs/web.md "Sign-in"): after
+// Failed sign-ins per client address (docs/web.md "Sign-in and sessions"): after
 // kMaxFailures failures within kWindowSeconds, every sign-in from that
 // address is answered 429 until the window of the oldest failure passes,
 // so the token cannot be guessed at network speed.

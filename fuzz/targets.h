@@ -20,6 +20,7 @@
 #include "fetch/retry_policy.h"
 #include "match/matcher.h"
 #include "match/normalize.h"
+#include "web/cookies.h"
 
 namespace citecheck::fuzz {
 
@@ -126,6 +127,17 @@ inline void HeadersTarget(std::string_view data) {
   Check(headers.status >= 0 && headers.status <= 999, "status has at most three digits");
   (void)ParseRetryAfter(headers.retry_after, 0);
   (void)MediaType(headers.content_type);
+}
+
+// The bytes as a request's Cookie header (the web interface's session and
+// sign-in cookies come from it): a value found is a part of the header.
+inline void CookieTarget(std::string_view data) {
+  httplib::Request req;
+  req.headers.emplace("Cookie", std::string(data));
+  for (const char* name : {kSessionCookie, kSignInCookie}) {
+    const std::string value = CookieValue(req, name);
+    Check(value.empty() || data.find(value) != std::string_view::npos, "a cookie value comes from the header");
+  }
 }
 
 }  // namespace citecheck::fuzz

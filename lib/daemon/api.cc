@@ -70,14 +70,6 @@ json OverviewJson(const ArticleOverview& o) {
   return j;
 }
 
-// A name for posted text without ?name=: the same text gets the same name,
-// so posting it again reuses the article.
-std::string NameForText(const std::string& body) {
-  char hex[20];
-  std::snprintf(hex, sizeof hex, "%016zx", std::hash<std::string>{}(body));
-  return std::string("posted-") + hex;
-}
-
 // A job or article id in a path: decimal digits naming a number from 1 to
 // INT64_MAX. Anything else ("1e5", "-1", "0x10", twenty digits) names no
 // job or article: nullopt, answered 404 like an id not in the store.
@@ -122,7 +114,10 @@ class Api {
     s.set_payload_max_length(c_.max_request_bytes);
     s.set_pre_routing_handler([this](const httplib::Request& req, httplib::Response& res) {
       req_start_ = std::chrono::steady_clock::now();
-      if (req.path == "/healthz" || Authorized(req)) return httplib::Server::HandlerResponse::Unhandled;
+      // The web interface's pages (lib/web) have their own sessions; the
+      // API and /metrics need the bearer token.
+      const bool api = req.path.rfind("/v1/", 0) == 0 || req.path == "/metrics";
+      if (!api || Authorized(req)) return httplib::Server::HandlerResponse::Unhandled;
       res.set_header("WWW-Authenticate", "Bearer");
       Error(res, 401, DefaultErrorMessage(401));
       return httplib::Server::HandlerResponse::Handled;
@@ -235,7 +230,7 @@ class Api {
       return std::nullopt;
     }
     std::string name = req.get_param_value("name");
-    if (name.empty()) name = NameForText(req.body);
+    if (name.empty()) name = NameForPostedText(req.body);
     return TextRegistration(name, req.body, type);
   }
 

@@ -7,6 +7,7 @@
 #include "daemon/api.h"
 #include "daemon/cron.h"
 #include "daemon/log.h"
+#include "web/web_routes.h"
 
 namespace citecheck {
 namespace {
@@ -84,6 +85,12 @@ bool Daemon::Start(std::string* error) {
   context.stopping = &stop_;
   context.on_queued = [this] { worker_->Wake(); };
   api_ = InstallApi(*server_, context);
+  WebContext web;
+  web.stores = &stores_;
+  web.token = options_.token;
+  web.stopping = &stop_;
+  web.on_queued = context.on_queued;
+  web_ = InstallWeb(*server_, web);
   if (port_ == 0) {
     port_ = server_->bind_to_any_port(host);
     if (port_ < 0) port_ = 0;

@@ -60,6 +60,7 @@ class Daemon {
   StorePool stores_;
   std::unique_ptr<httplib::Server> server_;
   std::shared_ptr<void> api_;
+  std::shared_ptr<void> web_;  // the reviewer's pages (lib/web), after the API's routes
   std::unique_ptr<Worker> worker_;
   std::unique_ptr<Scheduler> scheduler_;
   std::thread server_thread_;

@@ -1,6 +1,8 @@
 #include "registry/registry.h"
 
 #include <algorithm>
+#include <cstdio>
+#include <functional>
 #include <filesystem>
 #include <set>
 
@@ -56,6 +58,12 @@ Registration ResolveRegistration(const std::string& source, const std::string& n
   }
   r.ok = true;
   return r;
+}
+
+std::string NameForPostedText(const std::string& body) {
+  char hex[20];
+  std::snprintf(hex, sizeof hex, "%016zx", std::hash<std::string>{}(body));
+  return std::string("posted-") + hex;
 }
 
 Registration TextRegistration(const std::string& name, const std::string& body, const std::string& media_type) {

@@ -48,6 +48,10 @@ Registration ResolveRegistration(const std::string& source, const std::string& n
 Registration UrlRegistration(const std::string& url);
 
 // Text posted to the daemon: stored as kind text under `name`.
+// A name for posted text that came without one (POST /v1/articles without
+// ?name=, the web interface's form): the same text gets the same name, so
+// posting it again reuses the article.
+std::string NameForPostedText(const std::string& body);
 Registration TextRegistration(const std::string& name, const std::string& body, const std::string& media_type);
 
 // The article a user names by ID, or by source: as given, its real path, or

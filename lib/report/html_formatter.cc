@@ -24,14 +24,6 @@ constexpr const char* kQuoteStatuses[] = {"verified", "near_match", "not_found",
 
 std::string E(std::string_view text) { return HtmlEscape(text); }
 
-std::string ScriptHash() {
-  unsigned char digest[EVP_MAX_MD_SIZE];
-  unsigned int size = 0;
-  EVP_Digest(kReportScript.data(), kReportScript.size(), digest, &size, EVP_sha256(), nullptr);
-  unsigned char base64[4 * ((EVP_MAX_MD_SIZE + 2) / 3) + 1];
-  EVP_EncodeBlock(base64, digest, static_cast<int>(size));
-  return "sha256-" + std::string(reinterpret_cast<char*>(base64));
-}
 
 // A link to an http(s) URL; anything else is shown as text, never as href.
 std::string LinkOrText(const std::string& url) {
@@ -79,9 +71,9 @@ int CountOf(const ArticleSummary& s, std::string_view status) {
 
 class ArticleWriter {
  public:
-  ArticleWriter(const ArticleRecord& article, int index, std::ostringstream& out)
+  ArticleWriter(const ArticleRecord& article, int index, std::ostringstream& out, const ItemControls* controls)
       : article_(article), mediawiki_(IsMediaWikiArticle(article)), index_(index), out_(out),
-        summary_(Summarize(article)) {
+        summary_(Summarize(article)), controls_(controls) {
     for (const CitationRecord& c : article_.citations) by_id_[c.citation.id] = &c;
   }
 
@@ -231,7 +223,7 @@ class ArticleWriter {
     WriteCitedLinks(q);
     if (q.decided && q.verdict.evidence) WriteEvidence(*q.verdict.evidence, near);
     if (q.decided && !q.verdict.reason.empty()) out_ << "<p class=\"reason\">" << E(q.verdict.reason) << "</p>\n";
-    out_ << "</li>\n";
+    out_ << Controls(q.key) << "</li>\n";
   }
 
   void WriteCitedLinks(const QuoteRecord& q) {
@@ -321,9 +313,13 @@ class ArticleWriter {
         out_ << " → " << LinkOrText(c.final_url);
       }
       out_ << "</td><td>" << E(c.error) << (c.title.empty() ? "" : (c.error.empty() ? "" : " · ") + E(c.title))
-           << BrokenSince(c) << " " << KeyAndReview(c.key, c.review) << "</td></tr>\n";
+           << BrokenSince(c) << " " << KeyAndReview(c.key, c.review) << Controls(c.key) << "</td></tr>\n";
     }
     out_ << "</tbody></table>\n";
+  }
+
+  std::string Controls(const std::string& key) const {
+    return controls_ && *controls_ && !key.empty() ? (*controls_)(key) : "";
   }
 
   const ArticleRecord& article_;
@@ -332,7 +328,15 @@ class ArticleWriter {
   std::ostringstream& out_;
   ArticleSummary summary_;
   std::map<std::string, const CitationRecord*> by_id_;
+  const ItemControls* controls_;  // null in the report itself
 };
+
+void WriteArticles(const RunRecord& run, std::ostringstream& out, const ItemControls* controls) {
+  for (size_t i = 0; i < run.articles.size(); ++i) {
+    ArticleWriter(run.articles[i], static_cast<int>(i + 1), out, controls).Write();
+  }
+  if (run.articles.empty()) out << "<p>No articles in this run.</p>\n";
+}
 
 std::string PageTitle(const RunRecord& run) {
   if (run.articles.size() != 1) return "citecheck report: " + std::to_string(run.articles.size()) + " articles";
@@ -357,9 +361,18 @@ void WriteRunHeader(const RunRecord& run, std::ostringstream& out) {
 
 }  // namespace
 
+std::string ReportScriptHash() {
+  unsigned char digest[EVP_MAX_MD_SIZE];
+  unsigned int size = 0;
+  EVP_Digest(kReportScript.data(), kReportScript.size(), digest, &size, EVP_sha256(), nullptr);
+  unsigned char base64[4 * ((EVP_MAX_MD_SIZE + 2) / 3) + 1];
+  EVP_EncodeBlock(base64, digest, static_cast<int>(size));
+  return "sha256-" + std::string(reinterpret_cast<char*>(base64));
+}
+
 std::string ReportContentSecurityPolicy() {
   static const std::string policy = "default-src 'none'; style-src 'unsafe-inline'; script-src '" +
-                                    ScriptHash() + "'; img-src 'none'; base-uri 'none'; form-action 'none'";
+                                    ReportScriptHash() + "'; img-src 'none'; base-uri 'none'; form-action 'none'";
   return policy;
 }
 
@@ -369,12 +382,15 @@ std::string HtmlFormatter::Render(const RunRecord& run) const {
   out << "<body>\n<div class=\"page\">\n";
   WriteRunHeader(run, out);
   out << "<main>\n";
-  for (size_t i = 0; i < run.articles.size(); ++i) {
-    ArticleWriter(run.articles[i], static_cast<int>(i + 1), out).Write();
-  }
-  if (run.articles.empty()) out << "<p>No articles in this run.</p>\n";
+  WriteArticles(run, out, nullptr);
   out << "</main>\n<footer>citecheck " << CITECHECK_VERSION << "</footer>\n</div>\n<script>"
       << kReportScript << "</script>\n</body>\n</html>\n";
+  return out.str();
+}
+
+std::string RenderHtmlArticles(const RunRecord& run, const ItemControls& controls) {
+  std::ostringstream out;
+  WriteArticles(run, out, &controls);
   return out.str();
 }
 

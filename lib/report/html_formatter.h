@@ -19,6 +19,9 @@
 #ifndef CITECHECK_REPORT_HTML_FORMATTER_H_
 #define CITECHECK_REPORT_HTML_FORMATTER_H_
 
+#include <functional>
+#include <string>
+
 #include "report/report.h"
 
 namespace citecheck {
@@ -27,6 +30,18 @@ class HtmlFormatter : public Formatter {
  public:
   std::string Render(const RunRecord& run) const override;
 };
+
+// Markup placed at the end of each quote entry and each link's row, given
+// the item's key (the web interface's review form); "" for none.
+using ItemControls = std::function<std::string(const std::string& key)>;
+
+// The report's article sections alone (no <html>, <head> or script), with
+// `controls` after every item that has a key: the web interface wraps them
+// in its own page, so both show the same report.
+std::string RenderHtmlArticles(const RunRecord& run, const ItemControls& controls);
+
+// "sha256-..." of the report's filter script, for a CSP that allows it.
+std::string ReportScriptHash();
 
 // The Content-Security-Policy the report carries (exposed for tests).
 std::string ReportContentSecurityPolicy();

@@ -256,6 +256,17 @@ CREATE INDEX reviews_by_key ON reviews(key, id);
 CREATE INDEX reviews_by_article ON reviews(article_id, key, id);
 )sql";
 
+constexpr const char* kWebSessions = R"sql(
+CREATE TABLE web_sessions (
+  id_hash     TEXT PRIMARY KEY,    -- hex SHA-256 of the session cookie's secret
+  csrf        TEXT NOT NULL,
+  reviewer    TEXT NOT NULL,
+  created_at  INTEGER NOT NULL,    -- Unix seconds
+  expires_at  INTEGER NOT NULL
+);
+CREATE INDEX web_sessions_by_expiry ON web_sessions(expires_at);
+)sql";
+
 bool HasForeignTables(SQLite::Database& db) {
   SQLite::Statement query(db, "SELECT count(*) FROM sqlite_master WHERE name NOT LIKE 'sqlite_%'");
   query.executeStep();
@@ -303,6 +314,7 @@ const std::vector<Migration>& Migrations() {
       {"retention: pruned runs' streaks, jobs by run", kRetention},
       {"MediaWiki reference fields (no_url, name, group, template fields) and quote origin", kReferenceFields},
       {"reviewers' decisions on quotes and citations", kReviews},
+      {"web interface sessions", kWebSessions},
   };
   return kMigrations;
 }

@@ -30,6 +30,14 @@ class StoreError : public std::runtime_error {
 // commits its own BEGIN IMMEDIATE transaction, so each result is durable as
 // soon as it returns, unless a WriteBatch groups it with others. WAL mode,
 // synchronous=NORMAL, busy timeout 10 s.
+struct WebSession {
+  std::string id_hash;     // hex SHA-256 of the cookie's secret
+  std::string csrf;        // the token every form of this session carries
+  std::string reviewer;    // the name reviews are recorded by
+  int64_t created_at = 0;
+  int64_t expires_at = 0;
+};
+
 class Store {
  public:
   // Groups the writes made while it lives into one transaction: a run that
@@ -205,6 +213,15 @@ class Store {
   std::vector<ReviewRow> ReviewHistory(const std::string& key);
   // Every article with at least one run, by id: where a key may be found.
   std::vector<int64_t> CheckedArticles();
+  // --- Web interface sessions (web_sessions.cc; docs/web.md) ---
+  // Stored by the SHA-256 of the cookie's secret, so the database alone
+  // signs nobody in. Times are Unix seconds.
+  void SaveWebSession(const WebSession& session);
+  // The session whose secret hashes to `id_hash`, expired or not.
+  std::optional<WebSession> FindWebSession(const std::string& id_hash);
+  // Sign-out; and removal of sessions expired before `now`.
+  void DeleteWebSession(const std::string& id_hash);
+  int DeleteExpiredWebSessions(int64_t now);
 
   struct Impl;
 

@@ -64,6 +64,7 @@ const TargetCase kTargets[] = {
     {"elide", fuzz::ElideTarget},
     {"charset", fuzz::CharsetTarget},
     {"headers", fuzz::HeadersTarget},
+    {"cookie", fuzz::CookieTarget},
 };
 
 INSTANTIATE_TEST_SUITE_P(Targets, FuzzRegressionTest, testing::ValuesIn(kTargets),

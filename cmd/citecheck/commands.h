@@ -58,6 +58,11 @@ struct ReportFlags {
   bool changes = false;
 };
 
+struct ListFlags {
+  int64_t after = 0;  // only articles with a greater id
+  int limit = 0;      // 0: all
+};
+
 struct PruneFlags {
   int keep_runs = 0;  // 0: store.keep_runs
   bool dry_run = false;
@@ -93,7 +98,7 @@ int RegisterAndReport(Store& store, const std::vector<std::string>& sources, con
 
 int RunCheckCommand(const CommonFlags& common, const CheckFlags& flags);
 int RunAddCommand(const CommonFlags& common, const AddFlags& flags);
-int RunListCommand(const CommonFlags& common);
+int RunListCommand(const CommonFlags& common, const ListFlags& flags);
 int RunRemoveCommand(const CommonFlags& common, const std::string& id);
 int RunRunCommand(const CommonFlags& common, const RunFlags& flags);
 int RunReportCommand(const CommonFlags& common, const ReportFlags& flags);

@@ -31,6 +31,7 @@ int Main(int argc, char** argv) {
   RunFlags run_flags;
   ReportFlags report_flags;
   PruneFlags prune_flags;
+  ListFlags list_flags;
   ReviewFlags review_flags;
   std::string remove_id;
   std::vector<std::string> args = ExtractAllowPrivate(argc, argv, &common.allow_private);
@@ -55,6 +56,9 @@ int Main(int argc, char** argv) {
   AddCommonFlags(add, &common, false);
 
   CLI::App* list = app.add_subcommand("list", "list registered articles with their last run");
+  list->add_option("--limit", list_flags.limit, "at most N articles (default: all)")->check(CLI::Range(0, 1000000000));
+  list->add_option("--after", list_flags.after, "only articles whose ID is greater than ID (the next page)")
+      ->check(CLI::NonNegativeNumber);
   AddCommonFlags(list, &common, false);
 
   CLI::App* remove = app.add_subcommand("remove", "stop checking a registered article (history is kept)");
@@ -105,7 +109,7 @@ int Main(int argc, char** argv) {
   }
   if (check->parsed()) return RunCheckCommand(common, check_flags);
   if (add->parsed()) return RunAddCommand(common, add_flags);
-  if (list->parsed()) return RunListCommand(common);
+  if (list->parsed()) return RunListCommand(common, list_flags);
   if (remove->parsed()) return RunRemoveCommand(common, remove_id);
   if (run->parsed()) return RunRunCommand(common, run_flags);
   if (report->parsed()) return RunReportCommand(common, report_flags);

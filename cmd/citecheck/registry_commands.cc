@@ -56,13 +56,17 @@ std::string QuotesCell(const ArticleSummary& s) {
 
 }  // namespace
 
-int RunListCommand(const CommonFlags& common) {
+int RunListCommand(const CommonFlags& common, const ListFlags& flags) {
   Config config;
   if (!BuildConfig(common, &config)) return kExitUsage;
   auto store = Store::Open(config.db);
-  std::vector<ArticleOverview> list = OverviewRegistered(*store);
+  std::vector<ArticleOverview> list = OverviewRegistered(*store, flags.after, flags.limit);
   if (list.empty()) {
-    std::cout << "No registered articles (citecheck add ARTICLE...).\n";
+    if (flags.after > 0) {
+      std::cout << "No registered articles after ID " << flags.after << ".\n";
+    } else {
+      std::cout << "No registered articles (citecheck add ARTICLE...).\n";
+    }
     return 0;
   }
   std::printf("%-5s %-40s %-21s %-12s %-20s %s\n", "ID", "SOURCE", "LAST RUN", "STATE", "LINKS", "QUOTES");
@@ -71,6 +75,11 @@ int RunListCommand(const CommonFlags& common) {
                 o.article.source.c_str(), o.last_run ? o.checked_at.c_str() : "never",
                 o.last_run ? std::string(ToString(o.last_run->state)).c_str() : "-", o.last_run ? LinksCell(o.summary).c_str() : "-",
                 o.last_run ? QuotesCell(o.summary).c_str() : "-");
+  }
+  // A full page may have a next one; on stderr, so stdout stays the table.
+  if (flags.limit > 0 && list.size() == static_cast<size_t>(flags.limit)) {
+    std::cerr << "citecheck: next page: citecheck list --limit " << flags.limit << " --after "
+              << list.back().article.id << "\n";
   }
   return 0;
 }

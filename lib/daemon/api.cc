@@ -57,6 +57,10 @@ json JobJson(const Job& job) {
           {"finished_at", job.finished_at.empty() ? json(nullptr) : json(job.finished_at)}};
 }
 
+// GET /v1/articles pages (docs/api.md): the default and largest page.
+constexpr int64_t kArticlesDefaultLimit = 100;
+constexpr int64_t kArticlesMaxLimit = 1000;
+
 json OverviewJson(const ArticleOverview& o) {
   json j = {{"id", o.article.id},
             {"source", o.article.source},
@@ -156,12 +160,7 @@ class Api {
       res.set_content(text, "text/plain; version=0.0.4");
     });
     s.Post("/v1/articles", [this](const httplib::Request& req, httplib::Response& res) { PostArticle(req, res); });
-    s.Get("/v1/articles", [this](const httplib::Request&, httplib::Response& res) {
-      auto store = c_.stores->Acquire();
-      json list = json::array();
-      for (const ArticleOverview& o : OverviewRegistered(*store)) list.push_back(OverviewJson(o));
-      JsonReply(res, 200, {{"articles", list}});
-    });
+    s.Get("/v1/articles", [this](const httplib::Request& req, httplib::Response& res) { GetArticles(req, res); });
     s.Get(R"(/v1/articles/([^/]+)/report)",
           [this](const httplib::Request& req, httplib::Response& res) { GetReport(req, res); });
     s.Get(R"(/v1/jobs/([^/]+))", [this](const httplib::Request& req, httplib::Response& res) {
@@ -243,6 +242,34 @@ class Api {
     Job job = store->EnqueueArticleJob(article);
     if (c_.on_queued) c_.on_queued();
     JsonReply(res, 202, {{"job", job.id}, {"article", article}, {"state", ToString(job.state)}});
+  }
+
+  // ?limit=N&after=ID: docs/api.md "GET /v1/articles". A page, so that the
+  // answer's cost does not grow with the registry.
+  void GetArticles(const httplib::Request& req, httplib::Response& res) {
+    int64_t limit = kArticlesDefaultLimit;
+    int64_t after = 0;
+    if (req.has_param("limit")) {
+      std::optional<int64_t> n = ParseId(req.get_param_value("limit"));
+      if (!n || *n > kArticlesMaxLimit) {
+        return Error(res, 400, "limit must be a whole number from 1 to " + std::to_string(kArticlesMaxLimit) +
+                                   " (got " + ShownId(req.get_param_value("limit")) + ")");
+      }
+      limit = *n;
+    }
+    if (req.has_param("after")) {
+      const std::string text = req.get_param_value("after");
+      std::optional<int64_t> n = text == "0" ? std::optional<int64_t>(0) : ParseId(text);
+      if (!n) return Error(res, 400, "after must be an article id (got " + ShownId(text) + ")");
+      after = *n;
+    }
+    auto store = c_.stores->Acquire();
+    json list = json::array();
+    std::vector<ArticleOverview> page = OverviewRegistered(*store, after, static_cast<int>(limit));
+    for (const ArticleOverview& o : page) list.push_back(OverviewJson(o));
+    // A full page may have more after it; a short one is the last.
+    const bool full = page.size() == static_cast<size_t>(limit);
+    JsonReply(res, 200, {{"articles", list}, {"next_after", full ? json(page.back().article.id) : json(nullptr)}});
   }
 
   // {"key", "state": "accepted"|"rejected"|"cleared", "note"?, "by"?,

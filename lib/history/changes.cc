@@ -155,13 +155,14 @@ RunRecord LatestWithChanges(Store& store) {
   RunRecord all;
   all.trigger = "changes";
   all.state = RunState::kDone;
-  for (const ArticleEntry& entry : store.ListRegistered()) {
-    std::vector<RunRef> runs = store.RunsOfArticle(entry.id, 1);
-    if (runs.empty()) continue;
-    RunRecord latest = store.LoadRunArticle(runs.front().run_id, entry.id);
+  for (const RegisteredWithRun& row : store.ListRegisteredWithLatestRun(0, 0)) {
+    if (!row.latest_run) continue;
+    RunRecord latest = store.LoadRunArticle(row.latest_run->run_id, row.article.id);
     AttachChanges(store, &latest);
     for (ArticleRecord& article : latest.articles) all.articles.push_back(std::move(article));
-    if (all.started_at.empty() || runs.front().started_at < all.started_at) all.started_at = runs.front().started_at;
+    if (all.started_at.empty() || row.latest_run->started_at < all.started_at) {
+      all.started_at = row.latest_run->started_at;
+    }
   }
   return all;
 }

@@ -151,23 +151,22 @@ RegisteredRun RunRegistered(Store& store, const Config& config, Fetcher& fetcher
   return result;
 }
 
-ArticleOverview Overview(Store& store, const ArticleEntry& article) {
-  ArticleOverview overview;
-  overview.article = article;
-  std::vector<RunRef> runs = store.RunsOfArticle(article.id, 1);
-  if (runs.empty()) return overview;
-  overview.last_run = runs.front();
-  RunRecord record = store.LoadRunArticle(runs.front().run_id, article.id);
-  if (!record.articles.empty()) {
-    overview.checked_at = record.articles.front().checked_at;
-    overview.summary = Summarize(record.articles.front());
-  }
-  return overview;
-}
-
-std::vector<ArticleOverview> OverviewRegistered(Store& store) {
+std::vector<ArticleOverview> OverviewRegistered(Store& store, int64_t after_id, int limit) {
   std::vector<ArticleOverview> list;
-  for (const ArticleEntry& article : store.ListRegistered()) list.push_back(Overview(store, article));
+  for (RegisteredWithRun& row : store.ListRegisteredWithLatestRun(after_id, limit)) {
+    ArticleOverview overview;
+    overview.article = std::move(row.article);
+    overview.last_run = std::move(row.latest_run);
+    if (overview.last_run) {
+      // Statuses only: a summary needs no texts, URLs or evidence.
+      RunRecord record = store.LoadRunArticleStatuses(overview.last_run->run_id, overview.article.id);
+      if (!record.articles.empty()) {
+        overview.checked_at = record.articles.front().checked_at;
+        overview.summary = Summarize(record.articles.front());
+      }
+    }
+    list.push_back(std::move(overview));
+  }
   return list;
 }
 

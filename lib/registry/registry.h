@@ -96,8 +96,10 @@ struct ArticleOverview {
   std::string checked_at;  // of the last run, empty when none
   ArticleSummary summary;  // of the last run; zero when none
 };
-std::vector<ArticleOverview> OverviewRegistered(Store& store);
-ArticleOverview Overview(Store& store, const ArticleEntry& article);
+// A page of them by id (Store::ListRegistered: after `after_id`, at most
+// `limit`, 0 for all): one query for the page and the latest runs, then one
+// statuses-only read per article.
+std::vector<ArticleOverview> OverviewRegistered(Store& store, int64_t after_id = 0, int limit = 0);
 
 }  // namespace citecheck
 

@@ -56,7 +56,19 @@ std::optional<FoundItem> FindInArticle(const ArticleRecord& article, const std::
 }
 
 std::optional<FoundItem> FindItem(Store& store, const std::string& key, int64_t article_id) {
-  std::vector<int64_t> articles = article_id > 0 ? std::vector<int64_t>{article_id} : store.CheckedArticles();
+  std::vector<int64_t> articles;
+  if (article_id > 0) {
+    articles.push_back(article_id);
+  } else {
+    // A key decided on before names its article: look there first, so that
+    // a second decision reads one article, not every checked one in turn.
+    const std::vector<ReviewRow> earlier = store.ReviewHistory(key);
+    const int64_t known = earlier.empty() ? 0 : earlier.back().article_id;
+    if (known > 0) articles.push_back(known);
+    for (int64_t id : store.CheckedArticles()) {
+      if (id != known) articles.push_back(id);
+    }
+  }
   for (int64_t id : articles) {
     int64_t run_id = 0;
     std::optional<ArticleRecord> article = LatestArticle(store, id, &run_id);

@@ -4,6 +4,7 @@
 #include <unistd.h>
 
 #include <cerrno>
+#include <limits>
 
 #include "core/url.h"
 #include "store/codec.h"
@@ -20,17 +21,18 @@ std::string TextOrEmpty(const SQLite::Column& column) {
   return column.isNull() ? std::string() : column.getString();
 }
 
-RunRef ReadRunRef(SQLite::Statement& select) {
+}  // namespace
+
+RunRef ReadRunRef(SQLite::Statement& select, int first) {
   RunRef ref;
-  ref.run_id = select.getColumn(0).getInt64();
-  ref.trigger = select.getColumn(1).getString();
-  ref.started_at = select.getColumn(2).getString();
-  ref.finished_at = TextOrEmpty(select.getColumn(3));
-  ref.state = store_internal::DecodeRunState(select.getColumn(4).getString(), "run " + std::to_string(ref.run_id));
+  ref.run_id = select.getColumn(first).getInt64();
+  ref.trigger = select.getColumn(first + 1).getString();
+  ref.started_at = select.getColumn(first + 2).getString();
+  ref.finished_at = TextOrEmpty(select.getColumn(first + 3));
+  ref.state =
+      store_internal::DecodeRunState(select.getColumn(first + 4).getString(), "run " + std::to_string(ref.run_id));
   return ref;
 }
-
-}  // namespace
 
 bool ProcessAlive(int64_t pid) {
   if (pid <= 0) return false;
@@ -40,16 +42,18 @@ bool ProcessAlive(int64_t pid) {
 
 std::vector<RunRef> Store::RunsOfArticle(int64_t article_id, int limit, int64_t before_run) {
   return Guarded(*impl_, "listing runs of article " + std::to_string(article_id), [&] {
-    SQLite::Statement select(impl_->db,
-                             "SELECT r.id, r.trigger, r.started_at, r.finished_at, r.state "
-                             "FROM run_articles ra JOIN runs r ON r.id = ra.run_id "
-                             "WHERE ra.article_id = ?1 AND (?2 = 0 OR r.id < ?2) "
-                             "ORDER BY r.id DESC LIMIT ?3");
-    select.bind(1, article_id);
-    select.bind(2, before_run);
-    select.bind(3, limit);
+    // Walks run_articles_by_article (article_id, run_id) backwards from
+    // before_run: a bound on ra.run_id, not an OR, so the index range is used.
+    StatementUse select(impl_->Cached(
+        "SELECT r.id, r.trigger, r.started_at, r.finished_at, r.state "
+        "FROM run_articles ra JOIN runs r ON r.id = ra.run_id "
+        "WHERE ra.article_id = ?1 AND ra.run_id < ?2 "
+        "ORDER BY ra.run_id DESC LIMIT ?3"));
+    select->bind(1, article_id);
+    select->bind(2, before_run > 0 ? before_run : std::numeric_limits<int64_t>::max());
+    select->bind(3, limit);
     std::vector<RunRef> runs;
-    while (select.executeStep()) runs.push_back(ReadRunRef(select));
+    while (select->executeStep()) runs.push_back(ReadRunRef(*select));
     return runs;
   });
 }
@@ -57,24 +61,24 @@ std::vector<RunRef> Store::RunsOfArticle(int64_t article_id, int limit, int64_t 
 std::vector<LinkHistoryEntry> Store::LinkHistory(int64_t article_id, const std::string& normalized_url,
                                                  int64_t up_to_run, int limit) {
   return Guarded(*impl_, "reading the history of " + RedactUrlCredentials(normalized_url), [&] {
-    SQLite::Statement select(impl_->db,
-                             "SELECT r.id, r.started_at, f.link_status "
-                             "FROM citations c JOIN runs r ON r.id = c.run_id "
-                             "LEFT JOIN fetches f ON f.run_id = c.run_id AND f.url = c.normalized_url "
-                             "WHERE c.article_id = ?1 AND c.normalized_url = ?2 AND c.run_id <= ?3 "
-                             "GROUP BY r.id ORDER BY r.id DESC LIMIT ?4");
-    select.bind(1, article_id);
-    select.bind(2, RedactUrlCredentials(normalized_url));
-    select.bind(3, up_to_run);
-    select.bind(4, limit);
+    StatementUse select(impl_->Cached(
+        "SELECT r.id, r.started_at, f.link_status "
+        "FROM citations c JOIN runs r ON r.id = c.run_id "
+        "LEFT JOIN fetches f ON f.run_id = c.run_id AND f.url = c.normalized_url "
+        "WHERE c.article_id = ?1 AND c.normalized_url = ?2 AND c.run_id <= ?3 "
+        "GROUP BY r.id ORDER BY r.id DESC LIMIT ?4"));
+    select->bind(1, article_id);
+    select->bind(2, RedactUrlCredentials(normalized_url));
+    select->bind(3, up_to_run);
+    select->bind(4, limit);
     std::vector<LinkHistoryEntry> entries;
-    while (select.executeStep()) {
+    while (select->executeStep()) {
       LinkHistoryEntry entry;
-      entry.run_id = select.getColumn(0).getInt64();
-      entry.started_at = select.getColumn(1).getString();
-      entry.fetched = !select.getColumn(2).isNull();
+      entry.run_id = select->getColumn(0).getInt64();
+      entry.started_at = select->getColumn(1).getString();
+      entry.fetched = !select->getColumn(2).isNull();
       if (entry.fetched) {
-        entry.status = ParseLinkStatus(select.getColumn(2).getString()).value_or(LinkStatus::kError);
+        entry.status = ParseLinkStatus(select->getColumn(2).getString()).value_or(LinkStatus::kError);
       }
       entries.push_back(entry);
     }

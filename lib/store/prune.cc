@@ -101,7 +101,12 @@ class StreakFolder {
                     "DO UPDATE SET broken_runs = broken_runs + 1"),
         end_(db, "DELETE FROM pruned_streaks WHERE article_id = ?1 AND normalized_url = ?2"),
         set_mark_(db, "INSERT INTO pruned_marks (article_id, through_run_id) VALUES (?1, ?2) "
-                      "ON CONFLICT (article_id) DO UPDATE SET through_run_id = excluded.through_run_id") {}
+                      "ON CONFLICT (article_id) DO UPDATE SET through_run_id = excluded.through_run_id"),
+        streak_urls_(db, "SELECT normalized_url FROM pruned_streaks WHERE article_id = ?1"),
+        first_kept_fetch_(db, "SELECT f.link_status FROM citations c JOIN fetches f "
+                              "ON f.run_id = c.run_id AND f.url = c.normalized_url "
+                              "WHERE c.article_id = ?1 AND c.normalized_url = ?2 AND c.run_id > ?3 "
+                              "ORDER BY c.run_id LIMIT 1") {}
 
   void FoldThrough(int64_t article_id, int64_t run_id) {
     Store::Impl::Fresh(mark_).bind(1, article_id);
@@ -119,6 +124,7 @@ class StreakFolder {
     set_mark_.bind(1, article_id);
     set_mark_.bind(2, run_id);
     set_mark_.exec();
+    DropUnreadStreaks(article_id, run_id);
   }
 
  private:
@@ -143,7 +149,34 @@ class StreakFolder {
     }
   }
 
-  SQLite::Statement mark_, runs_, links_, extend_, end_, set_mark_;
+  // A summary is read only by a kept run where the link is known not ok with
+  // no ok fetch between it and the pruned runs (history/changes.cc Streak):
+  // so only while the first kept run that fetched the URL found it not ok.
+  // Once that run has it ok, or no kept run fetched it (the article no
+  // longer cites it), no report can reach the row, and without this it
+  // would stay for good.
+  void DropUnreadStreaks(int64_t article_id, int64_t through) {
+    std::vector<std::string> urls;
+    Store::Impl::Fresh(streak_urls_).bind(1, article_id);
+    while (streak_urls_.executeStep()) urls.push_back(streak_urls_.getColumn(0).getString());
+    streak_urls_.reset();
+    for (const std::string& url : urls) {
+      Store::Impl::Fresh(first_kept_fetch_);
+      first_kept_fetch_.bind(1, article_id);
+      first_kept_fetch_.bind(2, url);
+      first_kept_fetch_.bind(3, through);
+      const bool read = first_kept_fetch_.executeStep() &&
+                        IsLinkProblem(ParseLinkStatus(first_kept_fetch_.getColumn(0).getString()).value_or(LinkStatus::kError));
+      first_kept_fetch_.reset();
+      if (read) continue;
+      Store::Impl::Fresh(end_);
+      end_.bind(1, article_id);
+      end_.bind(2, url);
+      end_.exec();
+    }
+  }
+
+  SQLite::Statement mark_, runs_, links_, extend_, end_, set_mark_, streak_urls_, first_kept_fetch_;
 };
 
 // The deletions of a real prune, each transaction bounded.
@@ -347,18 +380,18 @@ PruneReport Store::Prune(const PruneOptions& options) {
 
 PrunedStreak Store::PrunedStreakOf(int64_t article_id, const std::string& normalized_url) {
   return Guarded(*impl_, "reading the pruned streak of " + normalized_url, [&] {
-    SQLite::Statement select(impl_->db,
-                             "SELECT m.through_run_id, s.broken_runs, s.since FROM pruned_marks m "
-                             "LEFT JOIN pruned_streaks s ON s.article_id = m.article_id AND s.normalized_url = ?2 "
-                             "WHERE m.article_id = ?1");
-    select.bind(1, article_id);
-    select.bind(2, normalized_url);
+    StatementUse select(impl_->Cached(
+        "SELECT m.through_run_id, s.broken_runs, s.since FROM pruned_marks m "
+        "LEFT JOIN pruned_streaks s ON s.article_id = m.article_id AND s.normalized_url = ?2 "
+        "WHERE m.article_id = ?1"));
+    select->bind(1, article_id);
+    select->bind(2, normalized_url);
     PrunedStreak streak;
-    if (!select.executeStep()) return streak;
-    streak.through_run_id = select.getColumn(0).getInt64();
-    if (!select.getColumn(1).isNull()) {
-      streak.broken_runs = select.getColumn(1).getInt();
-      streak.since = select.getColumn(2).getString();
+    if (!select->executeStep()) return streak;
+    streak.through_run_id = select->getColumn(0).getInt64();
+    if (!select->getColumn(1).isNull()) {
+      streak.broken_runs = select->getColumn(1).getInt();
+      streak.since = select->getColumn(2).getString();
     }
     return streak;
   });

@@ -12,6 +12,10 @@ constexpr const char* kArticleColumns =
     "SELECT id, identity, source, kind, COALESCE(body, ''), media_type, created_at, registered "
     "FROM articles ";
 
+// A page of registered articles by id (?1: after this id, ?2: at most this
+// many, -1 for all); the id order walks articles' primary key.
+constexpr const char* kRegisteredPage = "WHERE a.registered = 1 AND a.id > ?1 ORDER BY a.id LIMIT ?2";
+
 ArticleEntry ReadEntry(SQLite::Statement& select) {
   ArticleEntry entry;
   entry.id = select.getColumn(0).getInt64();
@@ -59,20 +63,46 @@ int64_t Store::RegisterArticle(const std::string& identity, const std::string& s
   });
 }
 
-std::vector<ArticleEntry> Store::ListRegistered() {
+std::vector<ArticleEntry> Store::ListRegistered(int64_t after_id, int limit) {
   return Guarded(*impl_, "listing registered articles", [&] {
-    SQLite::Statement select(impl_->db, std::string(kArticleColumns) + "WHERE registered = 1 ORDER BY id");
+    SQLite::Statement select(impl_->db, std::string(kArticleColumns) + "a " + kRegisteredPage);
+    select.bind(1, after_id);
+    select.bind(2, limit > 0 ? limit : -1);  // LIMIT -1: no limit
     std::vector<ArticleEntry> entries;
     while (select.executeStep()) entries.push_back(ReadEntry(select));
     return entries;
   });
 }
 
+std::vector<RegisteredWithRun> Store::ListRegisteredWithLatestRun(int64_t after_id, int limit) {
+  return Guarded(*impl_, "listing registered articles with their latest runs", [&] {
+    // The newest run of each article is one probe of run_articles_by_article
+    // (article_id, run_id); the runs join is by primary key.
+    SQLite::Statement select(
+        impl_->db,
+        "SELECT a.id, a.identity, a.source, a.kind, COALESCE(a.body, ''), a.media_type, a.created_at, "
+        "       a.registered, r.id, r.trigger, r.started_at, r.finished_at, r.state "
+        "FROM articles a LEFT JOIN runs r "
+        "  ON r.id = (SELECT MAX(ra.run_id) FROM run_articles ra WHERE ra.article_id = a.id) " +
+            std::string(kRegisteredPage));
+    select.bind(1, after_id);
+    select.bind(2, limit > 0 ? limit : -1);
+    std::vector<RegisteredWithRun> rows;
+    while (select.executeStep()) {
+      RegisteredWithRun row;
+      row.article = ReadEntry(select);
+      if (!select.getColumn(8).isNull()) row.latest_run = ReadRunRef(select, 8);
+      rows.push_back(std::move(row));
+    }
+    return rows;
+  });
+}
+
 std::optional<ArticleEntry> Store::FindArticle(int64_t id) {
   return Guarded(*impl_, "finding article " + std::to_string(id), [&] {
-    SQLite::Statement select(impl_->db, std::string(kArticleColumns) + "WHERE id = ?1");
-    select.bind(1, id);
-    return FirstEntry(select);
+    StatementUse select(impl_->Cached(std::string(kArticleColumns) + "WHERE id = ?1"));
+    select->bind(1, id);
+    return FirstEntry(*select);
   });
 }
 

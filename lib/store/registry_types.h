@@ -37,6 +37,13 @@ struct RunRef {
   RunState state = RunState::kRunning;
 };
 
+// A registered article and the newest run that includes it, if any: one row
+// of `list` and GET /v1/articles (Store::ListRegisteredWithLatestRun).
+struct RegisteredWithRun {
+  ArticleEntry article;
+  std::optional<RunRef> latest_run;
+};
+
 // The link status of one URL of an article in one run (LinkHistory).
 struct LinkHistoryEntry {
   int64_t run_id = 0;

@@ -102,6 +102,48 @@ std::vector<CitationRecord> ReadCitations(Store::Impl& impl, const RunRecord& ru
   return records;
 }
 
+// Link statuses only (LoadRunArticleStatuses): the citation fields that
+// decide a status without a fetch, and the fetch's status.
+std::vector<CitationRecord> ReadCitationStatuses(Store::Impl& impl, const RunRecord& run, int64_t article_id) {
+  std::vector<CitationRecord> records;
+  StatementUse select(impl.select_citation_statuses);
+  select->bind(1, run.run_id);
+  select->bind(2, article_id);
+  while (select->executeStep()) {
+    CitationRecord record;
+    record.citation.normalized_url = select->getColumn(0).getString();
+    record.citation.url_error = select->getColumn(1).getString();
+    record.citation.url_error_status =
+        ParseLinkStatus(select->getColumn(2).getString()).value_or(LinkStatus::kError);
+    record.citation.no_url = select->getColumn(3).getInt() != 0;
+    const bool fetched = select->getColumn(4).getInt() != 0;
+    if (!fetched || record.citation.no_url || !record.citation.url_error.empty()) {
+      ResolveLinkWithoutFetch(run, &record);
+    } else {
+      record.link_status = ParseLinkStatus(select->getColumn(5).getString()).value_or(LinkStatus::kError);
+    }
+    records.push_back(std::move(record));
+  }
+  return records;
+}
+
+std::vector<QuoteRecord> ReadQuoteStatuses(Store::Impl& impl, int64_t run_id, int64_t article_id) {
+  std::vector<QuoteRecord> records;
+  StatementUse select(impl.select_quote_statuses);
+  select->bind(1, run_id);
+  select->bind(2, article_id);
+  while (select->executeStep()) {
+    QuoteRecord record;
+    if (!select->getColumn(0).isNull()) {
+      record.decided = true;
+      record.verdict.status =
+          ParseQuoteStatus(select->getColumn(0).getString()).value_or(QuoteStatus::kUnverifiable);
+    }
+    records.push_back(std::move(record));
+  }
+  return records;
+}
+
 std::vector<QuoteRecord> ReadQuotes(Store::Impl& impl, int64_t run_id, int64_t article_id) {
   const std::string what = "quotes of article " + std::to_string(article_id) + " in run " +
                            std::to_string(run_id) + " of " + impl.path;
@@ -134,47 +176,60 @@ std::vector<QuoteRecord> ReadQuotes(Store::Impl& impl, int64_t run_id, int64_t a
   return records;
 }
 
-}  // namespace
-
-RunRecord Store::LoadRun(int64_t run_id) { return LoadRunArticle(run_id, 0); }
+// What LoadRunArticle reads of each article's citations and quotes.
+enum class Detail { kFull, kStatuses };
 
 // article_id 0: every article of the run.
-RunRecord Store::LoadRunArticle(int64_t run_id, int64_t article_id) {
-  return Guarded(*impl_, "loading run " + std::to_string(run_id), [&] {
+RunRecord LoadRunRecord(Store::Impl& impl, int64_t run_id, int64_t article_id, Detail detail) {
+  return Guarded(impl, "loading run " + std::to_string(run_id), [&] {
     RunRecord run;
     // One read transaction, so the run is a consistent snapshot even while
     // another connection is still writing it.
-    SQLite::Transaction transaction(impl_->db, SQLite::TransactionBehavior::DEFERRED);
-    ReadRunRow(*impl_, run_id, &run);
-    const std::string checked_at = CheckedAt(*impl_, run);
+    SQLite::Transaction transaction(impl.db, SQLite::TransactionBehavior::DEFERRED);
+    ReadRunRow(impl, run_id, &run);
+    const std::string checked_at = CheckedAt(impl, run);
     // One article of a run of thousands (list, GET /v1/articles: once per
     // article) is looked up by key, not by scanning the run's articles.
-    std::optional<SQLite::Statement> one;
-    if (article_id != 0) {
-      one.emplace(impl_->db, "SELECT article_id, source, title, diagnostics FROM run_articles "
-                             "WHERE run_id = ?1 AND article_id = ?2");
-      one->bind(2, article_id);
-    }
-    SQLite::Statement& select = one ? *one : Impl::Fresh(impl_->select_run_articles);
-    select.bind(1, run_id);
-    while (select.executeStep()) {
+    StatementUse select(article_id != 0 ? impl.select_run_article : impl.select_run_articles);
+    select->bind(1, run_id);
+    if (article_id != 0) select->bind(2, article_id);
+    while (select->executeStep()) {
       ArticleRecord article;
-      article.article_id = select.getColumn(0).getInt64();
-      article.source = select.getColumn(1).getString();
-      if (!select.getColumn(2).isNull()) article.title = select.getColumn(2).getString();
+      article.article_id = select->getColumn(0).getInt64();
+      article.source = select->getColumn(1).getString();
+      if (!select->getColumn(2).isNull()) article.title = select->getColumn(2).getString();
       article.checked_at = checked_at;
-      article.diagnostics = store_internal::DecodeDiagnostics(
-          select.getColumn(3).getString(), "diagnostics of " + article.source + " in " + impl_->path);
+      if (detail == Detail::kFull) {
+        article.diagnostics = store_internal::DecodeDiagnostics(
+            select->getColumn(3).getString(), "diagnostics of " + article.source + " in " + impl.path);
+      }
       run.articles.push_back(std::move(article));
     }
-    select.reset();
+    select->reset();
     for (ArticleRecord& article : run.articles) {
-      article.citations = ReadCitations(*impl_, run, article.article_id);
-      article.quotes = ReadQuotes(*impl_, run_id, article.article_id);
+      if (detail == Detail::kFull) {
+        article.citations = ReadCitations(impl, run, article.article_id);
+        article.quotes = ReadQuotes(impl, run_id, article.article_id);
+      } else {
+        article.citations = ReadCitationStatuses(impl, run, article.article_id);
+        article.quotes = ReadQuoteStatuses(impl, run_id, article.article_id);
+      }
     }
     transaction.commit();
     return run;
   });
+}
+
+}  // namespace
+
+RunRecord Store::LoadRun(int64_t run_id) { return LoadRunRecord(*impl_, run_id, 0, Detail::kFull); }
+
+RunRecord Store::LoadRunArticle(int64_t run_id, int64_t article_id) {
+  return LoadRunRecord(*impl_, run_id, article_id, Detail::kFull);
+}
+
+RunRecord Store::LoadRunArticleStatuses(int64_t run_id, int64_t article_id) {
+  return LoadRunRecord(*impl_, run_id, article_id, Detail::kStatuses);
 }
 
 std::optional<int64_t> Store::LatestRun() {

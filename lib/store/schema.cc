@@ -256,6 +256,19 @@ CREATE INDEX reviews_by_key ON reviews(key, id);
 CREATE INDEX reviews_by_article ON reviews(article_id, key, id);
 )sql";
 
+// Migration 10: reads that must not grow with the history (issue 17 item
+// 3). When a run is unfinished, the time its results were checked at is its
+// newest fetch (run_loader.cc CheckedAt): with only the (run_id, url) key
+// that was a scan of the run's fetches for every article `list` shows.
+// A summary (list, GET /v1/articles) reads quote statuses from an index.
+constexpr const char* kReadIndexes = R"sql(
+CREATE INDEX fetches_by_run_time ON fetches(run_id, fetched_at);
+-- A summary counts quote verdicts; the quote rows carry text and evidence
+-- (half the database at 300,000 quotes), this index only the status.
+CREATE INDEX quotes_by_status ON quotes(run_id, article_id, status);
+)sql";
+
+// Migration 11: the web interface's server-side sessions (docs/web.md).
 constexpr const char* kWebSessions = R"sql(
 CREATE TABLE web_sessions (
   id_hash     TEXT PRIMARY KEY,    -- hex SHA-256 of the session cookie's secret
@@ -314,6 +327,7 @@ const std::vector<Migration>& Migrations() {
       {"retention: pruned runs' streaks, jobs by run", kRetention},
       {"MediaWiki reference fields (no_url, name, group, template fields) and quote origin", kReferenceFields},
       {"reviewers' decisions on quotes and citations", kReviews},
+      {"indexes for list, report --changes and GET /v1/articles at scale", kReadIndexes},
       {"web interface sessions", kWebSessions},
   };
   return kMigrations;

@@ -113,13 +113,23 @@ class Store {
   // LoadRun restricted to one article (empty articles when the run does not
   // include it).
   RunRecord LoadRunArticle(int64_t run_id, int64_t article_id);
+  // LoadRunArticle with only what a summary counts (report/summary.h): each
+  // citation's link status and each quote's verdict status, nothing else
+  // (no texts, URLs, evidence). `list` and GET /v1/articles call it once per
+  // article, so it reads two small key ranges and decodes no JSON.
+  RunRecord LoadRunArticleStatuses(int64_t run_id, int64_t article_id);
 
   // --- Registered articles (registry.cc) ---
   // Registers an article for scheduled checks, or refreshes it (kind, body,
   // media type; registered again after a removal). Returns its id.
   int64_t RegisterArticle(const std::string& identity, const std::string& source, const std::string& kind,
                           const std::string& body = "", const std::string& media_type = "");
-  std::vector<ArticleEntry> ListRegistered();  // by id
+  // By id; with `limit` > 0 at most that many, with `after_id` > 0 only ids
+  // above it (a page of a list: the next page starts after its last id).
+  std::vector<ArticleEntry> ListRegistered(int64_t after_id = 0, int limit = 0);
+  // ListRegistered's page, each article with its newest run, in one query
+  // (no query per article).
+  std::vector<RegisteredWithRun> ListRegisteredWithLatestRun(int64_t after_id, int limit);
   std::optional<ArticleEntry> FindArticle(int64_t id);
   // By identity, else by source as first given.
   std::optional<ArticleEntry> FindArticleBySource(const std::string& identity_or_source);

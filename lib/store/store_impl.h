@@ -6,8 +6,10 @@
 
 #include <SQLiteCpp/SQLiteCpp.h>
 
+#include <memory>
 #include <optional>
 #include <string>
+#include <unordered_map>
 
 #include "store/store.h"
 
@@ -21,9 +23,17 @@ struct Store::Impl {
   // half-way through an exception.
   static SQLite::Statement& Fresh(SQLite::Statement& statement);
 
+  // The statement for `sql`, prepared on first use and kept: reads made
+  // once per article of a report (its runs, a link's history, its reviews)
+  // would otherwise prepare a statement each time, which at ten thousand
+  // articles costs more than running it. Use through StatementUse; not for
+  // a statement that may be in use further up the stack.
+  SQLite::Statement& Cached(const std::string& sql);
+
   std::string path;
   SQLite::Database db;
   bool batch_open = false;  // a Store::WriteBatch holds the write transaction
+  std::unordered_map<std::string, std::unique_ptr<SQLite::Statement>> cached;  // Cached()
 
   // Writes.
   SQLite::Statement insert_article;
@@ -43,8 +53,11 @@ struct Store::Impl {
   SQLite::Statement select_run;
   SQLite::Statement select_last_fetch_time;
   SQLite::Statement select_run_articles;
+  SQLite::Statement select_run_article;  // one article of a run
   SQLite::Statement select_citations;
   SQLite::Statement select_quotes;
+  SQLite::Statement select_citation_statuses;  // LoadRunArticleStatuses
+  SQLite::Statement select_quote_statuses;
   SQLite::Statement select_latest_run;
 
   // Page cache (page_cache.cc), on the path of every URL of a warm run.
@@ -88,6 +101,10 @@ class StatementUse {
  private:
   SQLite::Statement& statement_;
 };
+
+// The RunRef in columns first.. first+4 of a row: id, trigger, started_at,
+// finished_at, state.
+RunRef ReadRunRef(SQLite::Statement& select, int first = 0);
 
 // Whether process `pid` still exists (on this machine). EPERM means it
 // exists but belongs to someone else.

@@ -183,5 +183,39 @@ TEST_F(PruneStreaksTest, SuccessivePrunesKeepTheStreaks) {
   EXPECT_NE(latest.find("page2 broken since 2026-01-23T03:00:00Z x3"), std::string::npos) << latest;
 }
 
+int64_t StreakRows(SQLite::Database& raw, int64_t article) {
+  SQLite::Statement count(raw, "SELECT count(*) FROM pruned_streaks WHERE article_id = ?1");
+  count.bind(1, article);
+  count.executeStep();
+  return count.getColumn(0).getInt64();
+}
+
+// A summary no kept run can read (the link recovered in the window, or the
+// article stopped citing it) is deleted; one a kept run reads stays.
+TEST(PruneStreakCleanupTest, SummariesNoKeptRunReadsAreDeleted) {
+  TempDir dir;
+  auto store = Store::Open(dir.File("citecheck.db"));
+  SQLite::Database raw(dir.File("citecheck.db"), SQLite::OPEN_READWRITE);
+  const int64_t moved_on = store->UpsertArticle("b.md", "b.md");
+  const int64_t still_broken = store->UpsertArticle("c.md", "c.md");
+  for (int day = 0; day < 8; ++day) {
+    // page0 broken, then recovered; page1 broken, then no longer cited.
+    StoreRun(*store, raw, moved_on, day < 4 ? Links{kBroken, kBroken} : Links{kOk}, day);
+    StoreRun(*store, raw, still_broken, {kBroken}, day);
+  }
+  PruneOptions options;
+  options.keep_runs = 4;
+  EXPECT_EQ(store->Prune(options).runs, 8);
+  EXPECT_EQ(StreakRows(raw, moved_on), 0);
+  ASSERT_EQ(StreakRows(raw, still_broken), 1);
+  const std::string latest = DescribeRun(*store, store->RunsOfArticle(still_broken, 1).front().run_id, still_broken);
+  EXPECT_NE(latest.find("page0 broken since 2026-01-01T03:00:00Z x8"), std::string::npos) << latest;
+  // And a link that breaks again after the cleanup starts a new streak.
+  const int64_t again = StoreRun(*store, raw, moved_on, {kBroken, kBroken}, 9);
+  const std::string now = DescribeRun(*store, again, moved_on);
+  EXPECT_NE(now.find("page0 broken since 2026-01-10T03:00:00Z x1"), std::string::npos) << now;
+  EXPECT_NE(now.find("page1 broken since 2026-01-10T03:00:00Z x1"), std::string::npos) << now;
+}
+
 }  // namespace
 }  // namespace citecheck

@@ -183,5 +183,41 @@ TEST_F(ReviewTest, UnknownKeysAndBadRequestsRecordNothing) {
   EXPECT_TRUE(store_->CurrentReviews(0).empty());
 }
 
+// Retention (docs/storage.md "Retention"): a decision outlives the run it
+// was made on. After the reviewed run is pruned the review still holds on
+// the same page, its history is whole, and a page change still makes it
+// stale.
+TEST_F(ReviewTest, ReviewsSurvivePruningTheReviewedRun) {
+  const std::string quote = "the harbour master counted forty ships";
+  const int64_t reviewed = StoreRun(*store_, article_, quote, "page one", QuoteStatus::kNearMatch);
+  const std::string key = Applied(reviewed).articles[0].quotes[0].key;
+  ASSERT_EQ(Decide(key, ReviewState::kAccepted).status, ReviewOutcome::Status::kRecorded);
+  int64_t latest = 0;
+  for (int i = 0; i < 3; ++i) latest = StoreRun(*store_, article_, quote, "page one", QuoteStatus::kNearMatch);
+
+  PruneOptions options;
+  options.keep_runs = 1;
+  EXPECT_EQ(store_->Prune(options).runs, 3);
+  ASSERT_FALSE(store_->FindRun(reviewed));
+  RunRecord kept = Applied(latest);
+  ASSERT_TRUE(kept.articles[0].quotes[0].review);
+  EXPECT_EQ(kept.articles[0].quotes[0].review->state, ReviewState::kAccepted);
+  EXPECT_EQ(ExitCodeFor(kept), 0);
+  std::vector<ReviewRow> history = store_->ReviewHistory(key);
+  ASSERT_EQ(history.size(), 1u);
+  EXPECT_EQ(history[0].run_id, reviewed);  // the run it was made on, though gone
+  EXPECT_EQ(history[0].by, "alice");
+
+  // The page changes: stale, and still stale after the next prune; clearing
+  // it is one more decision in the history.
+  const int64_t changed = StoreRun(*store_, article_, quote, "page two", QuoteStatus::kNearMatch);
+  EXPECT_EQ(Applied(changed).articles[0].quotes[0].review->state, ReviewState::kStale);
+  EXPECT_EQ(store_->Prune(options).runs, 1);
+  EXPECT_EQ(Applied(changed).articles[0].quotes[0].review->state, ReviewState::kStale);
+  ASSERT_EQ(Decide(key, ReviewState::kCleared).status, ReviewOutcome::Status::kRecorded);
+  EXPECT_EQ(store_->ReviewHistory(key).size(), 2u);
+  EXPECT_FALSE(Applied(changed).articles[0].quotes[0].review);
+}
+
 }  // namespace
 }  // namespace citecheck

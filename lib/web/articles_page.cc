@@ -1,5 +1,8 @@
 #include "web/articles_page.h"
 
+#include <algorithm>
+#include <charconv>
+
 #include "report/escape.h"
 #include "report/render_run.h"
 #include "report/summary.h"
@@ -59,9 +62,23 @@ bool Shown(const ArticleRow& row, const std::string& filter) {
 
 }  // namespace
 
-std::vector<ArticleRow> LoadArticleRows(Store& store) {
+ArticlesPaging ParseArticlesPaging(const std::string& after, const std::string& limit) {
+  constexpr int kMaxLimit = 1000;
+  ArticlesPaging paging;
+  auto whole = [](const std::string& text) -> std::optional<int64_t> {
+    int64_t value = 0;
+    auto [end, error] = std::from_chars(text.data(), text.data() + text.size(), value);
+    if (error != std::errc() || end != text.data() + text.size() || value < 0) return std::nullopt;
+    return value;
+  };
+  if (std::optional<int64_t> n = whole(after)) paging.after = *n;
+  if (std::optional<int64_t> n = whole(limit); n && *n > 0) paging.limit = static_cast<int>(std::min<int64_t>(*n, kMaxLimit));
+  return paging;
+}
+
+std::vector<ArticleRow> LoadArticleRows(Store& store, const ArticlesPaging& paging) {
   std::vector<ArticleRow> rows;
-  for (ArticleOverview& o : OverviewRegistered(store)) {
+  for (ArticleOverview& o : OverviewRegistered(store, paging.after, paging.limit)) {
     ArticleRow row;
     row.overview = std::move(o);
     if (row.overview.last_run) {
@@ -81,8 +98,8 @@ std::vector<ArticleRow> LoadArticleRows(Store& store) {
   return rows;
 }
 
-std::string ArticlesPage(const std::vector<ArticleRow>& rows, const std::string& filter, const std::string& notice,
-                         const WebSession& session) {
+std::string ArticlesPage(const std::vector<ArticleRow>& rows, const ArticlesPaging& paging, const std::string& filter,
+                         const std::string& notice, const WebSession& session) {
   std::string body = "<h1>Articles</h1>\n";
   if (!notice.empty()) body += "<p class=\"notice\" role=\"status\">" + E(notice) + "</p>\n";
   body += "<nav class=\"filters-nav\" aria-label=\"filter articles\">" + FilterLink("", filter, "all") +
@@ -112,6 +129,12 @@ std::string ArticlesPage(const std::vector<ArticleRow>& rows, const std::string&
   } else {
     body += "<table class=\"articles\"><thead><tr><th>article</th><th>last run</th><th>counts</th>"
             "<th>since the run before</th></tr></thead><tbody>\n" + table + "</tbody></table>\n";
+  }
+  // A full page may have more after it; a short one is the last.
+  if (rows.size() == static_cast<size_t>(paging.limit)) {
+    body += "<p class=\"pager\"><a rel=\"next\" href=\"/?" + (filter.empty() ? "" : "filter=" + filter + "&amp;") +
+            "after=" + std::to_string(rows.back().overview.article.id) + "&amp;limit=" + std::to_string(paging.limit) +
+            "\">next " + std::to_string(paging.limit) + " articles</a></p>\n";
   }
   return WebPage("articles", body, &session);
 }

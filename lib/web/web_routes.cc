@@ -66,7 +66,8 @@ class Web {
       Signed(req, res, false, [&](const WebSession& session) {
         const std::string filter = req.get_param_value("filter");
         const std::string notice = req.has_param("queued") ? "Checks queued: the counts change when they finish." : "";
-        SendHtml(res, 200, ArticlesPage(LoadArticleRows(*c_.stores->Acquire()),
+        const ArticlesPaging paging = ParseArticlesPaging(req.get_param_value("after"), req.get_param_value("limit"));
+        SendHtml(res, 200, ArticlesPage(LoadArticleRows(*c_.stores->Acquire(), paging), paging,
                                         filter == "problems" || filter == "stale" ? filter : "", notice, session));
       });
     });

@@ -9,6 +9,7 @@
 #include <atomic>
 
 #include "e2e/web_util.h"
+#include "support/run_binary.h"
 #include "support/test_server.h"
 
 namespace citecheck::testing {
@@ -74,6 +75,32 @@ TEST(WebPagesTest, AddReviewFilterAndSeeWhatChanged) {
 
   ASSERT_EQ(browser.Post("/check-now", cookie, httplib::Params{{"csrf", csrf}})->status, 303);
   EXPECT_EQ(env.WaitForJob(3)["kind"], "all");
+  env.daemon().Signal(SIGTERM);
+  EXPECT_EQ(env.daemon().Wait(), 0) << env.daemon().Log();
+}
+
+// The list is read a page at a time (each row renders a stored run): a full
+// page links to the next, the last page does not.
+TEST(WebPagesTest, TheArticlesListIsPaged) {
+  DaemonEnv env;
+  for (int n = 1; n <= 3; ++n) {
+    const std::string file = env.dir().Write("a" + std::to_string(n) + ".md", "# Article " + std::to_string(n) + "\n");
+    RunOutput add = RunCitecheck({"add", file, "--db", env.db()});
+    ASSERT_EQ(add.exit_code, 0) << add.err;
+  }
+  ASSERT_TRUE(env.Start()) << env.daemon().Log();
+  auto browser = Browser(env);
+  const auto cookie = CookieHeader("citecheck_session", SignIn(browser, kToken, "dana").session);
+  const std::string first = browser.Get("/?limit=2", cookie)->body;
+  EXPECT_TRUE(Lists(first, 1) && Lists(first, 2)) << first;
+  EXPECT_FALSE(Lists(first, 3)) << first;
+  EXPECT_NE(first.find("rel=\"next\" href=\"/?after=2&amp;limit=2\""), std::string::npos) << first;
+  const std::string second = browser.Get("/?after=2&limit=2", cookie)->body;
+  EXPECT_TRUE(Lists(second, 3)) << second;
+  EXPECT_FALSE(Lists(second, 1)) << second;
+  EXPECT_EQ(second.find("rel=\"next\""), std::string::npos) << second;
+  const std::string all = browser.Get("/?limit=nonsense", cookie)->body;  // the default page of 100
+  EXPECT_TRUE(Lists(all, 1) && Lists(all, 3)) << all;
   env.daemon().Signal(SIGTERM);
   EXPECT_EQ(env.daemon().Wait(), 0) << env.daemon().Log();
 }

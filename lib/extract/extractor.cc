@@ -11,7 +11,10 @@
 
 #include "core/ascii.h"
 #include "core/media_type.h"
+#include "extract/optional_text.h"
+#include "extract/paywall.h"
 #include "extract/text_lines.h"
+#include "extract/visibility.h"
 #include "html/attribute_guard.h"
 #include "html/elements.h"
 #include "html/nesting_guard.h"
@@ -19,6 +22,9 @@
 
 namespace citecheck {
 namespace {
+
+// Longest text of an element that may be a note marker.
+constexpr size_t kMaxMarkerText = 16;
 
 struct GumboDeleter {
   void operator()(GumboOutput* output) const {
@@ -70,6 +76,30 @@ std::string InlineText(const GumboNode* root) {
   return CollapseSpaces(out);
 }
 
+// InlineText of an element when it is at most `limit` bytes, visiting at
+// most `limit` nodes; "" otherwise. Enough to tell a note marker, at a cost
+// that does not grow with the element's size (markers nest in hostile pages).
+std::string ShortInlineText(const GumboNode* root, size_t limit) {
+  std::string out;
+  std::vector<const GumboNode*> stack{root};
+  for (size_t visited = 0; !stack.empty(); ++visited) {
+    if (visited > limit || out.size() > 4 * limit) return "";
+    const GumboNode* node = stack.back();
+    stack.pop_back();
+    if (node->type == GUMBO_NODE_TEXT || node->type == GUMBO_NODE_CDATA ||
+        node->type == GUMBO_NODE_WHITESPACE) {
+      out += node->v.text.text;
+    } else if (node->type == GUMBO_NODE_ELEMENT) {
+      const GumboVector& children = node->v.element.children;
+      for (unsigned i = children.length; i-- > 0;) {
+        stack.push_back(static_cast<const GumboNode*>(children.data[i]));
+      }
+    }
+  }
+  std::string text = CollapseSpaces(out);
+  return text.size() <= limit ? text : "";
+}
+
 // One pass over the tree with an explicit stack (deep pages must not exhaust
 // the call stack): visible text into *raw, and the metadata into *page.
 class TextWalker {
@@ -82,7 +112,7 @@ class TextWalker {
       Item item = stack_.back();
       stack_.pop_back();
       if (item.closing) {
-        Close(item.node);
+        Close(item);
       } else {
         Visit(item.node);
       }
@@ -94,6 +124,7 @@ class TextWalker {
   struct Item {
     const GumboNode* node;
     bool closing;
+    bool marker = false;  // a note marker: its text is optional
   };
 
   void Visit(const GumboNode* node) {
@@ -118,17 +149,37 @@ class TextWalker {
     GumboTag tag = node->v.element.tag;
     NoteMetadata(node);
     if (tag == GUMBO_TAG_HEAD) NoteHeadMetadata(node->v.element.children);
-    if (IsHiddenElement(tag)) return;
+    if (IsHiddenElement(tag) || IsInvisibleElement(node)) return;
     if (IsBlockElement(tag)) raw_.push_back('\n');
     if (tag == GUMBO_TAG_PRE) ++pre_depth_;
-    stack_.push_back({node, true});
+    bool marker = marker_depth_ == 0 && (tag == GUMBO_TAG_SUP || tag == GUMBO_TAG_A) &&
+                  IsNoteMarker(node, ShortInlineText(node, kMaxMarkerText), AfterDigit());
+    if (marker) {
+      ++marker_depth_;
+      raw_.push_back(kOptionalBegin);
+    }
+    stack_.push_back({node, true, marker});
     PushChildren(node->v.element.children);
   }
 
-  void Close(const GumboNode* node) {
-    GumboTag tag = node->v.element.tag;
+  void Close(const Item& item) {
+    GumboTag tag = item.node->v.element.tag;
+    if (item.marker) {
+      --marker_depth_;
+      raw_.push_back(kOptionalEnd);
+    }
     if (IsBlockElement(tag)) raw_.push_back('\n');
     if (tag == GUMBO_TAG_PRE) --pre_depth_;
+  }
+
+  // Whether the text so far ends in a digit ("10" before <sup>6</sup>).
+  bool AfterDigit() const {
+    for (size_t i = raw_.size(); i-- > 0;) {
+      char c = raw_[i];
+      if (c == kOptionalBegin || c == kOptionalEnd) continue;
+      return c >= '0' && c <= '9';
+    }
+    return false;
   }
 
   void PushChildren(const GumboVector& children) {
@@ -138,9 +189,14 @@ class TextWalker {
   }
 
   // Source newlines are layout, not breaks, except inside <pre>.
+  // The marker characters never come from the page itself.
   void AppendText(const char* text) {
     size_t start = raw_.size();
     raw_ += text;
+    auto first = raw_.begin() + static_cast<std::ptrdiff_t>(start);
+    raw_.erase(std::remove_if(first, raw_.end(),
+                              [](char c) { return c == kOptionalBegin || c == kOptionalEnd; }),
+               raw_.end());
     if (pre_depth_ > 0) return;
     std::replace(raw_.begin() + static_cast<std::ptrdiff_t>(start), raw_.end(), '\n', ' ');
   }
@@ -155,6 +211,7 @@ class TextWalker {
 
   void NoteMetadata(const GumboNode* node) {
     GumboTag tag = node->v.element.tag;
+    NotePaywall(node);
     if (tag == GUMBO_TAG_HTML) {
       if (const char* lang = Attribute(node, "lang")) page_->language = PrimarySubtag(lang);
     } else if (tag == GUMBO_TAG_TITLE && page_->title.empty()) {
@@ -168,6 +225,23 @@ class TextWalker {
     }
   }
 
+  // JSON-LD bodies reach here only from a full parse: ExtractHtml does not
+  // elide pages that mention the property.
+  void NotePaywall(const GumboNode* node) {
+    if (page_->paywalled) return;
+    if (node->v.element.tag == GUMBO_TAG_SCRIPT) {
+      const char* type = Attribute(node, "type");
+      if (type == nullptr || AsciiLower(type).find("ld+json") == std::string::npos) return;
+      const GumboVector& children = node->v.element.children;
+      for (unsigned i = 0; i < children.length; ++i) {
+        auto* child = static_cast<const GumboNode*>(children.data[i]);
+        if (child->type == GUMBO_NODE_TEXT && JsonLdSaysNotFree(child->v.text.text)) page_->paywalled = true;
+      }
+      return;
+    }
+    if (Attribute(node, "itemprop") && ElementSaysNotFree(node, &InlineText)) page_->paywalled = true;
+  }
+
  public:
   const std::string& first_h1() const { return first_h1_; }
 
@@ -177,6 +251,7 @@ class TextWalker {
   std::string raw_;
   std::string first_h1_;
   int pre_depth_ = 0;
+  int marker_depth_ = 0;
 };
 
 }  // namespace
@@ -192,8 +267,11 @@ ExtractResult ExtractHtml(std::string_view html, Elision elision) {
                    std::to_string(kMaxAttributesPerElement) + ")";
     return result;
   }
-  // Script and style bodies never reach gumbo (html/raw_text_elider.h).
-  std::optional<std::string> elided = elision == Elision::kOn ? ElideRawText(html) : std::nullopt;
+  // Script and style bodies never reach gumbo (html/raw_text_elider.h),
+  // except on a page that may carry paywall markup in JSON-LD.
+  bool may_be_paywalled = html.find(kAccessibleForFree) != std::string_view::npos;
+  std::optional<std::string> elided =
+      elision == Elision::kOn && !may_be_paywalled ? ElideRawText(html) : std::nullopt;
   std::string_view parsed = elided ? std::string_view(*elided) : html;
   GumboPtr output(gumbo_parse_with_options(&kGumboDefaultOptions, parsed.data(), parsed.size()));
   if (!output) {
@@ -202,6 +280,10 @@ ExtractResult ExtractHtml(std::string_view html, Elision elision) {
   }
   TextWalker walker(&result.page);
   result.page.text = CollapseLines(walker.Walk(output->document));
+  result.page.optional_spans = TakeOptionalMarks(&result.page.text);
+  AddWrittenMarkers(result.page.text, &result.page.optional_spans);
+  AddFurnitureLines(result.page.text, &result.page.optional_spans);
+  MergeSpans(&result.page.optional_spans);
   if (result.page.title.empty()) result.page.title = walker.first_h1();
   result.ok = true;
   return result;
@@ -222,6 +304,8 @@ ExtractResult ExtractBody(std::string_view body, const std::string& content_type
     return result;
   }
   result.page.text = CollapseLines(body);
+  AddWrittenMarkers(result.page.text, &result.page.optional_spans);
+  MergeSpans(&result.page.optional_spans);
   result.ok = true;
   return result;
 }

@@ -256,6 +256,15 @@ CREATE INDEX reviews_by_key ON reviews(key, id);
 CREATE INDEX reviews_by_article ON reviews(article_id, key, id);
 )sql";
 
+// Migration 10 (issue 13): a page's optional spans (note markers a quote
+// may leave out) are kept with its text, and whether it is paywalled with
+// the fetch, beside its title, so that a report reads it without the text.
+// The spans go after the text: reading them is reading the page anyway.
+constexpr const char* kOptionalTextAndPaywall = R"sql(
+ALTER TABLE pages ADD COLUMN optional_spans TEXT NOT NULL DEFAULT '';  -- "begin-end,..." byte spans of text
+ALTER TABLE fetches ADD COLUMN paywalled INTEGER NOT NULL DEFAULT 0;    -- 1: isAccessibleForFree false
+)sql";
+
 bool HasForeignTables(SQLite::Database& db) {
   SQLite::Statement query(db, "SELECT count(*) FROM sqlite_master WHERE name NOT LIKE 'sqlite_%'");
   query.executeStep();
@@ -303,6 +312,7 @@ const std::vector<Migration>& Migrations() {
       {"retention: pruned runs' streaks, jobs by run", kRetention},
       {"MediaWiki reference fields (no_url, name, group, template fields) and quote origin", kReferenceFields},
       {"reviewers' decisions on quotes and citations", kReviews},
+      {"optional text of pages (note markers) and paywalled pages", kOptionalTextAndPaywall},
   };
   return kMigrations;
 }

@@ -4,6 +4,7 @@
 
 #include <algorithm>
 #include <cctype>
+#include <cstdint>
 #include <memory>
 #include <optional>
 #include <utility>
@@ -56,34 +57,13 @@ bool HasRelToken(const char* rel, std::string_view token) {
   return false;
 }
 
-// All text under `root`, newlines in the source treated as spaces.
-std::string InlineText(const GumboNode* root) {
-  std::string out;
-  std::vector<const GumboNode*> stack{root};
-  while (!stack.empty()) {
-    const GumboNode* node = stack.back();
-    stack.pop_back();
-    if (node->type == GUMBO_NODE_TEXT || node->type == GUMBO_NODE_CDATA ||
-        node->type == GUMBO_NODE_WHITESPACE) {
-      out += node->v.text.text;
-    } else if (node->type == GUMBO_NODE_ELEMENT) {
-      const GumboVector& children = node->v.element.children;
-      for (unsigned i = children.length; i-- > 0;) {
-        stack.push_back(static_cast<const GumboNode*>(children.data[i]));
-      }
-    }
-  }
-  return CollapseSpaces(out);
-}
-
-// InlineText of an element when it is at most `limit` bytes, visiting at
-// most `limit` nodes; "" otherwise. Enough to tell a note marker, at a cost
-// that does not grow with the element's size (markers nest in hostile pages).
-std::string ShortInlineText(const GumboNode* root, size_t limit) {
+// The raw text under `root`, or nullopt once more than `max_nodes` nodes
+// or `max_bytes` bytes were read.
+std::optional<std::string> RawText(const GumboNode* root, size_t max_nodes, size_t max_bytes) {
   std::string out;
   std::vector<const GumboNode*> stack{root};
   for (size_t visited = 0; !stack.empty(); ++visited) {
-    if (visited > limit || out.size() > 4 * limit) return "";
+    if (visited > max_nodes || out.size() > max_bytes) return std::nullopt;
     const GumboNode* node = stack.back();
     stack.pop_back();
     if (node->type == GUMBO_NODE_TEXT || node->type == GUMBO_NODE_CDATA ||
@@ -96,7 +76,21 @@ std::string ShortInlineText(const GumboNode* root, size_t limit) {
       }
     }
   }
-  std::string text = CollapseSpaces(out);
+  return out;
+}
+
+// All text under `root`, newlines in the source treated as spaces.
+std::string InlineText(const GumboNode* root) {
+  return CollapseSpaces(*RawText(root, SIZE_MAX, SIZE_MAX));
+}
+
+// InlineText of an element when it is at most `limit` bytes, "" otherwise;
+// it reads at most `limit` nodes. Enough to tell a note marker, at a cost
+// that does not grow with the element's size (markers nest in hostile pages).
+std::string ShortInlineText(const GumboNode* root, size_t limit) {
+  std::optional<std::string> raw = RawText(root, limit, 4 * limit);
+  if (!raw) return "";
+  std::string text = CollapseSpaces(*raw);
   return text.size() <= limit ? text : "";
 }
 

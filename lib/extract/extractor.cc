@@ -167,10 +167,16 @@ class TextWalker {
   }
 
   // Whether the text so far ends in a digit ("10" before <sup>6</sup>).
+  // Looks past at most kMaxMarkerText marker characters: markers around
+  // nothing but hidden text can pile up, and each lookup must stay short.
   bool AfterDigit() const {
-    for (size_t i = raw_.size(); i-- > 0;) {
+    size_t skipped = 0;
+    for (size_t i = raw_.size(); i-- > 0 && skipped <= kMaxMarkerText;) {
       char c = raw_[i];
-      if (c == kOptionalBegin || c == kOptionalEnd) continue;
+      if (c == kOptionalBegin || c == kOptionalEnd) {
+        ++skipped;
+        continue;
+      }
       return c >= '0' && c <= '9';
     }
     return false;

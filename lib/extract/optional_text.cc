@@ -122,7 +122,10 @@ std::vector<TextSpan> TakeOptionalMarks(std::string* text) {
       continue;
     }
     if (c == kOptionalEnd) {
-      if (depth > 0 && --depth == 0) spans.push_back({begin, static_cast<uint32_t>(out.size())});
+      // Empty spans (a marker around hidden text only) are never kept.
+      if (depth > 0 && --depth == 0 && begin < out.size()) {
+        spans.push_back({begin, static_cast<uint32_t>(out.size())});
+      }
       continue;
     }
     if (c == ' ' && (out.empty() || out.back() == ' ' || out.back() == '\n')) continue;

@@ -145,6 +145,18 @@ TEST(PageFurnitureTest, LabelLinesAreOptional) {
   EXPECT_NE(result.page.text.find("Photo: J. Smith / Reuters"), std::string::npos);
 }
 
+// Markers around nothing visible, by the ten thousand: no spans, and each
+// lookback stays short (a quadratic walk would not finish under the test timeout).
+TEST(NoteMarkerTest, ManyMarkersAroundHiddenText) {
+  std::string html = "<p>word";
+  for (int i = 0; i < 20000; ++i) html += "<sup><span hidden>1</span></sup>";
+  html += "<sup>2</sup> end</p>";
+  ExtractResult result = ExtractHtml(html);
+  ASSERT_TRUE(result.ok) << result.error;
+  EXPECT_EQ(result.page.text, "word2 end");
+  EXPECT_EQ(Optional(result.page), (std::vector<std::string>{"2"}));
+}
+
 struct PaywallCase {
   const char* name;
   const char* html;

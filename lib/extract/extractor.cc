@@ -58,8 +58,11 @@ bool HasRelToken(const char* rel, std::string_view token) {
 }
 
 // The raw text under `root`, or nullopt once more than `max_nodes` nodes
-// or `max_bytes` bytes were read.
-std::optional<std::string> RawText(const GumboNode* root, size_t max_nodes, size_t max_bytes) {
+// or `max_bytes` bytes were read. With `visible_only`, what the walker
+// skips (scripts, hidden elements) is skipped here too: a script's body is
+// not there at all when the page is elided.
+std::optional<std::string> RawText(const GumboNode* root, size_t max_nodes, size_t max_bytes,
+                                   bool visible_only = false) {
   std::string out;
   std::vector<const GumboNode*> stack{root};
   for (size_t visited = 0; !stack.empty(); ++visited) {
@@ -70,6 +73,7 @@ std::optional<std::string> RawText(const GumboNode* root, size_t max_nodes, size
         node->type == GUMBO_NODE_WHITESPACE) {
       out += node->v.text.text;
     } else if (node->type == GUMBO_NODE_ELEMENT) {
+      if (visible_only && (IsHiddenElement(node->v.element.tag) || IsInvisibleElement(node))) continue;
       const GumboVector& children = node->v.element.children;
       for (unsigned i = children.length; i-- > 0;) {
         stack.push_back(static_cast<const GumboNode*>(children.data[i]));
@@ -84,11 +88,11 @@ std::string InlineText(const GumboNode* root) {
   return CollapseSpaces(*RawText(root, SIZE_MAX, SIZE_MAX));
 }
 
-// InlineText of an element when it is at most `limit` bytes, "" otherwise;
+// The visible text of an element when it is at most `limit` bytes, "" otherwise;
 // it reads at most `limit` nodes. Enough to tell a note marker, at a cost
 // that does not grow with the element's size (markers nest in hostile pages).
 std::string ShortInlineText(const GumboNode* root, size_t limit) {
-  std::optional<std::string> raw = RawText(root, limit, 4 * limit);
+  std::optional<std::string> raw = RawText(root, limit, 4 * limit, /*visible_only=*/true);
   if (!raw) return "";
   std::string text = CollapseSpaces(*raw);
   return text.size() <= limit ? text : "";

@@ -79,11 +79,22 @@ inline void MatchTarget(std::string_view data) {
   Check(verdict.score >= 0 && verdict.score <= 1, "score in [0, 1]");
 }
 
+// Optional spans are what PageText promises: sorted, disjoint, not empty,
+// inside the text.
+inline void CheckSpans(const PageText& page) {
+  uint32_t previous_end = 0;
+  for (const TextSpan& span : page.optional_spans) {
+    Check(span.begin < span.end && span.end <= page.text.size(), "optional span inside the text");
+    Check(span.begin >= previous_end, "optional spans sorted and disjoint");
+    previous_end = span.end;
+  }
+}
+
 inline void ExtractTarget(std::string_view data) {
   ExtractResult html = ExtractHtml(data);
-  (void)html;
+  CheckSpans(html.page);
   ExtractResult plain = ExtractBody(data, "text/plain");
-  (void)plain;
+  CheckSpans(plain.page);
 }
 
 // The raw-text elider's promise (html/raw_text_elider.h): the elided parse
@@ -96,6 +107,8 @@ inline void ElideTarget(std::string_view data) {
   Check(elided.page.title == full.page.title, "same title elided and full");
   Check(elided.page.language == full.page.language, "same language elided and full");
   Check(elided.page.canonical_url == full.page.canonical_url, "same canonical URL elided and full");
+  Check(elided.page.optional_spans == full.page.optional_spans, "same optional spans elided and full");
+  Check(elided.page.paywalled == full.page.paywalled, "same paywall elided and full");
 }
 
 // First byte picks the HTTP charset; the rest is the body.

@@ -15,7 +15,9 @@ PageDone ParsePage(FetchResult fetch, int64_t max_body_bytes) {
     ExtractResult extracted = ExtractBody(fetch.body, fetch.content_type);
     if (extracted.ok && !extracted.page.text.empty()) {
       if (extracted.page.language.empty()) extracted.page.language = fetch.content_language;
-      auto prepared = std::make_shared<PreparedPage>(extracted.page.text, extracted.page.language);
+      auto prepared = std::make_shared<PreparedPage>(extracted.page.text, extracted.page.language,
+                                                     extracted.page.optional_spans);
+      done.outcome.paywalled = extracted.page.paywalled;
       done.detected_language = prepared->detected_language();
       done.outcome.page = std::move(prepared);
       done.page = std::move(extracted.page);
@@ -40,7 +42,9 @@ PageDone FromStored(StoredFetch stored, int64_t max_body_bytes) {
   done.outcome.max_body_bytes = max_body_bytes;
   if (stored.fetch.status == LinkStatus::kOk) {
     if (stored.page && !stored.page->text.empty()) {
-      done.outcome.page = std::make_shared<PreparedPage>(stored.page->text, stored.page->language);
+      done.outcome.page = std::make_shared<PreparedPage>(stored.page->text, stored.page->language,
+                                                         stored.page->optional_spans);
+      done.outcome.paywalled = stored.page->paywalled;
     } else {
       done.outcome.no_text_reason =
           stored.no_text_reason.empty() ? "page has no visible text" : stored.no_text_reason;

@@ -88,7 +88,9 @@ void PageReuse::ReuseText(PageDone* done, Store& reader, const QuoteLedger& ledg
   if (done->fetch.content_type.empty()) done->fetch.content_type = cached->fetch.content_type;
   done->fetch.truncated = cached->fetch.truncated;
   done->outcome.truncated = cached->fetch.truncated;
-  done->outcome.page = std::make_shared<PreparedPage>(cached->page->text, cached->page->language);
+  done->outcome.page = std::make_shared<PreparedPage>(cached->page->text, cached->page->language,
+                                                      cached->page->optional_spans);
+  done->outcome.paywalled = cached->page->paywalled;
   done->detected_language = cached->detected_language;
   done->known_content_hash = cached->content_hash;
   done->page = std::move(cached->page);

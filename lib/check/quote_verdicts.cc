@@ -46,6 +46,11 @@ Verdict VerdictForCitation(const std::string& quote, const Citation& citation,
   if (verdict.status == QuoteStatus::kNotFound && outcome->truncated) {
     return Unverifiable("page truncated at " + HumanBytes(outcome->max_body_bytes));
   }
+  // Only the teaser of a paywalled page is public: not finding the quote
+  // there accuses the article of nothing.
+  if (verdict.status == QuoteStatus::kNotFound && outcome->paywalled) {
+    return Unverifiable(std::string(kPaywalledReason));
+  }
   return verdict;
 }
 

@@ -5,6 +5,7 @@
 
 #include <memory>
 #include <string>
+#include <string_view>
 #include <vector>
 
 #include "core/types.h"
@@ -19,9 +20,13 @@ struct PageOutcome {
   long http_status = 0;
   bool truncated = false;
   int64_t max_body_bytes = 0;
+  bool paywalled = false;  // PageText::paywalled: a quote not found is unverifiable
   std::string no_text_reason;           // set when the page has no usable text
   std::shared_ptr<const PreparedPage> page;  // null when there is no text
 };
+
+// The reason of a quote not found on a paywalled page.
+inline constexpr std::string_view kPaywalledReason = "paywalled page: only part of its text is public";
 
 // The verdict of `quote` against one citation. `outcome` is null when the
 // citation has no fetchable URL (unresolved marker or malformed URL).

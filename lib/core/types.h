@@ -109,12 +109,26 @@ struct Validators {
   std::string body_hash;      // SHA-256 (hex) of that body; never sent
 };
 
+// Bytes [begin, end) of a page's text.
+struct TextSpan {
+  uint32_t begin = 0;
+  uint32_t end = 0;
+  bool operator==(const TextSpan& o) const { return begin == o.begin && end == o.end; }
+};
+
 // The visible text of a page and what else extraction keeps.
 struct PageText {
   std::string text;  // visible text, blocks separated by '\n', whitespace collapsed
   std::string title;
   std::string language;  // from <html lang> or Content-Language, lower-case; may be empty
   std::string canonical_url;
+  // Note markers and maintenance tags ("[4]", "[citation needed]"): shown as
+  // part of the text, skippable when matching (docs/matching.md "Optional
+  // text"). Sorted, disjoint, never empty spans.
+  std::vector<TextSpan> optional_spans{};
+  // The page's structured data says its text is not free (schema.org
+  // isAccessibleForFree false): only part of it may be public.
+  bool paywalled = false;
 };
 
 // Evidence for a verified or near-matched quote.

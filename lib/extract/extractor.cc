@@ -4,6 +4,7 @@
 
 #include <algorithm>
 #include <cctype>
+#include <cstdint>
 #include <memory>
 #include <optional>
 #include <utility>
@@ -11,7 +12,10 @@
 
 #include "core/ascii.h"
 #include "core/media_type.h"
+#include "extract/optional_text.h"
+#include "extract/paywall.h"
 #include "extract/text_lines.h"
+#include "extract/visibility.h"
 #include "html/attribute_guard.h"
 #include "html/elements.h"
 #include "html/nesting_guard.h"
@@ -19,6 +23,9 @@
 
 namespace citecheck {
 namespace {
+
+// Longest text of an element that may be a note marker.
+constexpr size_t kMaxMarkerText = 16;
 
 struct GumboDeleter {
   void operator()(GumboOutput* output) const {
@@ -50,29 +57,54 @@ bool HasRelToken(const char* rel, std::string_view token) {
   return false;
 }
 
-// The visible text under `root` (a title or heading), newlines in the source
-// treated as spaces. Hidden elements are skipped as in the page text: a
-// heading's <script> or <style> body is no part of its title, and the raw-text
-// elider removes those bodies, so counting them would make the title depend on
-// whether the document was elided (fuzz/regressions/elide/heading_script).
-std::string InlineText(const GumboNode* root) {
+// The raw text under `root`, or nullopt once more than `max_nodes` nodes
+// or `max_bytes` bytes were read. With `visible_only`, what the walker
+// skips (scripts, hidden elements) is skipped here too: a script's body is
+// not there at all when the page is elided.
+std::optional<std::string> RawText(const GumboNode* root, size_t max_nodes, size_t max_bytes,
+                                   bool visible_only = false) {
   std::string out;
   std::vector<const GumboNode*> stack{root};
-  while (!stack.empty()) {
+  for (size_t visited = 0; !stack.empty(); ++visited) {
+    if (visited > max_nodes || out.size() > max_bytes) return std::nullopt;
     const GumboNode* node = stack.back();
     stack.pop_back();
     if (node->type == GUMBO_NODE_TEXT || node->type == GUMBO_NODE_CDATA ||
         node->type == GUMBO_NODE_WHITESPACE) {
       out += node->v.text.text;
-    } else if (node->type == GUMBO_NODE_ELEMENT &&
-               (node == root || !IsHiddenElement(node->v.element.tag))) {
+    } else if (node->type == GUMBO_NODE_ELEMENT) {
+      if (visible_only && (IsHiddenElement(node->v.element.tag) || IsInvisibleElement(node))) continue;
       const GumboVector& children = node->v.element.children;
       for (unsigned i = children.length; i-- > 0;) {
         stack.push_back(static_cast<const GumboNode*>(children.data[i]));
       }
     }
   }
-  return CollapseSpaces(out);
+  return out;
+}
+
+// All text under `root`, newlines in the source treated as spaces (a
+// microdata value: hidden or not, it is what the page declares).
+std::string InlineText(const GumboNode* root) {
+  return CollapseSpaces(*RawText(root, SIZE_MAX, SIZE_MAX));
+}
+
+// The visible text of a title or heading. A heading's <script> or <style>
+// body is no part of its title, and the raw-text elider removes those bodies,
+// so counting them would make the title depend on whether the document was
+// elided (fuzz/regressions/elide/heading_script).
+std::string VisibleInlineText(const GumboNode* root) {
+  return CollapseSpaces(*RawText(root, SIZE_MAX, SIZE_MAX, /*visible_only=*/true));
+}
+
+// The visible text of an element when it is at most `limit` bytes, "" otherwise;
+// it reads at most `limit` nodes. Enough to tell a note marker, at a cost
+// that does not grow with the element's size (markers nest in hostile pages).
+std::string ShortInlineText(const GumboNode* root, size_t limit) {
+  std::optional<std::string> raw = RawText(root, limit, 4 * limit, /*visible_only=*/true);
+  if (!raw) return "";
+  std::string text = CollapseSpaces(*raw);
+  return text.size() <= limit ? text : "";
 }
 
 // One pass over the tree with an explicit stack (deep pages must not exhaust
@@ -87,7 +119,7 @@ class TextWalker {
       Item item = stack_.back();
       stack_.pop_back();
       if (item.closing) {
-        Close(item.node);
+        Close(item);
       } else {
         Visit(item.node);
       }
@@ -99,6 +131,7 @@ class TextWalker {
   struct Item {
     const GumboNode* node;
     bool closing;
+    bool marker = false;  // a note marker: its text is optional
   };
 
   void Visit(const GumboNode* node) {
@@ -123,17 +156,43 @@ class TextWalker {
     GumboTag tag = node->v.element.tag;
     NoteMetadata(node);
     if (tag == GUMBO_TAG_HEAD) NoteHeadMetadata(node->v.element.children);
-    if (IsHiddenElement(tag)) return;
+    if (IsHiddenElement(tag) || IsInvisibleElement(node)) return;
     if (IsBlockElement(tag)) raw_.push_back('\n');
     if (tag == GUMBO_TAG_PRE) ++pre_depth_;
-    stack_.push_back({node, true});
+    bool marker = marker_depth_ == 0 && (tag == GUMBO_TAG_SUP || tag == GUMBO_TAG_A) &&
+                  IsNoteMarker(node, ShortInlineText(node, kMaxMarkerText), AfterDigit());
+    if (marker) {
+      ++marker_depth_;
+      raw_.push_back(kOptionalBegin);
+    }
+    stack_.push_back({node, true, marker});
     PushChildren(node->v.element.children);
   }
 
-  void Close(const GumboNode* node) {
-    GumboTag tag = node->v.element.tag;
+  void Close(const Item& item) {
+    GumboTag tag = item.node->v.element.tag;
+    if (item.marker) {
+      --marker_depth_;
+      raw_.push_back(kOptionalEnd);
+    }
     if (IsBlockElement(tag)) raw_.push_back('\n');
     if (tag == GUMBO_TAG_PRE) --pre_depth_;
+  }
+
+  // Whether the text so far ends in a digit ("10" before <sup>6</sup>).
+  // Looks past at most kMaxMarkerText marker characters: markers around
+  // nothing but hidden text can pile up, and each lookup must stay short.
+  bool AfterDigit() const {
+    size_t skipped = 0;
+    for (size_t i = raw_.size(); i-- > 0 && skipped <= kMaxMarkerText;) {
+      char c = raw_[i];
+      if (c == kOptionalBegin || c == kOptionalEnd) {
+        ++skipped;
+        continue;
+      }
+      return c >= '0' && c <= '9';
+    }
+    return false;
   }
 
   void PushChildren(const GumboVector& children) {
@@ -143,9 +202,14 @@ class TextWalker {
   }
 
   // Source newlines are layout, not breaks, except inside <pre>.
+  // The marker characters never come from the page itself.
   void AppendText(const char* text) {
     size_t start = raw_.size();
     raw_ += text;
+    auto first = raw_.begin() + static_cast<std::ptrdiff_t>(start);
+    raw_.erase(std::remove_if(first, raw_.end(),
+                              [](char c) { return c == kOptionalBegin || c == kOptionalEnd; }),
+               raw_.end());
     if (pre_depth_ > 0) return;
     std::replace(raw_.begin() + static_cast<std::ptrdiff_t>(start), raw_.end(), '\n', ' ');
   }
@@ -160,17 +224,35 @@ class TextWalker {
 
   void NoteMetadata(const GumboNode* node) {
     GumboTag tag = node->v.element.tag;
+    NotePaywall(node);
     if (tag == GUMBO_TAG_HTML) {
       if (const char* lang = Attribute(node, "lang")) page_->language = PrimarySubtag(lang);
     } else if (tag == GUMBO_TAG_TITLE && page_->title.empty()) {
-      page_->title = InlineText(node);
+      page_->title = VisibleInlineText(node);
     } else if (tag == GUMBO_TAG_H1 && first_h1_.empty()) {
-      first_h1_ = InlineText(node);
+      first_h1_ = VisibleInlineText(node);
     } else if (tag == GUMBO_TAG_LINK && page_->canonical_url.empty()) {
       const char* rel = Attribute(node, "rel");
       const char* href = Attribute(node, "href");
       if (rel && href && HasRelToken(rel, "canonical")) page_->canonical_url = CollapseSpaces(href);
     }
+  }
+
+  // JSON-LD bodies reach here only from a full parse: ExtractHtml does not
+  // elide pages that mention the property.
+  void NotePaywall(const GumboNode* node) {
+    if (page_->paywalled) return;
+    if (node->v.element.tag == GUMBO_TAG_SCRIPT) {
+      const char* type = Attribute(node, "type");
+      if (type == nullptr || AsciiLower(type).find("ld+json") == std::string::npos) return;
+      const GumboVector& children = node->v.element.children;
+      for (unsigned i = 0; i < children.length; ++i) {
+        auto* child = static_cast<const GumboNode*>(children.data[i]);
+        if (child->type == GUMBO_NODE_TEXT && JsonLdSaysNotFree(child->v.text.text)) page_->paywalled = true;
+      }
+      return;
+    }
+    if (Attribute(node, "itemprop") && ElementSaysNotFree(node, &InlineText)) page_->paywalled = true;
   }
 
  public:
@@ -182,6 +264,7 @@ class TextWalker {
   std::string raw_;
   std::string first_h1_;
   int pre_depth_ = 0;
+  int marker_depth_ = 0;
 };
 
 }  // namespace
@@ -197,8 +280,11 @@ ExtractResult ExtractHtml(std::string_view html, Elision elision) {
                    std::to_string(kMaxAttributesPerElement) + ")";
     return result;
   }
-  // Script and style bodies never reach gumbo (html/raw_text_elider.h).
-  std::optional<std::string> elided = elision == Elision::kOn ? ElideRawText(html) : std::nullopt;
+  // Script and style bodies never reach gumbo (html/raw_text_elider.h),
+  // except on a page that may carry paywall markup in JSON-LD.
+  bool may_be_paywalled = html.find(kAccessibleForFree) != std::string_view::npos;
+  std::optional<std::string> elided =
+      elision == Elision::kOn && !may_be_paywalled ? ElideRawText(html) : std::nullopt;
   std::string_view parsed = elided ? std::string_view(*elided) : html;
   GumboPtr output(gumbo_parse_with_options(&kGumboDefaultOptions, parsed.data(), parsed.size()));
   if (!output) {
@@ -207,6 +293,10 @@ ExtractResult ExtractHtml(std::string_view html, Elision elision) {
   }
   TextWalker walker(&result.page);
   result.page.text = CollapseLines(walker.Walk(output->document));
+  result.page.optional_spans = TakeOptionalMarks(&result.page.text);
+  AddWrittenMarkers(result.page.text, &result.page.optional_spans);
+  AddFurnitureLines(result.page.text, &result.page.optional_spans);
+  MergeSpans(&result.page.optional_spans);
   if (result.page.title.empty()) result.page.title = walker.first_h1();
   result.ok = true;
   return result;
@@ -227,6 +317,8 @@ ExtractResult ExtractBody(std::string_view body, const std::string& content_type
     return result;
   }
   result.page.text = CollapseLines(body);
+  AddWrittenMarkers(result.page.text, &result.page.optional_spans);
+  MergeSpans(&result.page.optional_spans);
   result.ok = true;
   return result;
 }

@@ -5,6 +5,7 @@
 #include <memory>
 #include <string>
 #include <string_view>
+#include <vector>
 
 #include "core/types.h"
 
@@ -14,7 +15,7 @@ namespace citecheck {
 // by it: raise it with every change that can turn any verdict, score or
 // evidence out differently for the same quote and page text, so that an
 // upgraded binary never serves verdicts the old rules decided.
-inline constexpr int kMatcherVersion = 2;
+inline constexpr int kMatcherVersion = 3;  // 3: optional text (note markers) is skippable
 
 struct MatchOptions {
   // match.near_threshold: largest word edit distance accepted as near_match,
@@ -27,7 +28,10 @@ struct MatchOptions {
 // one PreparedPage can be shared by threads.
 class PreparedPage {
  public:
-  explicit PreparedPage(std::string text, std::string language_hint = "");
+  // `optional`: sorted, disjoint byte spans of `text` that a quote may write
+  // or leave out (PageText::optional_spans).
+  explicit PreparedPage(std::string text, std::string language_hint = "",
+                        std::vector<TextSpan> optional = {});
   ~PreparedPage();
   PreparedPage(const PreparedPage&) = delete;
   PreparedPage& operator=(const PreparedPage&) = delete;

@@ -1,5 +1,6 @@
 #include "match/normalize.h"
 
+#include <algorithm>
 #include <string>
 #include <utility>
 
@@ -35,16 +36,24 @@ struct TokenSink {
 
 struct WordIndexSink {
   WordIndex index;
+  uint32_t base = 0;  // byte offset of the piece being tokenized
 
   void Word(Token::Kind, std::string_view, uint64_t id, uint32_t begin, uint32_t end) {
     index.ids.push_back(id);
-    index.offsets.push_back({begin, end});
+    index.offsets.push_back({base + begin, base + end});
   }
   void Gap(uint32_t begin, uint32_t end) {
     index.ids.push_back(0);
-    index.offsets.push_back({begin, end});
+    index.offsets.push_back({base + begin, base + end});
   }
 };
+
+void IndexPiece(std::string_view text, uint32_t begin, uint32_t end, WordIndexSink* sink) {
+  if (begin >= end) return;
+  sink->base = begin;
+  TokenBuilder<WordIndexSink> builder(true, sink);
+  Normalize(text.substr(begin, end - begin), true, &builder);
+}
 
 std::vector<Token> TokenizeWith(std::string_view text, bool ascii_shortcut) {
   TokenSink sink;
@@ -66,6 +75,28 @@ WordIndex IndexWords(std::string_view text) {
   sink.index.offsets.reserve(text.size() / 5 + 1);
   TokenBuilder<WordIndexSink> builder(true, &sink);
   Normalize(text, true, &builder);
+  return std::move(sink.index);
+}
+
+WordIndex IndexWords(std::string_view text, const std::vector<TextSpan>& optional,
+                     std::vector<bool>* is_optional) {
+  WordIndexSink sink;
+  sink.index.ids.reserve(text.size() / 5 + 1);
+  sink.index.offsets.reserve(text.size() / 5 + 1);
+  is_optional->clear();
+  const auto size = static_cast<uint32_t>(text.size());
+  uint32_t pos = 0;
+  for (const TextSpan& span : optional) {
+    uint32_t begin = std::min(std::max(span.begin, pos), size);
+    uint32_t end = std::min(std::max(span.end, begin), size);
+    IndexPiece(text, pos, begin, &sink);
+    is_optional->resize(sink.index.ids.size(), false);
+    IndexPiece(text, begin, end, &sink);
+    is_optional->resize(sink.index.ids.size(), true);
+    pos = end;
+  }
+  IndexPiece(text, pos, size, &sink);
+  is_optional->resize(sink.index.ids.size(), false);
   return std::move(sink.index);
 }
 

@@ -9,6 +9,8 @@
 #include <string_view>
 #include <vector>
 
+#include "core/types.h"
+
 namespace citecheck {
 
 // Private-use code points a quote parser puts in place of bracket syntax
@@ -54,6 +56,13 @@ struct WordIndex {
   std::vector<WordOffsets> offsets;
 };
 WordIndex IndexWords(std::string_view text);
+
+// The same, with words also split at the edges of `optional` (sorted,
+// disjoint byte spans of `text`: "percent<sup>1</sup>" reads "percent1"
+// but is two words), and with is_optional[i] set for word i when it lies
+// inside a span.
+WordIndex IndexWords(std::string_view text, const std::vector<TextSpan>& optional,
+                     std::vector<bool>* is_optional);
 
 // Tokenize without the ASCII shortcut: every code point goes through UTF-8
 // decoding and utf8proc. Same result as Tokenize by contract; the

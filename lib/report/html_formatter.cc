@@ -313,7 +313,8 @@ class ArticleWriter {
         out_ << " → " << LinkOrText(c.final_url);
       }
       out_ << "</td><td>" << E(c.error) << (c.title.empty() ? "" : (c.error.empty() ? "" : " · ") + E(c.title))
-           << BrokenSince(c) << " " << KeyAndReview(c.key, c.review) << Controls(c.key) << "</td></tr>\n";
+           << (c.paywalled ? " <span class=\"meta\">" + PaywallNote(c) + "</span>" : "") << BrokenSince(c) << " "
+           << KeyAndReview(c.key, c.review) << Controls(c.key) << "</td></tr>\n";
     }
     out_ << "</tbody></table>\n";
   }

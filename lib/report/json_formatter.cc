@@ -30,7 +30,8 @@ json CitationJson(const CitationRecord& c) {
               {"content_type", StringOrNull(c.content_type)},
               {"language", StringOrNull(c.language)},
               {"title", StringOrNull(c.title)},
-              {"line", PositiveOrNull(c.citation.line)}};
+              {"line", PositiveOrNull(c.citation.line)},
+              {"paywalled", c.paywalled}};
   // What a MediaWiki reference says about itself (docs/report-json.md); null
   // when not set. archive_url / archive_date are the article's own
   // archive-url=; "archive" stays for the archived copy citecheck checks.

@@ -42,6 +42,7 @@ TestCase LinkCase(const ArticleRecord& a, const CitationRecord& c) {
   t.name = "[" + c.citation.id + "] " + (c.citation.url.empty() ? MissingUrlLabel(c.citation) : c.citation.url);
   const std::string note = ReferenceNote(c.citation, IsMediaWikiArticle(a));
   if (!note.empty()) t.name += " " + note;
+  if (c.paywalled) t.name += " (" + PaywallNote(c) + ")";
   const std::string status(ToString(c.link_status));
   const std::string detail = LinkDetail(c);
   if (IsCitationProblem(c)) {

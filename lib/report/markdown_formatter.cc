@@ -92,6 +92,7 @@ std::string LinkRow(const CitationRecord& c, bool mediawiki) {
   std::string detail = Md(LinkDetail(c));
   const std::string note = ReferenceNote(c.citation, mediawiki);
   if (!note.empty()) detail += (detail.empty() ? "" : "; ") + Md(note);
+  if (c.paywalled) detail += (detail.empty() ? "" : "; ") + PaywallNote(c);
   detail = KeyAndReview(detail, c.key, c.review);
   return "| " + StatusCell(ToString(c.link_status), c.review) + " | \\[" + Md(c.citation.id) + "\\] | " +
          Link(c.citation.url, c.citation.no_url ? "(no online source)" : "(no reference entry)") + " | " + detail +

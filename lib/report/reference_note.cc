@@ -46,4 +46,8 @@ std::string QuoteOriginNote(const Quote& q) {
   return "from quote= of [" + q.citation_ids[0] + "]";
 }
 
+std::string PaywallNote(const CitationRecord& citation) {
+  return citation.paywalled ? "paywalled page" : "";
+}
+
 }  // namespace citecheck

@@ -25,6 +25,10 @@ std::string ReferenceNote(const Citation& citation, bool mediawiki);
 // citation, else "(no reference entry)".
 std::string MissingUrlLabel(const Citation& citation);
 
+// "paywalled page" beside a citation whose page says its text is not free
+// (docs/reports.md "Paywalled pages"); "" otherwise.
+std::string PaywallNote(const CitationRecord& citation);
+
 // "from quote= of [1]" for a template quote (origin ref); "" for prose.
 std::string QuoteOriginNote(const Quote& quote);
 

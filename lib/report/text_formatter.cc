@@ -172,6 +172,7 @@ class ArticleWriter {
     std::string detail = c.citation.url.empty() ? MissingUrlLabel(c.citation) : Safe(c.citation.url);
     const std::string note = ReferenceNote(c.citation, mediawiki_);
     if (!note.empty()) detail += "  " + Safe(note);
+    if (c.paywalled) detail += "  (" + PaywallNote(c) + ")";
     if (!c.final_url.empty() && c.final_url != c.citation.normalized_url) {
       detail += " → " + Safe(c.final_url);
     }

@@ -3,6 +3,7 @@
 #include <openssl/evp.h>
 
 #include <ctime>
+#include <optional>
 #include <nlohmann/json.hpp>
 
 #include "store/store.h"
@@ -96,6 +97,51 @@ std::vector<std::string> DecodeStrings(const std::string& text, const std::strin
   } catch (const json::exception& e) {
     throw StoreError("reading " + what + ": stored list is damaged: " + e.what());
   }
+}
+
+std::string EncodeSpans(const std::vector<TextSpan>& spans) {
+  std::string out;
+  for (const TextSpan& span : spans) {
+    if (!out.empty()) out.push_back(',');
+    out += std::to_string(span.begin) + "-" + std::to_string(span.end);
+  }
+  return out;
+}
+
+std::vector<TextSpan> DecodeSpans(std::string_view text, size_t text_size) {
+  std::vector<TextSpan> spans;
+  uint32_t previous_end = 0;
+  while (!text.empty()) {
+    size_t comma = text.find(',');
+    std::string_view item = text.substr(0, comma);
+    text = comma == std::string_view::npos ? std::string_view() : text.substr(comma + 1);
+    size_t dash = item.find('-');
+    if (dash == std::string_view::npos) continue;
+    auto number = [](std::string_view digits) -> std::optional<uint32_t> {
+      if (digits.empty() || digits.size() > 9) return std::nullopt;
+      uint32_t value = 0;
+      for (char c : digits) {
+        if (c < '0' || c > '9') return std::nullopt;
+        value = value * 10 + static_cast<uint32_t>(c - '0');
+      }
+      return value;
+    };
+    auto begin = number(item.substr(0, dash));
+    auto end = number(item.substr(dash + 1));
+    if (!begin || !end || *begin < previous_end || *begin >= *end || *end > text_size) continue;
+    spans.push_back({*begin, *end});
+    previous_end = *end;
+  }
+  return spans;
+}
+
+std::string PageHashMaterial(const PageText& page) {
+  if (page.optional_spans.empty() && !page.paywalled) return page.text;
+  std::string material = page.text;
+  material.push_back('\0');
+  material += "optional=" + EncodeSpans(page.optional_spans);
+  if (page.paywalled) material += ";paywalled";
+  return material;
 }
 
 std::string EncodeEvidence(const Evidence& evidence) {

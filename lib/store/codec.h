@@ -29,6 +29,18 @@ std::vector<std::string> DecodeStrings(const std::string& json, const std::strin
 std::string EncodeEvidence(const Evidence& evidence);
 Evidence DecodeEvidence(const std::string& json, const std::string& what);
 
+// Optional spans of a page text as "begin-end,begin-end" (byte offsets; ""
+// for none). Decoding drops what does not fit `text_size` rather than fail:
+// a damaged list only costs a marker's skippability.
+std::string EncodeSpans(const std::vector<TextSpan>& spans);
+std::vector<TextSpan> DecodeSpans(std::string_view text, size_t text_size);
+
+// What a stored page's content hash is taken over: the text alone for a
+// page with no optional spans that is not paywalled (the hashes of earlier
+// versions), else the text with both, so that two pages of the same text
+// but other spans or paywall are stored, and their verdicts cached, apart.
+std::string PageHashMaterial(const PageText& page);
+
 // A state as an SQL string literal ('queued'), for statements that name one.
 std::string SqlLiteral(RunState state);
 std::string SqlLiteral(JobState state);

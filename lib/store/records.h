@@ -32,6 +32,8 @@ struct CitationRecord {
   std::string language;     // page language (declared, else detected); empty when unknown
   std::string title;        // page title; empty when unknown
   std::string content_hash; // SHA-256 of the page text; empty when no text
+  // The page says its text is not free (PageText::paywalled).
+  bool paywalled{};
   // Set by lib/review ApplyReviews: the stable key (docs/review.md) and the
   // review in force, if any.
   std::string key{};

@@ -95,6 +95,7 @@ std::vector<CitationRecord> ReadCitations(Store::Impl& impl, const RunRecord& ru
       record.language = TextOrEmpty(select.getColumn(11));
       record.title = TextOrEmpty(select.getColumn(12));
       record.content_hash = TextOrEmpty(select.getColumn(13));
+      record.paywalled = select.getColumn(23).getInt() != 0;
     }
     records.push_back(std::move(record));
   }

@@ -280,6 +280,15 @@ CREATE TABLE web_sessions (
 CREATE INDEX web_sessions_by_expiry ON web_sessions(expires_at);
 )sql";
 
+// Migration 12 (issue 13): a page's optional spans (note markers a quote
+// may leave out) are kept with its text, and whether it is paywalled with
+// the fetch, beside its title, so that a report reads it without the text.
+// The spans go after the text: reading them is reading the page anyway.
+constexpr const char* kOptionalTextAndPaywall = R"sql(
+ALTER TABLE pages ADD COLUMN optional_spans TEXT NOT NULL DEFAULT '';  -- "begin-end,..." byte spans of text
+ALTER TABLE fetches ADD COLUMN paywalled INTEGER NOT NULL DEFAULT 0;    -- 1: isAccessibleForFree false
+)sql";
+
 bool HasForeignTables(SQLite::Database& db) {
   SQLite::Statement query(db, "SELECT count(*) FROM sqlite_master WHERE name NOT LIKE 'sqlite_%'");
   query.executeStep();
@@ -329,6 +338,7 @@ const std::vector<Migration>& Migrations() {
       {"reviewers' decisions on quotes and citations", kReviews},
       {"indexes for list, report --changes and GET /v1/articles at scale", kReadIndexes},
       {"web interface sessions", kWebSessions},
+      {"optional text of pages (note markers) and paywalled pages", kOptionalTextAndPaywall},
   };
   return kMigrations;
 }

@@ -21,7 +21,9 @@ namespace {
 
 using store_internal::EncodeDiagnostics;
 using store_internal::EncodeEvidence;
+using store_internal::EncodeSpans;
 using store_internal::EncodeStrings;
+using store_internal::PageHashMaterial;
 using store_internal::Sha256Hex;
 using store_internal::UtcNow;
 
@@ -166,11 +168,12 @@ std::string Store::SaveFetch(int64_t run_id, const FetchResult& result, const st
     WriteScope transaction(*impl_);
     std::string hash = page ? known_content_hash : "";
     if (page && hash.empty()) {
-      hash = Sha256Hex(page->text);
+      hash = Sha256Hex(PageHashMaterial(*page));
       SQLite::Statement& insert = Impl::Fresh(impl_->insert_page);
       insert.bind(1, hash);
       insert.bind(2, page->text);
       insert.bind(3, now);
+      insert.bind(4, EncodeSpans(page->optional_spans));
       insert.exec();
     }
     SQLite::Statement& fetch = Impl::Fresh(impl_->upsert_fetch);
@@ -203,6 +206,7 @@ std::string Store::SaveFetch(int64_t run_id, const FetchResult& result, const st
     fetch.bind(21, no_text_reason);
     fetch.bind(22, result.body_hash);
     fetch.bind(23, known_content_hash.empty() ? 0 : 1);
+    fetch.bind(24, page && page->paywalled ? 1 : 0);
     fetch.exec();
     transaction.Commit();
     return hash;

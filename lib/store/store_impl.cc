@@ -65,7 +65,10 @@ SQLite::Database OpenDatabase(const std::string& path) {
 // not be read to learn its hash and title.
 std::string CachedPageQuery(bool with_text) {
   std::string columns = kStoredFetchColumns;
-  if (!with_text) columns.replace(columns.find("p.text"), 6, "CASE WHEN p.content_hash IS NULL THEN NULL ELSE '' END");
+  if (!with_text) {
+    columns.replace(columns.find("p.text"), 6, "CASE WHEN p.content_hash IS NULL THEN NULL ELSE '' END");
+    columns.replace(columns.find("p.optional_spans"), 16, "''");
+  }
   return columns +
          " WHERE f.url = ?1 AND f.link_status = 'ok' AND p.content_hash IS NOT NULL"
          " ORDER BY f.fetched_at DESC, f.run_id DESC LIMIT 1";
@@ -113,14 +116,16 @@ Store::Impl::Impl(const std::string& path_in)
                    "skipped, skip_reason, status, score, evidence, reason, decided_at, origin) "
                    "VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, NULL, NULL, NULL, NULL, NULL, ?10)"),
       insert_page(db,
-                  "INSERT OR IGNORE INTO pages (content_hash, text, stored_at) VALUES (?1, ?2, ?3)"),
+                  "INSERT OR IGNORE INTO pages (content_hash, text, stored_at, optional_spans) "
+                  "VALUES (?1, ?2, ?3, ?4)"),
       upsert_fetch(db,
                    "INSERT OR REPLACE INTO fetches (run_id, url, final_url, link_status, http_status, "
                    "error, content_type, content_language, etag, last_modified, truncated, "
                    "permanent_redirect, elapsed_ms, bytes, fetched_at, content_hash, page_title, "
-                   "page_language, canonical_url, detected_language, no_text_reason, body_hash, text_reused) "
+                   "page_language, canonical_url, detected_language, no_text_reason, body_hash, text_reused, "
+                   "paywalled) "
                    "VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10, ?11, ?12, ?13, ?14, ?15, ?16, ?17, ?18, "
-                   "?19, ?20, ?21, ?22, ?23)"),
+                   "?19, ?20, ?21, ?22, ?23, ?24)"),
       update_verdict(db,
                      "UPDATE quotes SET status = ?4, score = ?5, evidence = ?6, reason = ?7, "
                      "decided_at = ?8 WHERE run_id = ?1 AND article_id = ?2 AND idx = ?3"),
@@ -140,7 +145,8 @@ Store::Impl::Impl(const std::string& path_in)
           "       f.content_type, COALESCE(NULLIF(f.page_language, ''), "
           "       NULLIF(f.content_language, ''), f.detected_language), f.page_title, "
           "       f.content_hash, c.url_error_status, c.no_url, c.ref_name, c.ref_group, "
-          "       c.ref_title, c.access_date, c.url_status, c.archive_url, c.archive_date "
+          "       c.ref_title, c.access_date, c.url_status, c.archive_url, c.archive_date, "
+          "       f.paywalled "
           "FROM citations c LEFT JOIN fetches f "
           "  ON f.run_id = c.run_id AND f.url = c.normalized_url AND c.normalized_url <> '' "
           "WHERE c.run_id = ?1 AND c.article_id = ?2 ORDER BY c.position"),

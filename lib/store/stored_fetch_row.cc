@@ -1,12 +1,14 @@
 #include "store/stored_fetch_row.h"
 
+#include "store/codec.h"
+
 namespace citecheck {
 
 const char kStoredFetchColumns[] =
     "SELECT f.url, f.final_url, f.link_status, f.http_status, f.error, f.content_type, "
     "f.content_language, f.etag, f.last_modified, f.truncated, f.permanent_redirect, f.elapsed_ms, "
     "f.bytes, p.text, f.page_title, f.page_language, f.canonical_url, f.detected_language, "
-    "f.no_text_reason, f.content_hash FROM fetches f LEFT JOIN pages p ON p.content_hash = f.content_hash";
+    "f.no_text_reason, f.content_hash, f.paywalled, p.optional_spans FROM fetches f LEFT JOIN pages p ON p.content_hash = f.content_hash";
 
 StoredFetch ReadStoredFetch(SQLite::Statement& select) {
   StoredFetch stored;
@@ -30,6 +32,10 @@ StoredFetch ReadStoredFetch(SQLite::Statement& select) {
     page.title = select.getColumn(14).getString();
     page.language = select.getColumn(15).getString();
     page.canonical_url = select.getColumn(16).getString();
+    page.paywalled = select.getColumn(20).getInt() != 0;
+    if (!select.getColumn(21).isNull()) {
+      page.optional_spans = store_internal::DecodeSpans(select.getColumn(21).getString(), page.text.size());
+    }
     stored.page = std::move(page);
   }
   stored.detected_language = select.getColumn(17).getString();

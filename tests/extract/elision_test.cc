@@ -26,6 +26,8 @@ void ExpectSameExtraction(const std::string& html, const std::string& what) {
   EXPECT_EQ(elided.page.title, full.page.title) << what;
   EXPECT_EQ(elided.page.language, full.page.language) << what;
   EXPECT_EQ(elided.page.canonical_url, full.page.canonical_url) << what;
+  EXPECT_EQ(elided.page.optional_spans, full.page.optional_spans) << what;
+  EXPECT_EQ(elided.page.paywalled, full.page.paywalled) << what;
 }
 
 // ../shared/corpus from the project root; worktrees sit deeper, so the

@@ -85,8 +85,10 @@ inline RunRecord StoredFixtureRun(const std::string& db_path) {
   const std::string herald = FixtureHeraldText();
   store->SaveFetch(run_id, FixtureFetch("https://herald.example/reopening", LinkStatus::kOk, 200, ""),
                    PageText{herald, "Herald <script>x</script>", "en", ""}, "en");
-  store->SaveFetch(run_id, FixtureFetch("https://council.example/report", LinkStatus::kOk, 200, ""),
-                   PageText{"The council met twice.", "Council report", "en", ""}, "en");
+  // The council's page is paywalled (docs/reports.md "Paywalled pages").
+  PageText council{"The council met twice.", "Council report", "en", ""};
+  council.paywalled = true;
+  store->SaveFetch(run_id, FixtureFetch("https://council.example/report", LinkStatus::kOk, 200, ""), council, "en");
   store->SaveFetch(run_id, FixtureFetch("https://blog.example/facade?a=1&b=<2>", LinkStatus::kOk, 200, ""),
                    PageText{"The façade has been stripped of almost everything that made it beautiful.",
                             "A historian's blog", "en", ""},

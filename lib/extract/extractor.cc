@@ -11,6 +11,7 @@
 
 #include "core/ascii.h"
 #include "core/media_type.h"
+#include "extract/pdf_extractor.h"
 #include "extract/text_lines.h"
 #include "html/attribute_guard.h"
 #include "html/elements.h"
@@ -209,6 +210,7 @@ ExtractResult ExtractHtml(std::string_view html, Elision elision) {
 
 ExtractResult ExtractBody(std::string_view body, const std::string& content_type) {
   std::string type = MediaType(content_type);
+  if (IsPdfBody(type, body)) return ExtractPdf(body);
   bool html = IsHtmlMediaType(type);
   bool plain = type == "text/plain";
   if (type.empty()) {

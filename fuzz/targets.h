@@ -15,6 +15,8 @@
 #include "article/reader.h"
 #include "core/utf8.h"
 #include "extract/extractor.h"
+#include "extract/pdf_lines.h"
+#include "extract/pdf_reader.h"
 #include "fetch/charset.h"
 #include "fetch/response_headers.h"
 #include "fetch/retry_policy.h"
@@ -93,8 +95,24 @@ inline void CheckSpans(const PageText& page) {
 inline void ExtractTarget(std::string_view data) {
   ExtractResult html = ExtractHtml(data);
   CheckSpans(html.page);
+  // A body starting with "%PDF-" goes to the PDF reader's child process
+  // whatever its type; the pdf target fuzzes that reader in this process.
+  if (data.substr(0, 5) == "%PDF-") return;
   ExtractResult plain = ExtractBody(data, "text/plain");
   CheckSpans(plain.page);
+}
+
+// poppler's text extraction and the page text made from it, in this process
+// (libFuzzer's own time and memory limits stand in for the child's): text
+// only for a document with pages, valid UTF-8, one page mark per page.
+inline void PdfTarget(std::string_view data) {
+  PdfRead read = ReadPdf(data);
+  if (read.kind != PdfRead::Kind::kText) return;
+  Check(read.pages > 0, "text comes from pages");
+  Check(IsValidUtf8(read.text), "PDF text is valid UTF-8");
+  Check(std::count(read.text.begin(), read.text.end(), kPdfPageEnd) == read.pages, "one mark per page");
+  Check(PdfPageAt(read.text, static_cast<int64_t>(CountCodePoints(read.text))) == read.pages + 1,
+        "past the last mark is past the last page");
 }
 
 // The raw-text elider's promise (html/raw_text_elider.h): the elided parse

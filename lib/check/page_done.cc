@@ -1,5 +1,6 @@
 #include "check/page_done.h"
 
+#include "core/media_type.h"
 #include "extract/extractor.h"
 
 namespace citecheck {
@@ -23,6 +24,11 @@ PageDone ParsePage(FetchResult fetch, int64_t max_body_bytes) {
       done.page = std::move(extracted.page);
     } else {
       done.outcome.no_text_reason = extracted.ok ? "page has no visible text" : extracted.error;
+      // A PDF cut at its cap usually cannot be opened at all: the cut is the reason.
+      if (!extracted.ok && fetch.truncated && IsPdfBody(fetch.content_type, fetch.body)) {
+        done.outcome.no_text_reason =
+            "document truncated at " + HumanBytes(max_body_bytes) + " (fetch.max_document_bytes)";
+      }
       if (extracted.ok) done.page = std::move(extracted.page);
     }
   }

@@ -14,6 +14,7 @@
 #include "check/resume.h"
 #include "check/stage_threads.h"
 #include "check/work_queue.h"
+#include "core/media_type.h"
 
 namespace citecheck {
 namespace {
@@ -161,7 +162,10 @@ class Run {
         if (!reader) reader = store_.OpenAnother();
         return reuse_.Reuse(std::move(fetch), *reader, ledger_);
       }
-      done = ParsePage(std::move(fetch), config_.fetch.max_body_bytes);
+      // The cap the body was fetched under, named if a quote is not found in a cut body.
+      int64_t cap = IsPdfBody(fetch.content_type, fetch.body) ? config_.fetch.max_document_bytes
+                                                              : config_.fetch.max_body_bytes;
+      done = ParsePage(std::move(fetch), cap);
     }
     MatchCitingQuotes(&done, ledger_, config_.match);
     return done;

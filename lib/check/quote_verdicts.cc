@@ -1,5 +1,9 @@
 #include "check/quote_verdicts.h"
 
+#include <algorithm>
+
+#include "extract/pdf_lines.h"
+
 namespace citecheck {
 namespace {
 
@@ -14,6 +18,15 @@ std::string Describe(const PageOutcome& outcome) {
   std::string text(ToString(outcome.link_status));
   if (!outcome.link_error.empty()) text += " (" + outcome.link_error + ")";
   return text;
+}
+
+// A PDF's text marks its pages (extract/pdf_lines.h): the evidence names the
+// page of the match, and its snippet shows page ends as line breaks.
+void NotePdfPage(const std::string& text, Evidence* evidence) {
+  evidence->page = PdfPageAt(text, evidence->offset);
+  if (evidence->page == 0) return;
+  std::replace(evidence->snippet.begin(), evidence->snippet.end(), kPdfPageEnd, '\n');
+  std::replace(evidence->matched.begin(), evidence->matched.end(), kPdfPageEnd, '\n');
 }
 
 }  // namespace
@@ -41,7 +54,10 @@ Verdict VerdictForCitation(const std::string& quote, const Citation& citation,
   }
   if (!outcome->page) return Unverifiable(outcome->no_text_reason);
   Verdict verdict = MatchQuote(quote, *outcome->page, options);
-  if (verdict.evidence) verdict.evidence->citation_id = citation.id;
+  if (verdict.evidence) {
+    verdict.evidence->citation_id = citation.id;
+    NotePdfPage(outcome->page->text(), &*verdict.evidence);
+  }
   // A quote missing from a cut-off page may be in the part we did not read.
   if (verdict.status == QuoteStatus::kNotFound && outcome->truncated) {
     return Unverifiable("page truncated at " + HumanBytes(outcome->max_body_bytes));

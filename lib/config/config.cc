@@ -29,6 +29,13 @@ std::string SetInt(const json& v, int* out, int min, int max) {
   return "";
 }
 
+// A size in bytes: a positive integer.
+std::string SetByteCount(const json& v, int64_t* out) {
+  if (!v.is_number_integer() || v.get<int64_t>() < 1) return "expected a positive integer";
+  *out = v.get<int64_t>();
+  return "";
+}
+
 std::string SetString(const json& v, std::string* out) {
   if (!v.is_string()) return "expected a string";
   *out = v.get<std::string>();
@@ -104,12 +111,9 @@ const std::map<std::string, Setter>& Setters() {
        [](const json& v, Config* c) { return SetInt(v, &c->fetch.connect_timeout_s, 1, 3600); }},
       {"fetch.timeout_s", [](const json& v, Config* c) { return SetInt(v, &c->fetch.timeout_s, 1, 3600); }},
       {"fetch.max_redirects", [](const json& v, Config* c) { return SetInt(v, &c->fetch.max_redirects, 0, 100); }},
-      {"fetch.max_body_bytes",
-       [](const json& v, Config* c) -> std::string {
-         if (!v.is_number_integer() || v.get<int64_t>() < 1) return "expected a positive integer";
-         c->fetch.max_body_bytes = v.get<int64_t>();
-         return "";
-       }},
+      {"fetch.max_body_bytes", [](const json& v, Config* c) { return SetByteCount(v, &c->fetch.max_body_bytes); }},
+      {"fetch.max_document_bytes",
+       [](const json& v, Config* c) { return SetByteCount(v, &c->fetch.max_document_bytes); }},
       {"fetch.retries", [](const json& v, Config* c) { return SetInt(v, &c->fetch.retries, 0, 10); }},
       {"fetch.retry_after_cap_s",
        [](const json& v, Config* c) { return SetInt(v, &c->fetch.retry_after_cap_s, 0, 3600); }},

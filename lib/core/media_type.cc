@@ -26,6 +26,15 @@ bool IsHtmlMediaType(std::string_view content_type) {
   return type == "text/html" || type == "application/xhtml+xml";
 }
 
+bool IsPdfMediaType(std::string_view content_type) {
+  const std::string type = MediaType(content_type);
+  return type == "application/pdf" || type == "application/x-pdf";
+}
+
+bool IsPdfBody(std::string_view content_type, std::string_view body) {
+  return IsPdfMediaType(content_type) || body.substr(0, 5) == "%PDF-";
+}
+
 bool LooksLikeHtml(std::string_view text) {
   if (text.substr(0, 3) == "\xEF\xBB\xBF") text.remove_prefix(3);
   while (!text.empty() && IsSpace(text.front())) text.remove_prefix(1);

@@ -24,6 +24,13 @@ bool IsHtmlMediaType(std::string_view content_type);
 // <br>, <span>, <a href>). Looks at the first 8 KiB only.
 bool LooksLikeHtml(std::string_view text);
 
+// application/pdf (or the older application/x-pdf), parameters allowed.
+bool IsPdfMediaType(std::string_view content_type);
+
+// Whether a body is read as a PDF (docs/matching.md "PDF sources"): served as
+// one, or starting with the "%PDF-" signature whatever its type says.
+bool IsPdfBody(std::string_view content_type, std::string_view body);
+
 }  // namespace citecheck
 
 #endif  // CITECHECK_CORE_MEDIA_TYPE_H_

@@ -141,6 +141,7 @@ struct Evidence {
   // For near_match: pairs of differing words, article word beside page word.
   // An empty side means the word was added or removed.
   std::vector<std::pair<std::string, std::string>> differences;
+  int page = 0;  // 1-based page of a PDF where the match starts; 0 for other pages
 };
 
 struct Verdict {

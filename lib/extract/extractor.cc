@@ -14,6 +14,7 @@
 #include "core/media_type.h"
 #include "extract/optional_text.h"
 #include "extract/paywall.h"
+#include "extract/pdf_extractor.h"
 #include "extract/text_lines.h"
 #include "extract/visibility.h"
 #include "html/attribute_guard.h"
@@ -304,6 +305,7 @@ ExtractResult ExtractHtml(std::string_view html, Elision elision) {
 
 ExtractResult ExtractBody(std::string_view body, const std::string& content_type) {
   std::string type = MediaType(content_type);
+  if (IsPdfBody(type, body)) return ExtractPdf(body);
   bool html = IsHtmlMediaType(type);
   bool plain = type == "text/plain";
   if (type.empty()) {

@@ -29,7 +29,8 @@ ExtractResult ExtractHtml(std::string_view html, Elision elision = Elision::kOn)
 
 // Text for any fetched body by content type: text/html and
 // application/xhtml+xml are parsed, text/plain is used as it is (whitespace
-// collapsed), anything else has no text (error "no text: <type>").
+// collapsed), a PDF (core/media_type.h IsPdfBody) is read by ExtractPdf
+// (extract/pdf_extractor.h), anything else has no text (error "no text: <type>").
 ExtractResult ExtractBody(std::string_view body, const std::string& content_type);
 
 }  // namespace citecheck

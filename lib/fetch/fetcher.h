@@ -30,6 +30,8 @@ struct FetchOptions {
   int timeout_s = 30;              // fetch.timeout_s: whole transfer
   int max_redirects = 10;          // fetch.max_redirects
   int64_t max_body_bytes = 10 * 1024 * 1024;  // fetch.max_body_bytes, on decoded bytes
+  // fetch.max_document_bytes: the cap for a PDF body instead of max_body_bytes
+  int64_t max_document_bytes = 50 * 1024 * 1024;
   int retries = 2;                 // fetch.retries: on timeouts, connection errors, 429, 5xx
   int retry_after_cap_s = 60;      // fetch.retry_after_cap_s
   // Backoff before retry n (0-based) is retry_base_ms * 2^n plus up to 50%

@@ -5,6 +5,7 @@
 #include <algorithm>
 #include <ctime>
 
+#include "core/media_type.h"
 #include "core/url.h"
 #include "fetch/charset.h"
 #include "fetch/page_classifier.h"
@@ -133,30 +134,57 @@ bool Transfer::AddressAllowed(const sockaddr* address) {
   return false;
 }
 
+int64_t Transfer::BodyCap() const {
+  const FetchOptions& options = *settings_.options;
+  return body_kind_ == BodyKind::kPdf || sniffing_ ? options.max_document_bytes : options.max_body_bytes;
+}
+
 size_t Transfer::OnBody(const char* data, size_t size) {
   // Bodies of redirects being followed are not the page.
   const ResponseHeaders& headers = headers_.headers();
   if (headers.status >= 300 && headers.status < 400 && headers.location) return size;
-  int64_t room = settings_.options->max_body_bytes - bytes_;
+  int64_t room = BodyCap() - bytes_;
   size_t take = room <= 0 ? 0 : static_cast<size_t>(std::min<int64_t>(room, size));
-  if (store_body_) body_.append(data, take);
+  if (body_kind_ != BodyKind::kBinary || sniffing_) body_.append(data, take);
   bytes_ += static_cast<int64_t>(take);
+  if (sniffing_ && body_.size() >= 5) take = ResolveSniffed(take);
   // A short count makes libcurl abort with CURLE_WRITE_ERROR: this is what
   // stops a decompression bomb, since libcurl 7.88 only checks Content-Length.
   if (take < size) truncated_ = true;
   return take;
 }
 
+// The first bytes of a body without a useful type are in: a PDF keeps the
+// document cap, anything else falls back to its type's kind and cap (and
+// gives back what it took beyond that cap). Returns the bytes taken.
+size_t Transfer::ResolveSniffed(size_t take) {
+  sniffing_ = false;
+  if (body_.compare(0, 5, "%PDF-") == 0) {
+    body_kind_ = BodyKind::kPdf;
+    return take;
+  }
+  if (body_kind_ == BodyKind::kBinary) std::string().swap(body_);
+  int64_t excess = bytes_ - BodyCap();
+  if (excess <= 0) return take;
+  if (body_kind_ == BodyKind::kText) body_.resize(static_cast<size_t>(BodyCap()));
+  bytes_ -= excess;
+  return take - static_cast<size_t>(excess);
+}
+
 void Transfer::OnHeaderLine(std::string_view raw) {
   if (headers_.Feed(raw) != HeaderLine::kEnd) return;
   const ResponseHeaders& headers = headers_.headers();
-  store_body_ = IsTextMediaType(MediaType(headers.content_type));
+  std::string type = MediaType(headers.content_type);
+  body_kind_ = IsPdfMediaType(type)    ? BodyKind::kPdf
+               : IsTextMediaType(type) ? BodyKind::kText
+                                       : BodyKind::kBinary;
+  sniffing_ = type.empty() || type == "application/octet-stream" || type == "binary/octet-stream";
   // One allocation for the declared length (capped), not a doubling series
   // of copies while the body arrives (issue 17's profile: 4 % of a cold run).
   curl_off_t length = -1;
-  if (store_body_ && curl_easy_getinfo(easy_.get(), CURLINFO_CONTENT_LENGTH_DOWNLOAD_T, &length) == CURLE_OK &&
-      length > 0) {
-    body_.reserve(static_cast<size_t>(std::min<int64_t>(length, settings_.options->max_body_bytes)));
+  if (body_kind_ != BodyKind::kBinary &&
+      curl_easy_getinfo(easy_.get(), CURLINFO_CONTENT_LENGTH_DOWNLOAD_T, &length) == CURLE_OK && length > 0) {
+    body_.reserve(static_cast<size_t>(std::min<int64_t>(length, BodyCap())));
   }
   if ((headers.status == 301 || headers.status == 308) && headers.location) {
     NotePermanentRedirect(*headers.location);
@@ -212,7 +240,9 @@ TransferReport Transfer::Complete(CURLcode code) {
   result.content_language = headers.content_language;
   result.etag = headers.etag;
   result.last_modified = headers.last_modified;
-  if (store_body_ && IsTextMediaType(result.content_type)) {
+  if (body_kind_ == BodyKind::kPdf) {
+    result.body = std::move(body_);  // bytes: poppler reads them, no charset applies
+  } else if (body_kind_ == BodyKind::kText && IsTextMediaType(result.content_type)) {
     result.body = DecodeBodyToUtf8(std::move(body_), CharsetParameter(headers.content_type));
   }
   std::string().swap(body_);

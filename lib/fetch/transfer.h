@@ -86,8 +86,16 @@ class Transfer {
   // Values of the response being received; reset at each status line, so
   // after redirects they describe the final response.
   ResponseHeaderParser headers_;
+  // What the body is, from its media type: text is decoded to UTF-8, a PDF
+  // kept as bytes (its own cap, fetch.max_document_bytes), anything else only
+  // counted. A body without a type or served as application/octet-stream is
+  // sniffed: its first bytes tell whether it is a PDF ("%PDF-").
+  enum class BodyKind { kText, kPdf, kBinary };
+  int64_t BodyCap() const;
+  size_t ResolveSniffed(size_t take);
   std::string body_;
-  bool store_body_ = true;  // false for binary media types: only counted
+  BodyKind body_kind_ = BodyKind::kText;
+  bool sniffing_ = false;
   int64_t bytes_ = 0;       // decoded body bytes received, up to the cap
   bool truncated_ = false;
   std::string refused_address_;

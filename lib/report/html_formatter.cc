@@ -253,6 +253,7 @@ class ArticleWriter {
 
   void WriteEvidence(const Evidence& e, bool near) {
     out_ << "<div class=\"evidence\"><div class=\"meta\">page [" << E(e.citation_id) << "] says"
+         << (e.page > 0 ? " on PDF page " + std::to_string(e.page) : "")
          << (e.offset > 0 ? " (at character " + std::to_string(e.offset) + ")" : "") << ":</div>"
          << "<p class=\"snippet\">";
     const SnippetParts parts = SplitSnippet(e);
@@ -285,6 +286,12 @@ class ArticleWriter {
     const CitationRecord& c = *it->second;
     const std::string& page = c.final_url.empty() ? c.citation.url : c.final_url;
     if (!IsWebUrl(page)) return;
+    if (e.page > 0) {  // PDF viewers open at a page (RFC 8118 #page=N), not at a text fragment
+      const std::string href = page.substr(0, page.find('#')) + "#page=" + std::to_string(e.page);
+      out_ << "<p class=\"open-at\"><a href=\"" << E(href) << "\" rel=\"noopener noreferrer\">open the PDF at page "
+           << e.page << "</a></p>";
+      return;
+    }
     const std::string href = UrlWithTextFragment(page, DirectiveForEvidence(e));
     if (href == page) return;
     out_ << "<p class=\"open-at\"><a href=\"" << E(href) << "\" rel=\"noopener noreferrer\">open the page at the "

@@ -57,7 +57,8 @@ json EvidenceJson(const std::optional<Evidence>& evidence) {
           {"offset", evidence->offset},
           {"length", evidence->length},
           {"matched", evidence->matched},
-          {"differences", differences}};
+          {"differences", differences},
+          {"page", evidence->page > 0 ? json(evidence->page) : json(nullptr)}};
 }
 
 json QuoteJson(const QuoteRecord& q) {

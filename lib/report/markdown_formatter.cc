@@ -62,7 +62,8 @@ std::string QuoteDetail(const QuoteRecord& q) {
                 (page.empty() ? "(none)" : Md(page)) + "**";
     }
   } else if (v.evidence) {
-    detail = "page \\[" + Md(v.evidence->citation_id) + "\\]: “" + Md(v.evidence->matched) + "”";
+    const std::string on_page = v.evidence->page > 0 ? " (PDF page " + std::to_string(v.evidence->page) + ")" : "";
+    detail = "page \\[" + Md(v.evidence->citation_id) + "\\]" + on_page + ": “" + Md(v.evidence->matched) + "”";
   }
   if (!v.reason.empty()) detail += (detail.empty() ? "" : "; ") + Md(v.reason);
   return detail;

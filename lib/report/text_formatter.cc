@@ -233,7 +233,8 @@ class ArticleWriter {
       out_ << hang << "article → page: " << pairs << "\n";
     }
     if (v.evidence) {
-      out_ << hang << Paint("evidence [" + Safe(v.evidence->citation_id) + "]: ", Style::kDim)
+      const std::string on_page = v.evidence->page > 0 ? ", PDF page " + std::to_string(v.evidence->page) : "";
+      out_ << hang << Paint("evidence [" + Safe(v.evidence->citation_id) + "]" + on_page + ": ", Style::kDim)
            << EvidenceExcerpt(*v.evidence) << "\n";
     }
     if (!v.reason.empty()) out_ << hang << "reason: " << Safe(v.reason) << "\n";

@@ -149,12 +149,14 @@ std::string EncodeEvidence(const Evidence& evidence) {
   for (const auto& [article, page] : evidence.differences) {
     differences.push_back(json::array({article, page}));
   }
-  return Dump({{"citation", evidence.citation_id},
-               {"snippet", evidence.snippet},
-               {"offset", evidence.offset},
-               {"length", evidence.length},
-               {"matched", evidence.matched},
-               {"differences", differences}});
+  json value = {{"citation", evidence.citation_id},
+                {"snippet", evidence.snippet},
+                {"offset", evidence.offset},
+                {"length", evidence.length},
+                {"matched", evidence.matched},
+                {"differences", differences}};
+  if (evidence.page > 0) value["page"] = evidence.page;  // PDF evidence only
+  return Dump(value);
 }
 
 Evidence DecodeEvidence(const std::string& text, const std::string& what) {
@@ -166,6 +168,7 @@ Evidence DecodeEvidence(const std::string& text, const std::string& what) {
     evidence.offset = value.at("offset").get<int64_t>();
     evidence.length = value.value("length", int64_t{0});
     evidence.matched = value.value("matched", std::string());
+    evidence.page = value.value("page", 0);
     for (const json& pair : value.value("differences", json::array())) {
       evidence.differences.emplace_back(pair.at(0).get<std::string>(), pair.at(1).get<std::string>());
     }

@@ -152,7 +152,7 @@ const BodyCase kBodyCases[] = {
     {"PlainKeepsMarkup", "<p>not parsed</p>", "text/plain", true, "<p>not parsed</p>"},
     {"SniffHtml", "<!DOCTYPE html><title>t</title><p>hi</p>", "", true, "hi"},
     {"SniffPlain", "just words  here", "", true, "just words here"},
-    {"Pdf", "%PDF-1.4 ...", "application/pdf", false, "no text: application/pdf"},
+    {"Pdf", "%PDF-1.4 ...", "application/pdf", false, "unreadable PDF"},  // read by poppler (pdf_extractor_test)
     {"Image", "\x89PNG", "image/png", false, "no text: image/png"},
 };
 

@@ -62,6 +62,7 @@ const TargetCase kTargets[] = {
     {"match", fuzz::MatchTarget},
     {"extract", fuzz::ExtractTarget},
     {"elide", fuzz::ElideTarget},
+    {"pdf", fuzz::PdfTarget},
     {"charset", fuzz::CharsetTarget},
     {"headers", fuzz::HeadersTarget},
     {"cookie", fuzz::CookieTarget},

@@ -112,7 +112,8 @@ inline RunRecord StoredFixtureRun(const std::string& db_path) {
                    ""};
   Verdict near{QuoteStatus::kNearMatch, 6.0 / 7.0,
                Evidence{"3", "The façade has been stripped of almost everything that made it beautiful.", 20, 53,
-                        "stripped of almost everything that made it beautiful", {{"", "almost"}}},
+                        "stripped of almost everything that made it beautiful", {{"", "almost"}},
+                        2},  // as if citation [3] were a PDF: its evidence names the page
                ""};
   Verdict not_found{QuoteStatus::kNotFound, 0, std::nullopt, ""};
   Verdict unverifiable{QuoteStatus::kUnverifiable, 0, std::nullopt, "link [4] is broken (HTTP 404)"};

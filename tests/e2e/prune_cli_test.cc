@@ -19,6 +19,9 @@ namespace {
 
 int64_t Count(const std::string& db_path, const std::string& query) {
   SQLite::Database db(db_path, SQLite::OPEN_READONLY);
+  // It polls while a prune writes: a WAL reader can still be told "busy"
+  // for a moment (the writer resetting the WAL), so wait as the store does.
+  db.setBusyTimeout(10000);
   return db.execAndGet(query).getInt64();
 }
 

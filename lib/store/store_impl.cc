@@ -2,8 +2,11 @@
 
 #include <sqlite3.h>
 
+#include <algorithm>
+#include <chrono>
 #include <filesystem>
 #include <system_error>
+#include <thread>
 
 #include "store/codec.h"
 #include "store/schema.h"
@@ -27,6 +30,31 @@ void CreateParentDirectories(const std::string& path) {
   }
 }
 
+// WAL is a property of the file, kept once set: an existing database needs
+// no lock for it. Converting a fresh file takes an exclusive lock for which
+// SQLite does not call the busy handler, so concurrent openers of one new
+// file would fail at once ("database is locked"): they retry here within the
+// same budget as any other wait, and one that finds the file converted by
+// another is done.
+void SwitchToWal(SQLite::Database& db, const std::string& path) {
+  const auto deadline = std::chrono::steady_clock::now() + std::chrono::milliseconds(kBusyTimeoutMs);
+  auto pause = std::chrono::milliseconds(1);
+  for (;;) {
+    try {
+      if (db.execAndGet("PRAGMA journal_mode").getString() == "wal") return;
+      if (db.execAndGet("PRAGMA journal_mode = WAL").getString() == "wal") return;
+    } catch (const SQLite::Exception& e) {
+      if ((e.getErrorCode() & 0xff) != SQLITE_BUSY && (e.getErrorCode() & 0xff) != SQLITE_LOCKED) throw;
+    }
+    if (std::chrono::steady_clock::now() >= deadline) {
+      throw StoreError("opening database " + path + ": setting write-ahead logging: the file stayed locked for " +
+                       std::to_string(kBusyTimeoutMs / 1000) + " s");
+    }
+    std::this_thread::sleep_for(pause);
+    pause = std::min(pause * 2, std::chrono::milliseconds(50));
+  }
+}
+
 SQLite::Database OpenDatabase(const std::string& path) {
   CreateParentDirectories(path);
   try {
@@ -40,7 +68,7 @@ SQLite::Database OpenDatabase(const std::string& path) {
     // WAL lets reports read while a run writes; NORMAL is durable across
     // application crashes in WAL mode, which is what "committed as it
     // completes" needs, without an fsync per result.
-    db.execAndGet("PRAGMA journal_mode = WAL");
+    SwitchToWal(db, path);
     db.exec("PRAGMA synchronous = NORMAL");
     // 16 MiB of page cache (SQLite's default is 2 MiB): `list` at 10,000
     // articles probes 300,000 fetch rows, and with the default most probes

@@ -66,7 +66,7 @@ TEST(StoreConcurrencyTest, TwoWritersOnOneFileBothSucceed) {
 TEST(StoreConcurrencyTest, ConcurrentOpenersOfAFreshFileMigrateOnce) {
   TempDir dir;
   const std::string path = dir.File("fresh.db");
-  std::vector<std::string> errors(4);
+  std::vector<std::string> errors(12);
   std::vector<std::thread> threads;
   for (auto& error : errors) {
     threads.emplace_back([&path, &error] {
@@ -80,7 +80,7 @@ TEST(StoreConcurrencyTest, ConcurrentOpenersOfAFreshFileMigrateOnce) {
   for (auto& t : threads) t.join();
   for (const auto& error : errors) EXPECT_EQ(error, "");
   SQLite::Database db(path, SQLite::OPEN_READONLY);
-  EXPECT_EQ(db.execAndGet("SELECT count(*) FROM runs").getInt(), 4);
+  EXPECT_EQ(db.execAndGet("SELECT count(*) FROM runs").getInt(), 12);
 }
 
 TEST(StoreConcurrencyTest, ReaderSeesConsistentRunWhileAWriterWrites) {

@@ -139,32 +139,22 @@ void AttachChanges(Store& store, RunRecord* run) {
         changes.previous_checked_at = previous.articles.front().checked_at;
       }
     }
-    std::map<std::string, bool> seen;
-    for (const CitationRecord& c : article.citations) {
-      if (LinkOk(c.link_status) || !LinkKnown(c) || seen[LinkKey(c)]) continue;
-      seen[LinkKey(c)] = true;
-      BrokenLink link = Streak(store, article.article_id, run->run_id, c);
-      if (link.since.empty()) link.since = article.checked_at;
-      changes.broken_links.push_back(std::move(link));
-    }
+    changes.broken_links = BrokenLinks(store, article, run->run_id);
     article.changes = std::move(changes);
   }
 }
 
-RunRecord LatestWithChanges(Store& store) {
-  RunRecord all;
-  all.trigger = "changes";
-  all.state = RunState::kDone;
-  for (const RegisteredWithRun& row : store.ListRegisteredWithLatestRun(0, 0)) {
-    if (!row.latest_run) continue;
-    RunRecord latest = store.LoadRunArticle(row.latest_run->run_id, row.article.id);
-    AttachChanges(store, &latest);
-    for (ArticleRecord& article : latest.articles) all.articles.push_back(std::move(article));
-    if (all.started_at.empty() || row.latest_run->started_at < all.started_at) {
-      all.started_at = row.latest_run->started_at;
-    }
+std::vector<BrokenLink> BrokenLinks(Store& store, const ArticleRecord& article, int64_t run_id) {
+  std::vector<BrokenLink> links;
+  std::map<std::string, bool> seen;
+  for (const CitationRecord& c : article.citations) {
+    if (LinkOk(c.link_status) || !LinkKnown(c) || seen[LinkKey(c)]) continue;
+    seen[LinkKey(c)] = true;
+    BrokenLink link = Streak(store, article.article_id, run_id, c);
+    if (link.since.empty()) link.since = article.checked_at;
+    links.push_back(std::move(link));
   }
-  return all;
+  return links;
 }
 
 }  // namespace citecheck

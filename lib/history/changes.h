@@ -25,9 +25,9 @@ ArticleChanges DiffArticles(const ArticleRecord* previous, const ArticleRecord& 
 // that did not fetch the link neither break nor extend the streak).
 void AttachChanges(Store& store, RunRecord* run);
 
-// The latest run of every registered article with its changes attached, one
-// ArticleRecord per article, for `report --changes`.
-RunRecord LatestWithChanges(Store& store);
+// Each link of `article` (in run `run_id`) that is not ok, and since when:
+// the broken_links of AttachChanges.
+std::vector<BrokenLink> BrokenLinks(Store& store, const ArticleRecord& article, int64_t run_id);
 
 }  // namespace citecheck
 

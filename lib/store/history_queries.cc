@@ -16,10 +16,7 @@ namespace citecheck {
 namespace {
 
 using store_internal::SqlLiteral;
-
-std::string TextOrEmpty(const SQLite::Column& column) {
-  return column.isNull() ? std::string() : column.getString();
-}
+using store_internal::TextOrEmpty;
 
 }  // namespace
 

@@ -1,4 +1,5 @@
-// Reading a run back for reports: LoadRun and LatestRun.
+// Reading a run back for reports: LoadRun and LatestRun, and the run-level
+// reads the whole-run scan (run_pair_scan.cc) shares.
 #include <optional>
 
 #include "store/codec.h"
@@ -6,6 +7,7 @@
 #include "store/store_impl.h"
 
 namespace citecheck {
+namespace store_internal {
 namespace {
 
 // A citation whose URL has no fetch row: the run stopped before fetching it
@@ -14,9 +16,7 @@ namespace {
 constexpr const char* kNotFetchedInterrupted = "not fetched (run interrupted)";
 constexpr const char* kNotFetchedYet = "not fetched yet (run in progress)";
 
-std::string TextOrEmpty(const SQLite::Column& column) {
-  return column.isNull() ? std::string() : column.getString();
-}
+}  // namespace
 
 void ReadRunRow(Store::Impl& impl, int64_t run_id, RunRecord* run) {
   SQLite::Statement& select = Store::Impl::Fresh(impl.select_run);
@@ -58,6 +58,15 @@ void ResolveLinkWithoutFetch(const RunRecord& run, CitationRecord* record) {
     record->error = run.state == RunState::kRunning ? kNotFetchedYet : kNotFetchedInterrupted;
   }
 }
+
+}  // namespace store_internal
+
+namespace {
+
+using store_internal::CheckedAt;
+using store_internal::ReadRunRow;
+using store_internal::ResolveLinkWithoutFetch;
+using store_internal::TextOrEmpty;
 
 std::vector<CitationRecord> ReadCitations(Store::Impl& impl, const RunRecord& run, int64_t article_id) {
   std::vector<CitationRecord> records;

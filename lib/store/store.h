@@ -4,6 +4,7 @@
 #define CITECHECK_STORE_STORE_H_
 
 #include <cstdint>
+#include <functional>
 #include <memory>
 #include <optional>
 #include <stdexcept>
@@ -145,6 +146,17 @@ class Store {
   // including `up_to_run`, newest first, at most `limit`.
   std::vector<LinkHistoryEntry> LinkHistory(int64_t article_id, const std::string& normalized_url,
                                             int64_t up_to_run, int limit);
+
+  // `report --changes` over every article: for each of `article_ids`
+  // (ascending) that run `latest` includes, its record in `latest` and, when
+  // run `previous` (0: none) includes it too, in `previous`, one article at a
+  // time (run_pair_scan.cc). A record holds what a diff and the exit code
+  // read: citation ids, URLs, lines and link statuses as LoadRun resolves
+  // them (with errors, HTTP status, final URL, content hash); quote texts,
+  // positions and verdict statuses with reasons. Not read: evidence, scores,
+  // diagnostics, reference fields, the quotes' citation ids, page titles.
+  void ScanRunPair(int64_t latest, int64_t previous, const std::vector<int64_t>& article_ids,
+                   const std::function<void(ArticleRecord& latest, const ArticleRecord* previous)>& visit);
 
   // --- Resuming (history_queries.cc) ---
   // Every fetch committed in the run, with its page text.

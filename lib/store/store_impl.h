@@ -106,6 +106,18 @@ class StatementUse {
 // finished_at, state.
 RunRef ReadRunRef(SQLite::Statement& select, int first = 0);
 
+namespace store_internal {
+inline std::string TextOrEmpty(const SQLite::Column& column) {
+  return column.isNull() ? std::string() : column.getString();
+}
+// run_loader.cc: the run's row (throws StoreError for an unknown run); when
+// its results were checked (Store::LoadRun); a citation's link status when
+// it has no fetch row.
+void ReadRunRow(Store::Impl& impl, int64_t run_id, RunRecord* run);
+std::string CheckedAt(Store::Impl& impl, const RunRecord& run);
+void ResolveLinkWithoutFetch(const RunRecord& run, CitationRecord* record);
+}  // namespace store_internal
+
 // Whether process `pid` still exists (on this machine). EPERM means it
 // exists but belongs to someone else.
 bool ProcessAlive(int64_t pid);

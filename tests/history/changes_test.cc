@@ -111,22 +111,5 @@ TEST(AttachChangesTest, BrokenSinceAndConsecutiveRuns) {
   EXPECT_TRUE(next.articles[0].changes->broken_links.empty());
 }
 
-TEST(AttachChangesTest, LatestWithChangesCoversRegisteredArticles) {
-  TempDir dir;
-  auto store = Store::Open(dir.File("h.db"));
-  const int64_t a = store->RegisterArticle("/a.md", "a.md", kArticleKindFile);
-  const int64_t b = store->RegisterArticle("/b.md", "b.md", kArticleKindFile);
-  testing::StoreOneLinkRun(*store, a, LinkStatus::kOk);
-  testing::StoreOneLinkRun(*store, a, LinkStatus::kBroken);
-  testing::StoreOneLinkRun(*store, b, LinkStatus::kOk);
-  store->RegisterArticle("/never.md", "never.md", kArticleKindFile);  // no run yet: left out
-  RunRecord all = LatestWithChanges(*store);
-  ASSERT_EQ(all.articles.size(), 2u);
-  EXPECT_EQ(all.articles[0].article_id, a);
-  EXPECT_EQ(all.articles[0].changes->links_newly_broken.size(), 1u);
-  EXPECT_EQ(all.articles[1].article_id, b);
-  EXPECT_FALSE(all.articles[1].changes->HasChanges());
-}
-
 }  // namespace
 }  // namespace citecheck

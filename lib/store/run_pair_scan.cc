@@ -1,0 +1,174 @@
+// Store::ScanRunPair: two runs read article by article for `report
+// --changes` over every article. A query per article (ten thousand
+// articles, 30 citations each) costs seconds; a run's rows read in key order
+// and its fetches read once cost its size.
+#include <unordered_map>
+
+#include "store/store.h"
+#include "store/store_impl.h"
+
+namespace citecheck {
+namespace {
+
+using store_internal::TextOrEmpty;
+
+// Into `to`'s own buffer: getString() would build a new string each time.
+void Assign(std::string& to, const SQLite::Column& column) {
+  to.assign(static_cast<const char*>(column.getText()), static_cast<size_t>(column.getBytes()));
+}
+
+struct FetchStatus {
+  LinkStatus status = LinkStatus::kError;
+  std::string error;
+  long http_status = 0;
+  std::string final_url;
+  std::string content_hash;
+};
+
+// A statement over rows whose first column is an article id, ascending.
+class ArticleStream {
+ public:
+  ArticleStream(SQLite::Database& db, const std::string& sql, int64_t run_id) : select_(db, sql) {
+    select_.bind(1, run_id);
+    Step();
+  }
+  // Skips the rows of articles before `article_id`; true when the current
+  // row is of `article_id`.
+  bool At(int64_t article_id) {
+    while (has_row_ && article() < article_id) Step();
+    return has_row_ && article() == article_id;
+  }
+  SQLite::Statement& row() { return select_; }
+  void Step() { has_row_ = select_.executeStep(); }
+
+ private:
+  int64_t article() { return select_.getColumn(0).getInt64(); }
+  SQLite::Statement select_;
+  bool has_row_ = false;
+};
+
+// One run's articles in ascending id order, each with what a diff reads.
+class RunCursor {
+ public:
+  RunCursor(Store::Impl& impl, int64_t run_id)
+      : articles_(impl.db, "SELECT article_id, source, title FROM run_articles WHERE run_id = ?1 ORDER BY article_id",
+                  run_id),
+        citations_(impl.db,
+                   "SELECT article_id, cite_id, url, normalized_url, line, url_error, url_error_status, no_url "
+                   "FROM citations WHERE run_id = ?1 ORDER BY article_id, position",
+                   run_id),
+        quotes_(impl.db,
+                "SELECT article_id, text, line, col, skipped, status, reason FROM quotes "
+                "WHERE run_id = ?1 ORDER BY article_id, idx",
+                run_id) {
+    store_internal::ReadRunRow(impl, run_id, &run_);
+    checked_at_ = store_internal::CheckedAt(impl, run_);
+    SQLite::Statement fetches(impl.db,
+                              "SELECT url, link_status, error, http_status, final_url, content_hash "
+                              "FROM fetches WHERE run_id = ?1");
+    fetches.bind(1, run_id);
+    while (fetches.executeStep()) {
+      FetchStatus& f = fetches_[fetches.getColumn(0).getString()];
+      // A status name this binary does not know must not pass as ok.
+      f.status = ParseLinkStatus(fetches.getColumn(1).getString()).value_or(LinkStatus::kError);
+      f.error = fetches.getColumn(2).getString();
+      f.http_status = static_cast<long>(fetches.getColumn(3).getInt64());
+      f.final_url = fetches.getColumn(4).getString();
+      f.content_hash = TextOrEmpty(fetches.getColumn(5));
+    }
+  }
+
+  // The article's record in this run; false when the run does not include
+  // it. Ids must ascend from call to call. The record's vectors and strings
+  // are overwritten in place, so that reading article after article into
+  // one record reuses its memory instead of allocating 600,000 records.
+  bool Read(int64_t article_id, ArticleRecord* article) {
+    if (!articles_.At(article_id)) return false;
+    article->article_id = article_id;
+    Assign(article->source, articles_.row().getColumn(1));
+    article->title.reset();
+    if (!articles_.row().getColumn(2).isNull()) article->title = articles_.row().getColumn(2).getString();
+    article->checked_at = checked_at_;
+    size_t n = 0;
+    for (; citations_.At(article_id); citations_.Step(), ++n) {
+      if (n == article->citations.size()) article->citations.emplace_back();
+      ReadCitation(citations_.row(), &article->citations[n]);
+    }
+    article->citations.resize(n);
+    n = 0;
+    for (; quotes_.At(article_id); quotes_.Step(), ++n) {
+      if (n == article->quotes.size()) article->quotes.emplace_back();
+      ReadQuote(quotes_.row(), &article->quotes[n]);
+    }
+    article->quotes.resize(n);
+    return true;
+  }
+
+ private:
+  void ReadCitation(SQLite::Statement& row, CitationRecord* record) {
+    Citation& c = record->citation;
+    Assign(c.id, row.getColumn(1));
+    Assign(c.url, row.getColumn(2));
+    Assign(c.normalized_url, row.getColumn(3));
+    c.line = row.getColumn(4).getInt();
+    Assign(c.url_error, row.getColumn(5));
+    c.url_error_status = ParseLinkStatus(row.getColumn(6).getString()).value_or(LinkStatus::kError);
+    c.no_url = row.getColumn(7).getInt() != 0;
+    record->error.clear();
+    record->http_status = 0;
+    record->final_url.clear();
+    record->content_hash.clear();
+    auto fetch = c.no_url || !c.url_error.empty() ? fetches_.end() : fetches_.find(c.normalized_url);
+    if (fetch == fetches_.end()) {
+      store_internal::ResolveLinkWithoutFetch(run_, record);
+    } else {
+      record->link_status = fetch->second.status;
+      record->error = fetch->second.error;
+      record->http_status = fetch->second.http_status;
+      record->final_url = fetch->second.final_url;
+      record->content_hash = fetch->second.content_hash;
+    }
+  }
+
+  static void ReadQuote(SQLite::Statement& row, QuoteRecord* record) {
+    Assign(record->quote.text, row.getColumn(1));
+    record->quote.line = row.getColumn(2).getInt();
+    record->quote.column = row.getColumn(3).getInt();
+    record->quote.skipped = row.getColumn(4).getInt() != 0;
+    record->decided = !row.getColumn(5).isNull();
+    record->verdict.status = record->decided
+                                 ? ParseQuoteStatus(row.getColumn(5).getString()).value_or(QuoteStatus::kUnverifiable)
+                                 : QuoteStatus::kNotFound;
+    Assign(record->verdict.reason, row.getColumn(6));  // NULL reads as ""
+  }
+
+  RunRecord run_;
+  std::string checked_at_;
+  std::unordered_map<std::string, FetchStatus> fetches_;
+  ArticleStream articles_;
+  ArticleStream citations_;
+  ArticleStream quotes_;
+};
+
+}  // namespace
+
+void Store::ScanRunPair(int64_t latest, int64_t previous, const std::vector<int64_t>& article_ids,
+                        const std::function<void(ArticleRecord& latest, const ArticleRecord* previous)>& visit) {
+  Guarded(*impl_, "reading runs " + std::to_string(latest) + " and " + std::to_string(previous), [&] {
+    // One read snapshot for both runs, as LoadRun takes for one.
+    SQLite::Transaction transaction(impl_->db, SQLite::TransactionBehavior::DEFERRED);
+    RunCursor current(*impl_, latest);
+    std::optional<RunCursor> before;
+    if (previous > 0) before.emplace(*impl_, previous);
+    ArticleRecord now;
+    ArticleRecord then;
+    for (int64_t id : article_ids) {
+      if (!current.Read(id, &now)) continue;
+      const bool had = before && before->Read(id, &then);
+      visit(now, had ? &then : nullptr);
+    }
+    transaction.commit();
+  });
+}
+
+}  // namespace citecheck

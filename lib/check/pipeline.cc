@@ -15,6 +15,7 @@
 #include "check/stage_threads.h"
 #include "check/work_queue.h"
 #include "core/media_type.h"
+#include "report/latest_changes.h"
 
 namespace citecheck {
 namespace {
@@ -67,6 +68,8 @@ class Run {
     FetchMatchAndSave(std::move(committed));
     result_.interrupted = StopRequested() && fetched_batches_ < batches_.size();
     store_.FinishRun(result_.run_id, result_.interrupted ? RunState::kInterrupted : RunState::kDone);
+    // Once, here, rather than by every report that shows them.
+    StoreChangesOfRun(store_, result_.run_id);
     return result_;
   }
 

@@ -1,5 +1,6 @@
 #include "history/changes.h"
 
+#include <algorithm>
 #include <map>
 
 namespace citecheck {
@@ -128,7 +129,21 @@ ArticleChanges DiffArticles(const ArticleRecord* previous, const ArticleRecord& 
 }
 
 void AttachChanges(Store& store, RunRecord* run) {
+  // Changes stored when the run ended (report/latest_changes.h) are read
+  // in one pass; only the articles without them are diffed here.
+  std::vector<int64_t> ids;
+  for (const ArticleRecord& article : run->articles) ids.push_back(article.article_id);
+  std::sort(ids.begin(), ids.end());
+  std::map<int64_t, ArticleChanges> stored;
+  if (run->run_id > 0 && !ids.empty()) store.ReadRunChanges(run->run_id, ids, [&](ArticleRecord& article, int) {
+    stored.emplace(article.article_id, std::move(*article.changes));
+  });
   for (ArticleRecord& article : run->articles) {
+    auto it = stored.find(article.article_id);
+    if (it != stored.end()) {
+      article.changes = std::move(it->second);
+      continue;
+    }
     std::vector<RunRef> older = store.RunsOfArticle(article.article_id, 1, run->run_id);
     ArticleChanges changes;
     if (!older.empty()) {

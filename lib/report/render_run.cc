@@ -45,14 +45,17 @@ RenderedRun RenderStoredRun(Store& store, const RenderRequest& request) {
   }
   RenderedRun result;
   if (request.changes_only && request.run_id == 0 && request.article_id == 0) {
-    result.run = LatestWithChanges(store);  // reviews applied
-  } else {
-    const int64_t run_id = SelectRun(store, request, &result.error);
-    if (run_id == 0) return Failure(RenderedRun::Outcome::kNoRun, result.error);
-    result.run = request.article_id > 0 ? store.LoadRunArticle(run_id, request.article_id) : store.LoadRun(run_id);
-    AttachChanges(store, &result.run);
-    ApplyReviews(store, &result.run);  // keys and reviews, in every format and the exit code
+    LatestChanges latest = LatestWithChanges(store);  // reviews applied
+    result.run = std::move(latest.run);
+    result.text = RenderChangesOnly(result.run, request.format, request.options.color);
+    result.exit_code = latest.exit_code;
+    return result;
   }
+  const int64_t run_id = SelectRun(store, request, &result.error);
+  if (run_id == 0) return Failure(RenderedRun::Outcome::kNoRun, result.error);
+  result.run = request.article_id > 0 ? store.LoadRunArticle(run_id, request.article_id) : store.LoadRun(run_id);
+  AttachChanges(store, &result.run);
+  ApplyReviews(store, &result.run);  // keys and reviews, in every format and the exit code
   result.text = formatter ? formatter->Render(result.run)
                           : RenderChangesOnly(result.run, request.format, request.options.color);
   result.exit_code = ExitCodeFor(result.run);

@@ -178,6 +178,100 @@ Evidence DecodeEvidence(const std::string& text, const std::string& what) {
   return evidence;
 }
 
+namespace {
+
+// Compact arrays, not objects: a nightly run stores one row per article.
+json LinkChangesJson(const std::vector<LinkChange>& changes) {
+  json array = json::array();
+  for (const LinkChange& c : changes) {
+    array.push_back(json::array({c.citation_id, c.url, ToString(c.before), ToString(c.after), c.error}));
+  }
+  return array;
+}
+
+json QuoteChangesJson(const std::vector<QuoteChange>& changes) {
+  json array = json::array();
+  for (const QuoteChange& c : changes) {
+    array.push_back(json::array({c.text, c.line, ToString(c.before), ToString(c.after), c.reason}));
+  }
+  return array;
+}
+
+LinkStatus LinkStatusAt(const json& value) {
+  // A status a newer citecheck wrote must not read as ok.
+  return ParseLinkStatus(value.get<std::string>()).value_or(LinkStatus::kError);
+}
+
+QuoteStatus QuoteStatusAt(const json& value) {
+  return ParseQuoteStatus(value.get<std::string>()).value_or(QuoteStatus::kUnverifiable);
+}
+
+std::vector<LinkChange> LinkChangesFrom(const json& array) {
+  std::vector<LinkChange> changes;
+  for (const json& c : array) {
+    changes.push_back({c.at(0).get<std::string>(), c.at(1).get<std::string>(), LinkStatusAt(c.at(2)),
+                       LinkStatusAt(c.at(3)), c.at(4).get<std::string>()});
+  }
+  return changes;
+}
+
+std::vector<QuoteChange> QuoteChangesFrom(const json& array) {
+  std::vector<QuoteChange> changes;
+  for (const json& c : array) {
+    QuoteChange change;
+    change.text = c.at(0).get<std::string>();
+    change.line = c.at(1).get<int>();
+    change.before = QuoteStatusAt(c.at(2));
+    change.after = QuoteStatusAt(c.at(3));
+    change.reason = c.at(4).get<std::string>();
+    changes.push_back(std::move(change));
+  }
+  return changes;
+}
+
+}  // namespace
+
+std::string EncodeChanges(const ArticleChanges& changes) {
+  json pages = json::array();
+  for (const PageChange& p : changes.pages_changed) pages.push_back(json::array({p.citation_id, p.url}));
+  json broken = json::array();
+  for (const BrokenLink& b : changes.broken_links) {
+    broken.push_back(json::array({b.citation_id, b.url, ToString(b.status), b.since, b.consecutive_runs}));
+  }
+  return Dump({{"newly_broken", LinkChangesJson(changes.links_newly_broken)},
+               {"recovered", LinkChangesJson(changes.links_recovered)},
+               {"no_longer_verified", QuoteChangesJson(changes.quotes_no_longer_verified)},
+               {"newly_verified", QuoteChangesJson(changes.quotes_newly_verified)},
+               {"pages_changed", pages},
+               {"broken", broken}});
+}
+
+ArticleChanges DecodeChanges(const std::string& text, const std::string& what) {
+  ArticleChanges changes;
+  try {
+    json value = Parse(text, what);
+    changes.links_newly_broken = LinkChangesFrom(value.at("newly_broken"));
+    changes.links_recovered = LinkChangesFrom(value.at("recovered"));
+    changes.quotes_no_longer_verified = QuoteChangesFrom(value.at("no_longer_verified"));
+    changes.quotes_newly_verified = QuoteChangesFrom(value.at("newly_verified"));
+    for (const json& p : value.at("pages_changed")) {
+      changes.pages_changed.push_back({p.at(0).get<std::string>(), p.at(1).get<std::string>()});
+    }
+    for (const json& b : value.at("broken")) {
+      BrokenLink link;
+      link.citation_id = b.at(0).get<std::string>();
+      link.url = b.at(1).get<std::string>();
+      link.status = LinkStatusAt(b.at(2));
+      link.since = b.at(3).get<std::string>();
+      link.consecutive_runs = b.at(4).get<int>();
+      changes.broken_links.push_back(std::move(link));
+    }
+  } catch (const json::exception& e) {
+    throw StoreError("reading " + what + ": stored changes are damaged: " + e.what());
+  }
+  return changes;
+}
+
 std::string SqlLiteral(RunState state) { return "'" + std::string(ToString(state)) + "'"; }
 std::string SqlLiteral(JobState state) { return "'" + std::string(ToString(state)) + "'"; }
 

@@ -9,6 +9,7 @@
 #include <vector>
 
 #include "core/types.h"
+#include "store/records.h"
 #include "store/states.h"
 
 namespace citecheck::store_internal {
@@ -28,6 +29,10 @@ std::string EncodeStrings(const std::vector<std::string>& strings);
 std::vector<std::string> DecodeStrings(const std::string& json, const std::string& what);
 std::string EncodeEvidence(const Evidence& evidence);
 Evidence DecodeEvidence(const std::string& json, const std::string& what);
+// An article's changes without previous_run_id, previous_checked_at and
+// stale_reviews, which the row or the reader supplies.
+std::string EncodeChanges(const ArticleChanges& changes);
+ArticleChanges DecodeChanges(const std::string& json, const std::string& what);
 
 // Optional spans of a page text as "begin-end,begin-end" (byte offsets; ""
 // for none). Decoding drops what does not fit `text_size` rather than fail:

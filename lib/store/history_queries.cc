@@ -130,6 +130,10 @@ void Store::ReopenRun(int64_t run_id) {
     update.bind(1, run_id);
     update.bind(2, static_cast<int64_t>(getpid()));
     if (update.exec() == 0) throw StoreError("resuming run " + std::to_string(run_id) + ": no such run");
+    // Its changes are worked out again when it ends.
+    SQLite::Statement forget(impl_->db, "DELETE FROM article_changes WHERE run_id = ?1");
+    forget.bind(1, run_id);
+    forget.exec();
     transaction.Commit();
   });
 }

@@ -289,6 +289,24 @@ ALTER TABLE pages ADD COLUMN optional_spans TEXT NOT NULL DEFAULT '';  -- "begin
 ALTER TABLE fetches ADD COLUMN paywalled INTEGER NOT NULL DEFAULT 0;    -- 1: isAccessibleForFree false
 )sql";
 
+// Migration 13 (issue 17): each article's changes since its previous run,
+// worked out once when the run ends, so that `report --changes` and a run's
+// report read them instead of both runs (docs/storage.md "Changes between
+// runs"). A row belongs to its run's article row and goes with it.
+constexpr const char* kStoredChanges = R"sql(
+CREATE TABLE article_changes (
+  run_id           INTEGER NOT NULL,
+  article_id       INTEGER NOT NULL,
+  version          INTEGER NOT NULL,  -- of the encoding and of the rules; another version is ignored
+  previous_run_id  INTEGER NOT NULL,  -- 0: the article's first run
+  previous_checked_at TEXT NOT NULL,  -- '' for none; kept, as the previous run may be pruned
+  changes          TEXT NOT NULL,     -- JSON, store/codec.cc EncodeChanges
+  problems         INTEGER NOT NULL,  -- citations and quotes that fail the run, before reviews
+  PRIMARY KEY (run_id, article_id),
+  FOREIGN KEY (run_id, article_id) REFERENCES run_articles(run_id, article_id) ON DELETE CASCADE
+) WITHOUT ROWID;
+)sql";
+
 bool HasForeignTables(SQLite::Database& db) {
   SQLite::Statement query(db, "SELECT count(*) FROM sqlite_master WHERE name NOT LIKE 'sqlite_%'");
   query.executeStep();
@@ -339,6 +357,7 @@ const std::vector<Migration>& Migrations() {
       {"indexes for list, report --changes and GET /v1/articles at scale", kReadIndexes},
       {"web interface sessions", kWebSessions},
       {"optional text of pages (note markers) and paywalled pages", kOptionalTextAndPaywall},
+      {"each article's changes since its previous run, stored when the run ends", kStoredChanges},
   };
   return kMigrations;
 }

@@ -158,6 +158,27 @@ class Store {
   void ScanRunPair(int64_t latest, int64_t previous, const std::vector<int64_t>& article_ids,
                    const std::function<void(ArticleRecord& latest, const ArticleRecord* previous)>& visit);
 
+  // Changes worked out when a run ended (stored_changes.cc): per article of
+  // the run, its changes since `previous_run_id` (broken links included,
+  // stale reviews never: they are read with the reviews) and how many of
+  // its citations and quotes fail the run before reviews. Replaces the
+  // run's earlier rows for those articles.
+  struct RunChanges {
+    int64_t article_id = 0;
+    int64_t previous_run_id = 0;
+    ArticleChanges changes;
+    int problems = 0;
+  };
+  void SaveRunChanges(int64_t run_id, const std::vector<RunChanges>& rows);
+  // For each of `article_ids` (ascending) with changes stored for run
+  // `run_id`: `visit` gets the article's record (source, title, checked_at;
+  // no citations or quotes) with its changes (previous_run_id and
+  // previous_checked_at set), and its problem count. Returns the ids with
+  // none stored (the run has not ended, or ended before changes were
+  // stored), in order.
+  std::vector<int64_t> ReadRunChanges(int64_t run_id, const std::vector<int64_t>& article_ids,
+                                      const std::function<void(ArticleRecord& article, int problems)>& visit);
+
   // --- Resuming (history_queries.cc) ---
   // Every fetch committed in the run, with its page text.
   std::vector<StoredFetch> CommittedFetches(int64_t run_id);

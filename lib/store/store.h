@@ -12,6 +12,7 @@
 #include <vector>
 
 #include "core/types.h"
+#include "store/archive_types.h"
 #include "store/prune_types.h"
 #include "store/records.h"
 #include "store/registry_types.h"
@@ -118,6 +119,16 @@ class Store {
   // (no texts, URLs, evidence). `list` and GET /v1/articles call it once per
   // article, so it reads two small key ranges and decodes no JSON.
   RunRecord LoadRunArticleStatuses(int64_t run_id, int64_t article_id);
+
+  // --- Archived copies (archives.cc) ---
+  // Stores a memento's text by URL; one already stored is kept (mementos
+  // are immutable).
+  void SaveMemento(const StoredMemento& memento);
+  std::optional<StoredMemento> FindMemento(const std::string& url);
+  // The archive outcome of the article's citation number `citation_index`
+  // (0-based, article order) in the run; replaces an earlier one.
+  void SaveCitationArchive(int64_t run_id, int64_t article_id, int citation_index,
+                           const CitationArchive& archive);
 
   // --- Registered articles (registry.cc) ---
   // Registers an article for scheduled checks, or refreshes it (kind, body,

@@ -3,6 +3,8 @@
 // (TimeGate + mementos, tests/support/memento_server.h).
 #include <gtest/gtest.h>
 
+#include <atomic>
+
 #include "e2e/e2e_util.h"
 #include "support/memento_server.h"
 #include "support/test_server.h"
@@ -29,6 +31,13 @@ class CheckArchiveTest : public ::testing::Test {
     });
     live_.server().Get("/ok", [](const httplib::Request&, httplib::Response& r) {
       r.set_content(kCopy, "text/html");
+    });
+    live_.server().Get("/flip", [this](const httplib::Request&, httplib::Response& r) {
+      if (flipped_) {
+        r.status = 404;
+      } else {
+        r.set_content(kCopy, "text/html");
+      }
     });
     // Every other path is gone.
     live_.server().Get(R"(/gone/.*)", [](const httplib::Request&, httplib::Response& r) { r.status = 404; });
@@ -66,7 +75,63 @@ class CheckArchiveTest : public ::testing::Test {
   TestServer live_;
   MementoServer archive_;
   std::string config_;
+  std::atomic<bool> flipped_{false};
 };
+
+// `citecheck check` of the article as a text or Markdown report.
+RunOutput Report(const TempDir& dir, const std::string& name, const std::string& config, const std::string& format) {
+  return RunCitecheck({"check", dir.File(name), "--format", format, "--db", dir.File("citecheck.db"),
+                       "--allow-private=127.0.0.1/32", "--config", config});
+}
+
+TEST_F(CheckArchiveTest, TextReportSuggestsTheCopyAndSaysWhyTheLinkIsDead) {
+  const std::string url = live_.Url("/gone/h");
+  archive_.Add(url, CopyOf(kCopy));
+  StartArchive();
+  dir_.Write("a.wiki", Article(url));
+  RunOutput out = Report(dir_, "a.wiki", Config(), "text");
+  EXPECT_EQ(out.exit_code, 1) << out.err;
+  const std::string add = "add |archive-url=" + archive_.MementoUrl(url) +
+                          " |archive-date=2019-05-03 |url-status=dead (dead: not ok in this run; no earlier run; "
+                          "the copy holds 1 of its 1 quote)";
+  EXPECT_NE(out.out.find(add), std::string::npos) << out.out;
+  EXPECT_NE(out.out.find("archived copy 2019-05-03"), std::string::npos) << out.out;
+}
+
+TEST_F(CheckArchiveTest, OneBadNightIsNotDeadYet) {
+  const std::string url = live_.Url("/flip");
+  archive_.Add(url, CopyOf(kCopy));
+  StartArchive();
+  dir_.Write("a.wiki", Article(url));
+  const std::string config = Config();
+  ASSERT_EQ(Report(dir_, "a.wiki", config, "text").exit_code, 0);  // live and verified
+  flipped_ = true;
+  RunOutput first = Report(dir_, "a.wiki", config, "text");
+  EXPECT_NE(first.out.find("|url-status=live (not dead yet: not ok in this run only (ok in the previous one)"),
+            std::string::npos)
+      << first.out;
+  RunOutput second = Report(dir_, "a.wiki", config, "text");
+  EXPECT_NE(second.out.find("|url-status=dead (dead: not ok in this run and the previous one"), std::string::npos)
+      << second.out;
+  EXPECT_EQ(archive_.original_bytes(url), 1);  // the copy was read once, then reused
+}
+
+TEST_F(CheckArchiveTest, MarkdownArticleGetsTheCopysUrl) {
+  const std::string url = live_.Url("/gone/i");
+  archive_.Add(url, CopyOf(kCopy));
+  StartArchive();
+  dir_.Write("a.md", std::string("# Keeper\n\nHe wrote \"") + kQuote + "\" [1].\n\n## References\n\n[1] " + url + "\n");
+  RunOutput out = Report(dir_, "a.md", Config(), "markdown");
+  EXPECT_EQ(out.exit_code, 1) << out.err;
+  // Markdown escapes the URL's punctuation; the unescaped prefix is enough.
+  EXPECT_NE(out.out.find("archived copy: add "), std::string::npos) << out.out;
+  EXPECT_NE(out.out.find("dead: not ok in this run; no earlier run; the copy holds 1 of its 1 quote"),
+            std::string::npos)
+      << out.out;
+  EXPECT_EQ(out.out.find("archive-url="), std::string::npos);
+  // A Markdown citation has no access date: the lookup asks for the newest copy.
+  EXPECT_FALSE(archive_.accept_datetime(url).empty());
+}
 
 TEST_F(CheckArchiveTest, ArticlesOwnArchiveUrlRepairsTheDeadLinkWithoutALookup) {
   const std::string url = live_.Url("/gone/a");

@@ -12,6 +12,7 @@
 #include <string>
 #include <string_view>
 
+#include "archive/memento.h"
 #include "article/reader.h"
 #include "core/utf8.h"
 #include "extract/extractor.h"
@@ -169,6 +170,25 @@ inline void CookieTarget(std::string_view data) {
     const std::string value = CookieValue(req, name);
     Check(value.empty() || data.find(value) != std::string_view::npos, "a cookie value comes from the header");
   }
+}
+
+// The bytes as an archive's answer: a memento URL (a TimeGate's Location or
+// an article's archive-url=) and a Memento-Datetime value. A rewritten URL
+// is a Wayback URL again, with the same timestamp and original.
+inline void MementoTarget(std::string_view data) {
+  const std::string url = OriginalBytesUrl(data);
+  if (std::optional<WaybackUrl> wayback = ParseWaybackUrl(data)) {
+    std::optional<WaybackUrl> again = ParseWaybackUrl(url);
+    Check(again.has_value(), "the id_ form of a Wayback URL is one");
+    Check(again->timestamp == wayback->timestamp && again->original == wayback->original,
+          "rewriting keeps the timestamp and the original");
+    (void)WaybackTimestampDatetime(wayback->timestamp);
+  } else {
+    Check(url == data, "other URLs are kept as they are");
+  }
+  std::optional<std::string> when = ParseMementoDatetime(data);
+  Check(!when || when->size() >= 20, "a datetime is ISO 8601");
+  (void)AcceptDatetime(data, 0);
 }
 
 }  // namespace citecheck::fuzz

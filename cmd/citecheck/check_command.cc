@@ -37,7 +37,7 @@ int RunCheckCommand(const CommonFlags& common, const CheckFlags& flags) {
     return kExitUsage;
   }
   if (flags.queue) return QueueCheck(config, flags);
-  auto fetcher = MakeCurlFetcher(config.fetch);
+  auto fetcher = MakeCurlFetcher(FetcherOptions(config));
   std::vector<ArticleInput> loaded = LoadSources(flags.articles, std::cin, flags.name, *fetcher);
   if (!flags.input_format.empty()) ForceInputFormat(flags.input_format, &loaded);
   SplitInputs inputs = SplitReadable(std::move(loaded));

@@ -128,7 +128,7 @@ int RunRunCommand(const CommonFlags& common, const RunFlags& flags) {
     if (!usage_error) std::cerr << "citecheck: warning: no registered articles to check\n";
     return usage_error ? kExitUsage : 0;
   }
-  auto fetcher = MakeCurlFetcher(config.fetch);
+  auto fetcher = MakeCurlFetcher(FetcherOptions(config));
   RegisteredRun result;
   {
     ProgressBar bar;

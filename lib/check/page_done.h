@@ -25,6 +25,9 @@ struct PageDone {
   std::optional<PageText> page;
   std::string detected_language;
   bool stored = false;  // already committed (a resumed run): not saved again
+  // A request of the archive seeker (check/archive_seeker.h), not a cited
+  // page: it goes to the seeker, never into the run's fetches.
+  bool archive = false;
   // A 304, or a body identical to the one the stored text came from: the
   // stored copy stands for the page, which is not extracted again.
   bool text_unchanged = false;

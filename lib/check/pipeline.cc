@@ -2,11 +2,13 @@
 
 #include <algorithm>
 #include <atomic>
+#include <ctime>
 #include <memory>
 #include <thread>
 #include <variant>
 
 #include "article/reader.h"
+#include "check/archive_seeker.h"
 #include "check/host_batches.h"
 #include "check/page_done.h"
 #include "check/page_reuse.h"
@@ -28,9 +30,14 @@ constexpr size_t kMaxWaitingBodies = 64;
 // few enough that a crash loses little and other writers wait little.
 constexpr size_t kMaxPagesPerCommit = 256;
 
-// What a parse worker is handed: a page just fetched, or one a resumed run
-// committed before.
-using PageWork = std::variant<FetchResult, StoredFetch>;
+// A TimeGate's answer or a memento's bytes, fetched for the archive seeker.
+struct ArchiveFetch {
+  FetchResult fetch;
+};
+
+// What a parse worker is handed: a page just fetched, one a resumed run
+// committed before, or an archive request's result.
+using PageWork = std::variant<FetchResult, StoredFetch, ArchiveFetch>;
 
 bool HasError(const Article& article) {
   return std::any_of(article.diagnostics.begin(), article.diagnostics.end(),
@@ -47,7 +54,8 @@ class Run {
         trigger_(trigger),
         on_progress_(on_progress),
         control_(control),
-        reuse_(config.fetch.cache_max_age_s, config.match, config.fetch.max_body_bytes) {}
+        reuse_(config.fetch.cache_max_age_s, config.match, config.fetch.max_body_bytes),
+        archive_(config.archive, config.match, ledger_, store, ArchiveSinkOf(), std::time(nullptr)) {}
 
   CheckRun Execute(const std::vector<ArticleInput>& inputs) {
     const bool resuming = control_.resume_run_id != 0;
@@ -64,6 +72,7 @@ class Run {
     if (resuming) committed = TakeCommittedFetches(store_, result_.run_id, &urls_);
     result_.reused_fetches = static_cast<int>(committed.size());
     reuse_.Load(store_, urls_);
+    archive_.Start(urls_.size() + committed.size());
     batches_ = HostRoundBatches(urls_, BatchSize());
     FetchMatchAndSave(std::move(committed));
     result_.interrupted = StopRequested() && fetched_batches_ < batches_.size();
@@ -108,6 +117,18 @@ class Run {
     batch.Commit();
   }
 
+  // The archive seeker's outcomes, on the saving thread.
+  ArchiveSink ArchiveSinkOf() {
+    ArchiveSink sink;
+    sink.save_archive = [this](size_t article, size_t citation, const CitationArchive& archive) {
+      store_.SaveCitationArchive(result_.run_id, article_ids_[article], static_cast<int>(citation), archive);
+    };
+    sink.record = [this](const QuoteRef& ref, Verdict verdict) {
+      if (std::optional<DecidedQuote> decided = ledger_.Record(ref, std::move(verdict))) SaveDecided(*decided);
+    };
+    return sink;
+  }
+
   void SaveDecided(const DecidedQuote& decided) {
     store_.SaveVerdict(result_.run_id, article_ids_[decided.article], static_cast<int>(decided.quote),
                        decided.verdict);
@@ -126,6 +147,12 @@ class Run {
     hooks.may_start = [&fetched] { return fetched.Size() < kMaxWaitingBodies; };
     // A run whose results cannot be stored stops fetching at once.
     hooks.abandon = [&failure] { return failure.failed(); };
+    // Archived copies are fetched by the same loop as the live pages.
+    hooks.request = [this](const std::string& url) { return archive_.RequestFor(url); };
+    hooks.follow_ups = [this, &failure](std::vector<std::string>* more) {
+      if (StopRequested() || failure.failed()) archive_.Close();
+      return archive_.TakeFollowUps(more, last_batch_);
+    };
     fetcher_.SetRunHooks(std::move(hooks));
     std::thread fetch_thread([&] { FetchThread(fetched, failure); });
     unsigned worker_count = std::max(1u, std::thread::hardware_concurrency());
@@ -140,13 +167,24 @@ class Run {
     for (std::thread& w : workers) w.join();
     fetcher_.SetRunHooks({});  // they refer to this frame
     failure.RethrowIfFailed();
+    // Copies not read (a stop): their quotes keep the live page's verdicts.
+    Store::WriteBatch batch(store_);
+    archive_.Flush();
+    batch.Commit();
   }
 
   void FetchThread(WorkQueue<PageWork>& fetched, RunFailure& failure) {
     RunGuarded(failure, [&] {
-      for (const std::vector<std::string>& batch : batches_) {
+      for (size_t i = 0; i < batches_.size(); ++i) {
         if (StopRequested() || failure.failed()) break;
-        fetcher_.FetchAll(batch, [&](FetchResult r) { fetched.Push(std::move(r)); });
+        last_batch_ = i + 1 == batches_.size();
+        fetcher_.FetchAll(batches_[i], [&](FetchResult r) {
+          if (archive_.Owns(r.url)) {
+            fetched.Push(ArchiveFetch{std::move(r)});
+          } else {
+            fetched.Push(std::move(r));
+          }
+        });
         ++fetched_batches_;
       }
     });
@@ -159,6 +197,10 @@ class Run {
     PageDone done;
     if (auto* stored = std::get_if<StoredFetch>(&work)) {
       done = FromStored(std::move(*stored), config_.fetch.max_body_bytes);
+    } else if (auto* copy = std::get_if<ArchiveFetch>(&work)) {
+      done = ParsePage(std::move(copy->fetch), CapOf(copy->fetch));
+      done.archive = true;
+      return done;  // its quotes are matched by the seeker, which holds them
     } else {
       FetchResult& fetch = std::get<FetchResult>(work);
       if (reuse_.IsUnchanged(&fetch)) {
@@ -166,12 +208,15 @@ class Run {
         return reuse_.Reuse(std::move(fetch), *reader, ledger_);
       }
       // The cap the body was fetched under, named if a quote is not found in a cut body.
-      int64_t cap = IsPdfBody(fetch.content_type, fetch.body) ? config_.fetch.max_document_bytes
-                                                              : config_.fetch.max_body_bytes;
-      done = ParsePage(std::move(fetch), cap);
+      done = ParsePage(std::move(fetch), CapOf(fetch));
     }
     MatchCitingQuotes(&done, ledger_, config_.match);
     return done;
+  }
+
+  int64_t CapOf(const FetchResult& fetch) const {
+    return IsPdfBody(fetch.content_type, fetch.body) ? config_.fetch.max_document_bytes
+                                                     : config_.fetch.max_body_bytes;
   }
 
   // The store is used from this thread only. Pages that finished while the
@@ -189,6 +234,11 @@ class Run {
         Store::WriteBatch batch(store_);
         for (size_t pages = 1; done; ++pages) {
           try {
+            if (done->archive) {
+              archive_.OnArchivePage(*done);
+              done = pages < kMaxPagesPerCommit ? parsed.TryPop() : std::nullopt;
+              continue;
+            }
             SavePage(*done);
           } catch (...) {
             error = std::current_exception();  // the pages before it are still committed
@@ -221,9 +271,7 @@ class Run {
         store_.CacheVerdicts(hash, reuse_.verdict_key(), by_quote);
       }
     }
-    for (auto& [ref, verdict] : done.verdicts) {
-      if (std::optional<DecidedQuote> decided = ledger_.Record(ref, std::move(verdict))) SaveDecided(*decided);
-    }
+    archive_.OnLivePage(done);  // records the verdicts, or holds them for a copy
   }
 
   const Config& config_;
@@ -239,6 +287,8 @@ class Run {
   std::vector<std::vector<std::string>> batches_;  // urls_, as handed to the fetcher
   PageReuse reuse_;                   // read-only once fetching starts
   std::atomic<size_t> fetched_batches_{0};
+  ArchiveSeeker archive_;             // after ledger_, which it reads
+  std::atomic<bool> last_batch_{false};
 };
 
 }  // namespace

@@ -45,6 +45,7 @@ class QuoteLedger {
   size_t AddArticle(Article article, std::vector<DecidedQuote>* decided);
 
   const Article& article(size_t index) const { return articles_[index]; }
+  size_t ArticleCount() const { return articles_.size(); }
   const std::string& QuoteText(const QuoteRef& ref) const;
   const Citation& CitationOf(const QuoteRef& ref) const;
 

@@ -8,6 +8,8 @@
 #include <nlohmann/json.hpp>
 #include <sstream>
 
+#include "core/ascii.h"
+#include "core/url.h"
 #include "fetch/private_address.h"
 #include "fetch/url_filter.h"
 
@@ -144,6 +146,30 @@ const std::map<std::string, Setter>& Setters() {
        [](const json& v, Config* c) { return SetInt(v, &c->daemon.max_request_bytes, 1024, 1 << 30); }},
       {"daemon.job_timeout_s",
        [](const json& v, Config* c) { return SetInt(v, &c->daemon.job_timeout_s, 0, 7 * 24 * 3600); }},
+      {"archive.enabled",
+       [](const json& v, Config* c) -> std::string {
+         if (!v.is_boolean()) return "expected true or false";
+         c->archive.enabled = v.get<bool>();
+         return "";
+       }},
+      {"archive.timegate",
+       [](const json& v, Config* c) -> std::string {
+         if (!v.is_string()) return "expected a string";
+         std::string url = v.get<std::string>();
+         std::string scheme = UrlScheme(url);
+         if ((scheme != "http" && scheme != "https") || UrlHost(url).empty()) {
+           return "expected an http or https URL";
+         }
+         c->archive.timegate = url;
+         return "";
+       }},
+      {"archive.when",
+       [](const json& v, Config* c) -> std::string {
+         if (v == "dead") c->archive.when = ArchiveConfig::When::kDead;
+         else if (v == "dead_or_missing") c->archive.when = ArchiveConfig::When::kDeadOrMissing;
+         else return "expected \"dead\" or \"dead_or_missing\"";
+         return "";
+       }},
       {"store.keep_runs", [](const json& v, Config* c) { return SetInt(v, &c->store.keep_runs, 1, 1000000); }},
   };
   return *setters;
@@ -159,7 +185,8 @@ std::string ApplyObject(const json& object, const std::string& prefix, Config* c
       if (!error.empty()) return path + ": " + error;
       continue;
     }
-    bool is_section = path == "fetch" || path == "match" || path == "daemon" || path == "store";
+    bool is_section = path == "fetch" || path == "match" || path == "daemon" || path == "store" ||
+                      path == "archive";
     if (!is_section) return "unknown key \"" + path + "\"";
     if (!value.is_object()) return path + ": expected an object";
     std::string error = ApplyObject(value, path, config);
@@ -210,6 +237,11 @@ std::optional<std::string> FindConfigFile(const std::string& explicit_path, std:
 }
 
 ConfigStatus LoadConfig(const std::string& explicit_path, Config* config) {
+  // Machines that must not reach an archive (offline builds, the test
+  // suite) turn lookups off by default; a config file may still enable them.
+  if (const char* off = std::getenv("CITECHECK_NO_ARCHIVE"); off != nullptr && *off != '\0') {
+    config->archive.enabled = false;
+  }
   std::string error;
   auto path = FindConfigFile(explicit_path, &error);
   if (!path) {
@@ -221,6 +253,18 @@ ConfigStatus LoadConfig(const std::string& explicit_path, Config* config) {
   std::ostringstream text;
   text << in.rdbuf();
   return ApplyConfigText(text.str(), *path, config);
+}
+
+FetchOptions FetcherOptions(const Config& config) {
+  FetchOptions options = config.fetch;
+  if (!config.archive.enabled) return options;
+  const std::string host = UrlHost(config.archive.timegate);
+  if (host.empty()) return options;
+  for (const auto& [name, limits] : options.hosts) {
+    if (AsciiLower(name) == host) return options;  // the user's own setting wins
+  }
+  options.hosts[host] = kArchiveHostLimits;
+  return options;
 }
 
 ConfigStatus ApplyAllowPrivate(const std::string& value, FetchOptions* fetch) {

@@ -29,6 +29,23 @@ struct StoreConfig {
   int keep_runs = 60;  // store.keep_runs: newest runs kept per article by citecheck prune
 };
 
+// archive.*: archived copies of dead links (SPEC "Archived copies").
+struct ArchiveConfig {
+  bool enabled = true;  // archive.enabled
+  // archive.timegate: a Memento TimeGate; the lookup is GET {timegate}{URL}.
+  std::string timegate = "https://web.archive.org/web/";
+  // archive.when: kDead seeks a copy only for links not ok; kDeadOrMissing
+  // also when a quote is not verified on the live page and the citation has
+  // an access date.
+  enum class When { kDead, kDeadOrMissing };
+  When when = When::kDeadOrMissing;
+};
+
+// Politeness toward the TimeGate's host when fetch.hosts does not name it:
+// one archive serves every lookup of a run, so it gets fewer transfers and
+// wider spacing than fetch.per_host_* (docs/fetching.md "Archived copies").
+constexpr HostLimits kArchiveHostLimits{2, 1000};
+
 struct Config {
   std::string db;  // db: database path; empty means DefaultDatabasePath()
   FetchOptions fetch;
@@ -36,6 +53,7 @@ struct Config {
   int min_quote_words = 4;  // match.min_quote_words
   DaemonConfig daemon;
   StoreConfig store;
+  ArchiveConfig archive;
   std::string loaded_from;  // path of the file that was read, empty when none
 };
 
@@ -57,8 +75,14 @@ ConfigStatus ApplyConfigText(const std::string& json_text, const std::string& or
 // applies; *error is set when a named file is missing.
 std::optional<std::string> FindConfigFile(const std::string& explicit_path, std::string* error);
 
-// FindConfigFile + ApplyConfigText on defaults.
+// FindConfigFile + ApplyConfigText on defaults. A non-empty
+// $CITECHECK_NO_ARCHIVE sets archive.enabled false before the file is read.
 ConfigStatus LoadConfig(const std::string& explicit_path, Config* config);
+
+// What a fetcher for this config is made with: `fetch`, plus
+// kArchiveHostLimits for the TimeGate's host when archives are enabled and
+// fetch.hosts does not name that host.
+FetchOptions FetcherOptions(const Config& config);
 
 // Parses the --allow-private value: "" or "true" allows every private
 // address; "false" none; otherwise a comma-separated list of addresses and

@@ -94,6 +94,11 @@ struct FetchResult {
   // Modified: status ok, body empty, the stored copy is current. etag and
   // last_modified are the 304's, else the validators that were sent.
   bool not_modified = false;
+  // Archived copies (RFC 7089): the final response's Memento-Datetime, as
+  // sent; and, for a request made without following redirects
+  // (RunHooks::request), the redirect's resolved Location.
+  std::string memento_datetime;
+  std::string location;
   // SHA-256 (hex) of `body`, set by the check pipeline before the body is
   // dropped: a later run that receives the same body reuses the stored text.
   std::string body_hash;
@@ -142,6 +147,11 @@ struct Evidence {
   // An empty side means the word was added or removed.
   std::vector<std::pair<std::string, std::string>> differences;
   int page = 0;  // 1-based page of a PDF where the match starts; 0 for other pages
+  // Found in an archived copy of the cited page (SPEC "Archived copies"),
+  // not on the live page: the copy's URL and its Memento-Datetime (ISO 8601).
+  bool archived = false;
+  std::string archive_url{};
+  std::string archive_datetime{};
 };
 
 struct Verdict {

@@ -133,7 +133,7 @@ void Worker::Execute(Store& store, const Job& job) {
     return;
   }
   const auto start = std::chrono::steady_clock::now();
-  auto fetcher = MakeCurlFetcher(config->fetch, RealClock(), hosts_);
+  auto fetcher = MakeCurlFetcher(FetcherOptions(*config), RealClock(), hosts_);
   RegisteredRun result;
   JobWatchdog watchdog(stop_, job.id, config->daemon.job_timeout_s);
   try {

@@ -19,6 +19,9 @@ constexpr int kDeferredPollMs = 5;
 // Longest poll while RunHooks::abandon may turn true: nothing wakes the loop
 // when it does, so it looks that often.
 constexpr int kAbandonPollMs = 50;
+// Longest poll while RunHooks::follow_ups may still hand over URLs: nothing
+// wakes the loop when it does either, and a follow-up waits that long at most.
+constexpr int kFollowUpPollMs = 10;
 
 // A 429, or a 503 with Retry-After, speaks for the whole host: its other
 // queued URLs wait too (other hosts do not).
@@ -100,8 +103,10 @@ void FetchLoop::Run() {
   CURLM* multi = multi_.get();
   ClockSubscription subscription(*settings_.clock, [multi] { curl_multi_wakeup(multi); });
   std::string error;
-  while (scheduler_.HasQueued() || !active_.empty()) {
+  bool open = TakeFollowUps();
+  while (open || scheduler_.HasQueued() || !active_.empty()) {
     if (Abandoned()) return;  // the destructor removes the running transfers
+    open = TakeFollowUps();
     StartReady();
     int running = 0;
     CURLMcode code = curl_multi_perform(multi_.get(), &running);
@@ -110,7 +115,8 @@ void FetchLoop::Run() {
       break;
     }
     DrainMessages();
-    if (!scheduler_.HasQueued() && active_.empty()) break;
+    open = TakeFollowUps();
+    if (!open && !scheduler_.HasQueued() && active_.empty()) break;
     if (!Wait(&error)) break;
   }
   if (!error.empty()) FailEverything(error);
@@ -125,6 +131,9 @@ bool FetchLoop::Wait(std::string* error) {
       if (settings_.hooks->abandon) {
         until = std::min(until, settings_.clock->Now() + std::chrono::milliseconds(kAbandonPollMs));
       }
+      if (following_) {
+        until = std::min(until, settings_.clock->Now() + std::chrono::milliseconds(kFollowUpPollMs));
+      }
       settings_.clock->SleepUntil(until);
       return true;
     }
@@ -133,6 +142,16 @@ bool FetchLoop::Wait(std::string* error) {
   if (code == CURLM_OK) return true;
   *error = std::string("libcurl: ") + curl_multi_strerror(code);
   return false;
+}
+
+bool FetchLoop::TakeFollowUps() {
+  const auto& follow_ups = settings_.hooks->follow_ups;
+  if (!follow_ups) return false;
+  std::vector<std::string> more;
+  const bool open = follow_ups(&more);
+  for (const std::string& url : more) Add(url);
+  following_ = open;
+  return open;
 }
 
 bool FetchLoop::Abandoned() const {
@@ -221,7 +240,9 @@ void FetchLoop::FailEverything(const std::string& error) {
 int FetchLoop::PollTimeoutMs() const {
   // The consumer frees room without waking libcurl: look again soon.
   if (deferred_ && scheduler_.HasQueued()) return kDeferredPollMs;
-  const int longest = settings_.hooks->abandon ? kAbandonPollMs : kMaxPollMs;
+  const int longest = following_               ? kFollowUpPollMs
+                      : settings_.hooks->abandon ? kAbandonPollMs
+                                                 : kMaxPollMs;
   SteadyClock::time_point now = settings_.clock->Now();
   std::optional<SteadyClock::time_point> wakeup = scheduler_.NextWakeup();
   if (!wakeup) return longest;

@@ -49,6 +49,8 @@ class FetchLoop {
   };
 
   bool Abandoned() const;
+  // Queues what RunHooks::follow_ups hands over; true while more may come.
+  bool TakeFollowUps();
   // Waits for a transfer to progress or the next start to be due.
   bool Wait(std::string* error);
   void StartReady();
@@ -68,6 +70,7 @@ class FetchLoop {
   std::unordered_map<Transfer*, std::unique_ptr<Transfer>> active_;
   std::mt19937 random_;
   bool deferred_ = false;  // the admission gate said no on the last StartReady
+  bool following_ = false;  // RunHooks::follow_ups said more may come
 };
 
 }  // namespace citecheck

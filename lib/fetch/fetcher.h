@@ -55,6 +55,14 @@ struct FetchOptions {
   int64_t cache_max_age_s = 7 * 24 * 3600;
 };
 
+// How one URL is requested beyond the defaults (RunHooks::request).
+struct RequestOptions {
+  std::vector<std::string> headers;  // "Name: value" lines; any with CR or LF is dropped
+  // False: a redirect is not followed; the result has http_status 3xx and
+  // FetchResult::location set to the resolved target.
+  bool follow_redirects = true;
+};
+
 // What one run tells the fetcher beyond the options. Every hook is optional
 // and called on the fetch loop's thread.
 struct RunHooks {
@@ -76,6 +84,16 @@ struct RunHooks {
   // URLs not yet finished unreported. For a run that failed (its results can
   // no longer be stored), so that it does not fetch every remaining URL.
   std::function<bool()> abandon;
+  // Per-URL request options (archive lookups: Accept-Datetime, no redirect
+  // following); nullopt or unset: the defaults.
+  std::function<std::optional<RequestOptions>(const std::string& url)> request;
+  // URLs that become known while FetchAll runs (an archived copy wanted
+  // after a live page failed): asked on every turn of the loop, the URLs it
+  // appends are fetched by the same loop under the same politeness and
+  // reported through the same on_done. While it returns true, more may
+  // come: FetchAll does not return even when all else is done. The caller
+  // dedupes these (they are not checked against the batch's URLs).
+  std::function<bool(std::vector<std::string>* more)> follow_ups;
 };
 
 // Abstract so the pipeline can be driven by a fake in unit tests; the real

@@ -41,6 +41,7 @@ std::string ResponseHeaders::*FieldFor(std::string_view name) {
   if (NameIs(name, "retry-after")) return &ResponseHeaders::retry_after;
   if (NameIs(name, "server")) return &ResponseHeaders::server;
   if (NameIs(name, "cf-mitigated")) return &ResponseHeaders::cf_mitigated;
+  if (NameIs(name, "memento-datetime")) return &ResponseHeaders::memento_datetime;
   return nullptr;
 }
 

@@ -23,6 +23,7 @@ struct ResponseHeaders {
   std::string retry_after;   // raw: seconds or an HTTP-date (fetch/retry_policy.h parses it)
   std::string server;
   std::string cf_mitigated;  // Cloudflare's challenge marker
+  std::string memento_datetime;  // RFC 7089: the date an archived copy was captured
   std::optional<std::string> location;
 };
 

@@ -71,15 +71,17 @@ CURLcode Transfer::Configure() {
   check(curl_easy_setopt(easy, CURLOPT_HEADERDATA, this));
   check(curl_easy_setopt(easy, CURLOPT_OPENSOCKETFUNCTION, &Transfer::OpenSocketCallback));
   check(curl_easy_setopt(easy, CURLOPT_OPENSOCKETDATA, this));
-  check(AddConditionalHeaders());
+  check(AddRequestHeaders());
   return code;
 }
 
-CURLcode Transfer::AddConditionalHeaders() {
+CURLcode Transfer::AddRequestHeaders() {
   const RunHooks& hooks = *settings_.hooks;
-  if (!hooks.validators) return CURLE_OK;
-  std::optional<Validators> validators = hooks.validators(job_.url);
-  if (!validators) return CURLE_OK;
+  std::optional<Validators> validators;
+  if (hooks.validators) validators = hooks.validators(job_.url);
+  std::optional<RequestOptions> request;
+  if (hooks.request) request = hooks.request(job_.url);
+  if (!validators && !request) return CURLE_OK;
   auto usable = [](const std::string& value) {
     return !value.empty() && value.find_first_of("\r\n") == std::string::npos;
   };
@@ -90,19 +92,29 @@ CURLcode Transfer::AddConditionalHeaders() {
     return longer != nullptr;
   };
   bool ok = true;
-  Validators sent;
-  if (usable(validators->etag)) {
-    ok = ok && append("If-None-Match: " + validators->etag);
-    sent.etag = validators->etag;
+  if (validators) {
+    Validators sent;
+    if (usable(validators->etag)) {
+      ok = ok && append("If-None-Match: " + validators->etag);
+      sent.etag = validators->etag;
+    }
+    if (usable(validators->last_modified)) {
+      ok = ok && append("If-Modified-Since: " + validators->last_modified);
+      sent.last_modified = validators->last_modified;
+    }
+    if (!sent.etag.empty() || !sent.last_modified.empty()) sent_validators_ = sent;
   }
-  if (usable(validators->last_modified)) {
-    ok = ok && append("If-Modified-Since: " + validators->last_modified);
-    sent.last_modified = validators->last_modified;
+  if (request) {
+    for (const std::string& line : request->headers) {
+      if (usable(line)) ok = ok && append(line);
+    }
+    follow_redirects_ = request->follow_redirects;
   }
   request_headers_.reset(list);
   if (!ok) return CURLE_OUT_OF_MEMORY;
-  if (!list) return CURLE_OK;
-  sent_validators_ = sent;
+  CURLcode code = CURLE_OK;
+  if (!follow_redirects_) code = curl_easy_setopt(easy_.get(), CURLOPT_FOLLOWLOCATION, 0L);
+  if (!list || code != CURLE_OK) return code;
   return curl_easy_setopt(easy_.get(), CURLOPT_HTTPHEADER, list);
 }
 
@@ -240,6 +252,10 @@ TransferReport Transfer::Complete(CURLcode code) {
   result.content_language = headers.content_language;
   result.etag = headers.etag;
   result.last_modified = headers.last_modified;
+  result.memento_datetime = headers.memento_datetime;
+  if (!follow_redirects_ && headers.status >= 300 && headers.status < 400 && headers.location) {
+    result.location = RedactUrlCredentials(ResolveUrl(result.final_url.c_str(), *headers.location).value_or(""));
+  }
   if (body_kind_ == BodyKind::kPdf) {
     result.body = std::move(body_);  // bytes: poppler reads them, no charset applies
   } else if (body_kind_ == BodyKind::kText && IsTextMediaType(result.content_type)) {

@@ -60,8 +60,9 @@ class Transfer {
   };
 
   CURLcode Configure();
-  // If-None-Match / If-Modified-Since from RunHooks::validators.
-  CURLcode AddConditionalHeaders();
+  // If-None-Match / If-Modified-Since from RunHooks::validators, and the
+  // headers and redirect rule of RunHooks::request.
+  CURLcode AddRequestHeaders();
   size_t OnBody(const char* data, size_t size);
   void OnHeaderLine(std::string_view line);
   void NotePermanentRedirect(const std::string& location);
@@ -79,6 +80,7 @@ class Transfer {
   // Declared before easy_ so it outlives the handle that points to it.
   std::unique_ptr<curl_slist, SlistFree> request_headers_;
   std::optional<Validators> sent_validators_;
+  bool follow_redirects_ = true;
   std::unique_ptr<CURL, EasyCleanup> easy_;
   CURLcode setup_code_ = CURLE_OK;
   char error_buffer_[CURL_ERROR_SIZE] = {};

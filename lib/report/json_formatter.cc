@@ -20,6 +20,18 @@ constexpr const char* kSchema = "citecheck.report/1";
 json StringOrNull(const std::string& text) { return text.empty() ? json(nullptr) : json(text); }
 json PositiveOrNull(long long value) { return value > 0 ? json(value) : json(nullptr); }
 
+// SPEC "Archived copies": null when no copy was sought.
+json ArchiveJson(const std::optional<CitationArchive>& archive) {
+  if (!archive) return nullptr;
+  return {{"url", archive->url ? json(*archive->url) : json(nullptr)},
+          {"datetime", StringOrNull(archive->datetime)},
+          {"from", archive->from},
+          {"suggested", archive->suggested},
+          {"http_status", PositiveOrNull(archive->http_status)},
+          {"link_status", ToString(archive->link_status)},
+          {"error", StringOrNull(archive->error)}};
+}
+
 json CitationJson(const CitationRecord& c) {
   json out = {{"id", c.citation.id},
               {"url", c.citation.url},
@@ -43,6 +55,7 @@ json CitationJson(const CitationRecord& c) {
   for (const auto& [key, value] : reference_fields) {
     out[key] = StringOrNull(*value);
   }
+  out["archive"] = ArchiveJson(c.archive);
   return out;
 }
 
@@ -58,7 +71,10 @@ json EvidenceJson(const std::optional<Evidence>& evidence) {
           {"length", evidence->length},
           {"matched", evidence->matched},
           {"differences", differences},
-          {"page", evidence->page > 0 ? json(evidence->page) : json(nullptr)}};
+          {"page", evidence->page > 0 ? json(evidence->page) : json(nullptr)},
+          {"archived", evidence->archived},
+          {"archive_url", evidence->archived ? json(evidence->archive_url) : json(nullptr)},
+          {"archive_datetime", StringOrNull(evidence->archive_datetime)}};
 }
 
 json QuoteJson(const QuoteRecord& q) {

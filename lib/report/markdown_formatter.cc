@@ -3,6 +3,7 @@
 #include <cstdio>
 #include <sstream>
 
+#include "report/archive_suggestion.h"
 #include "report/escape.h"
 #include "report/reference_note.h"
 #include "report/review_label.h"
@@ -89,11 +90,23 @@ std::string QuoteRow(const QuoteRecord& q) {
          " |\n";
 }
 
-std::string LinkRow(const CitationRecord& c, bool mediawiki) {
+// The archived copy in a link's detail: the repair to make when it was
+// found by lookup (report/archive_suggestion.h), else the copy or its error.
+std::string ArchiveNote(const ArticleRecord& a, const CitationRecord& c, bool mediawiki) {
+  if (!c.archive) return "";
+  if (std::optional<ArchiveSuggestion> s = SuggestArchive(a, c, mediawiki)) {
+    return "<br>archived copy: " + Md(SuggestionLine(*s));
+  }
+  if (c.archive->url) return "<br>archived copy: " + Md(*c.archive->url);
+  return c.archive->error.empty() ? "" : "<br>archived copy: " + Md(c.archive->error);
+}
+
+std::string LinkRow(const ArticleRecord& a, const CitationRecord& c, bool mediawiki) {
   std::string detail = Md(LinkDetail(c));
   const std::string note = ReferenceNote(c.citation, mediawiki);
   if (!note.empty()) detail += (detail.empty() ? "" : "; ") + Md(note);
   if (c.paywalled) detail += (detail.empty() ? "" : "; ") + PaywallNote(c);
+  detail += ArchiveNote(a, c, mediawiki);
   detail = KeyAndReview(detail, c.key, c.review);
   return "| " + StatusCell(ToString(c.link_status), c.review) + " | \\[" + Md(c.citation.id) + "\\] | " +
          Link(c.citation.url, c.citation.no_url ? "(no online source)" : "(no reference entry)") + " | " + detail +
@@ -183,7 +196,7 @@ void WriteArticle(const ArticleRecord& a, std::ostringstream& out) {
   const bool mediawiki = IsMediaWikiArticle(a);
   for (const CitationRecord& c : a.citations) {
     const bool problem = IsCitationProblem(c);
-    (problem ? problems : others) += LinkRow(c, mediawiki);
+    (problem ? problems : others) += LinkRow(a, c, mediawiki);
     ++(problem ? problem_count : other_count);
   }
   out << SummaryLine(Summarize(a), problem_count) << "\n\n";

@@ -10,8 +10,16 @@ bool IsQuoteProblem(const QuoteRecord& quote) {
   return ProblemUnderReview(verdict, quote.review);
 }
 
+bool RepairedByArticleArchive(const CitationRecord& citation) {
+  const std::optional<CitationArchive>& archive = citation.archive;
+  return archive && archive->url && archive->from == "article" && archive->link_status == LinkStatus::kOk;
+}
+
 bool IsCitationProblem(const CitationRecord& citation) {
-  return ProblemUnderReview(IsLinkProblem(citation.link_status), citation.review);
+  // SPEC "Archived copies": a working copy the article gives repairs the
+  // citation; a copy found by lookup is only a suggestion.
+  const bool problem = IsLinkProblem(citation.link_status) && !RepairedByArticleArchive(citation);
+  return ProblemUnderReview(problem, citation.review);
 }
 
 std::string LinkDetail(const CitationRecord& c) {

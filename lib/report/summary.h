@@ -43,8 +43,12 @@ std::string LinkDetail(const CitationRecord& citation);
 // Whether a quote fails the run: not_found or near_match, unless an
 // accepted review holds; always when rejected (docs/review.md).
 bool IsQuoteProblem(const QuoteRecord& quote);
-// Whether a citation fails the run: its link is a problem (IsLinkProblem),
-// with reviews applied as for quotes.
+// True when the article itself gives an archived copy of the citation
+// (archive-url=) and that copy was read in the run.
+bool RepairedByArticleArchive(const CitationRecord& citation);
+// Whether a citation fails the run: its link is a problem (IsLinkProblem)
+// not repaired by the article's own archived copy, with reviews applied as
+// for quotes.
 bool IsCitationProblem(const CitationRecord& citation);
 
 }  // namespace citecheck

@@ -6,6 +6,7 @@
 #include <vector>
 
 #include "core/utf8.h"
+#include "report/archive_suggestion.h"
 #include "report/changes_section.h"
 #include "report/highlight.h"
 #include "report/reference_note.h"
@@ -147,6 +148,7 @@ class ArticleWriter {
            << Paint(PadRight(ToString(c.link_status), status_width), LinkStyle(c.link_status)) << "  "
            << std::string(http.size() < 3 ? 3 - http.size() : 0, ' ') << http << "  "
            << CitationDetail(c) << KeyAndReview(c.key, c.review, "  ") << "\n";
+      WriteArchive(c);
       for (const QuoteRecord* q : by_citation[i]) WriteQuote(*q);
     }
     if (!homeless.empty()) {
@@ -178,6 +180,23 @@ class ArticleWriter {
     }
     if (!c.error.empty()) detail += " — " + Safe(c.error);
     return detail;
+  }
+
+  // The archived copy under its citation: what was found, and the repair
+  // to make when it was found by lookup (report/archive_suggestion.h).
+  void WriteArchive(const CitationRecord& c) {
+    if (!c.archive) return;
+    const std::string hang(kQuoteIndent, ' ');
+    const CitationArchive& a = *c.archive;
+    if (std::optional<ArchiveSuggestion> s = SuggestArchive(article_, c, mediawiki_)) {
+      out_ << hang << Paint("archived copy", Style::kBold) << " " << Safe(a.datetime.substr(0, 10)) << ": "
+           << Paint(Safe(SuggestionLine(*s)), Style::kYellow) << "\n";
+    } else if (a.url) {
+      out_ << hang << Paint("archived copy", Style::kDim) << " " << Safe(a.datetime.substr(0, 10)) << " "
+           << Safe(*a.url) << (a.error.empty() ? "" : " — " + Safe(a.error)) << "\n";
+    } else if (!a.error.empty()) {
+      out_ << hang << Paint("archived copy: ", Style::kDim) << Safe(a.error) << "\n";
+    }
   }
 
   // Column widths shared by every quote line, so all of them align.
@@ -233,7 +252,8 @@ class ArticleWriter {
       out_ << hang << "article → page: " << pairs << "\n";
     }
     if (v.evidence) {
-      const std::string on_page = v.evidence->page > 0 ? ", PDF page " + std::to_string(v.evidence->page) : "";
+      std::string on_page = v.evidence->page > 0 ? ", PDF page " + std::to_string(v.evidence->page) : "";
+      if (v.evidence->archived) on_page += ", archived copy " + Safe(v.evidence->archive_datetime.substr(0, 10));
       out_ << hang << Paint("evidence [" + Safe(v.evidence->citation_id) + "]" + on_page + ": ", Style::kDim)
            << EvidenceExcerpt(*v.evidence) << "\n";
     }

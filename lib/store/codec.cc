@@ -156,6 +156,11 @@ std::string EncodeEvidence(const Evidence& evidence) {
                 {"matched", evidence.matched},
                 {"differences", differences}};
   if (evidence.page > 0) value["page"] = evidence.page;  // PDF evidence only
+  if (evidence.archived) {  // evidence from an archived copy only
+    value["archived"] = true;
+    value["archive_url"] = evidence.archive_url;
+    value["archive_datetime"] = evidence.archive_datetime;
+  }
   return Dump(value);
 }
 
@@ -169,6 +174,9 @@ Evidence DecodeEvidence(const std::string& text, const std::string& what) {
     evidence.length = value.value("length", int64_t{0});
     evidence.matched = value.value("matched", std::string());
     evidence.page = value.value("page", 0);
+    evidence.archived = value.value("archived", false);
+    evidence.archive_url = value.value("archive_url", std::string());
+    evidence.archive_datetime = value.value("archive_datetime", std::string());
     for (const json& pair : value.value("differences", json::array())) {
       evidence.differences.emplace_back(pair.at(0).get<std::string>(), pair.at(1).get<std::string>());
     }

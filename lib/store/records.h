@@ -9,6 +9,7 @@
 #include <vector>
 
 #include "core/types.h"
+#include "store/archive_types.h"
 #include "store/states.h"
 
 namespace citecheck {
@@ -34,6 +35,9 @@ struct CitationRecord {
   std::string content_hash; // SHA-256 of the page text; empty when no text
   // The page says its text is not free (PageText::paywalled).
   bool paywalled{};
+  // The archived copy sought for it (SPEC "Archived copies"); nullopt when
+  // none was sought.
+  std::optional<CitationArchive> archive{};
   // Set by lib/review ApplyReviews: the stable key (docs/review.md) and the
   // review in force, if any.
   std::string key{};

@@ -219,6 +219,7 @@ RunRecord LoadRunRecord(Store::Impl& impl, int64_t run_id, int64_t article_id, D
     for (ArticleRecord& article : run.articles) {
       if (detail == Detail::kFull) {
         article.citations = ReadCitations(impl, run, article.article_id);
+        AttachCitationArchives(impl, run_id, article.article_id, &article.citations);
         article.quotes = ReadQuotes(impl, run_id, article.article_id);
       } else {
         article.citations = ReadCitationStatuses(impl, run, article.article_id);

@@ -2,6 +2,7 @@
 // --changes` over every article. A query per article (ten thousand
 // articles, 30 citations each) costs seconds; a run's rows read in key order
 // and its fetches read once cost its size.
+#include <algorithm>
 #include <unordered_map>
 
 #include "store/store.h"
@@ -118,6 +119,7 @@ class RunCursor {
     record->http_status = 0;
     record->final_url.clear();
     record->content_hash.clear();
+    record->archive.reset();
     auto fetch = c.no_url || !c.url_error.empty() ? fetches_.end() : fetches_.find(c.normalized_url);
     if (fetch == fetches_.end()) {
       store_internal::ResolveLinkWithoutFetch(run_, record);
@@ -164,6 +166,12 @@ void Store::ScanRunPair(int64_t latest, int64_t previous, const std::vector<int6
     ArticleRecord then;
     for (int64_t id : article_ids) {
       if (!current.Read(id, &now)) continue;
+      // The archived copy decides whether a link that is not ok fails the
+      // run (an article's own working copy repairs it): read for those only.
+      if (std::any_of(now.citations.begin(), now.citations.end(),
+                      [](const CitationRecord& c) { return IsLinkProblem(c.link_status); })) {
+        AttachCitationArchives(*impl_, latest, id, &now.citations);
+      }
       const bool had = before && before->Read(id, &then);
       visit(now, had ? &then : nullptr);
     }

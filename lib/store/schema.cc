@@ -289,7 +289,41 @@ ALTER TABLE pages ADD COLUMN optional_spans TEXT NOT NULL DEFAULT '';  -- "begin
 ALTER TABLE fetches ADD COLUMN paywalled INTEGER NOT NULL DEFAULT 0;    -- 1: isAccessibleForFree false
 )sql";
 
-// Migration 13 (issue 17): each article's changes since its previous run,
+// Migration 13 (issue 15): archived copies. A memento is immutable, so its
+// text is stored once by URL and never fetched again; it keeps its own text
+// (not a `pages` row) because no fetch refers to it and pruning removes
+// unreferenced pages. Each citation's archive outcome is kept per run, with
+// the citation it belongs to.
+constexpr const char* kArchivedCopies = R"sql(
+CREATE TABLE mementos (
+  url             TEXT PRIMARY KEY,      -- the URL the copy's bytes were fetched from
+  datetime        TEXT NOT NULL,         -- Memento-Datetime, ISO 8601 UTC; '' when unknown
+  http_status     INTEGER NOT NULL,
+  content_type    TEXT NOT NULL,
+  language        TEXT NOT NULL,
+  text            TEXT NOT NULL,         -- the extracted visible text
+  optional_spans  TEXT NOT NULL,         -- as pages.optional_spans
+  stored_at       TEXT NOT NULL
+) WITHOUT ROWID;
+
+CREATE TABLE citation_archives (
+  run_id       INTEGER NOT NULL,
+  article_id   INTEGER NOT NULL,
+  position     INTEGER NOT NULL,
+  url          TEXT,                     -- the copy; NULL when none was found
+  datetime     TEXT NOT NULL,            -- ISO 8601 UTC; '' when unknown
+  source       TEXT NOT NULL,            -- article | lookup
+  suggested    INTEGER NOT NULL,         -- 1: found by lookup, not given by the article
+  http_status  INTEGER NOT NULL,
+  link_status  TEXT NOT NULL,            -- of the copy
+  error        TEXT NOT NULL,
+  PRIMARY KEY (run_id, article_id, position),
+  FOREIGN KEY (run_id, article_id, position) REFERENCES citations(run_id, article_id, position)
+    ON DELETE CASCADE
+) WITHOUT ROWID;
+)sql";
+
+// Migration 14 (issue 17): each article's changes since its previous run,
 // worked out once when the run ends, so that `report --changes` and a run's
 // report read them instead of both runs (docs/storage.md "Changes between
 // runs"). A row belongs to its run's article row and goes with it.
@@ -357,6 +391,7 @@ const std::vector<Migration>& Migrations() {
       {"indexes for list, report --changes and GET /v1/articles at scale", kReadIndexes},
       {"web interface sessions", kWebSessions},
       {"optional text of pages (note markers) and paywalled pages", kOptionalTextAndPaywall},
+      {"archived copies: mementos, each citation's archive outcome", kArchivedCopies},
       {"each article's changes since its previous run, stored when the run ends", kStoredChanges},
   };
   return kMigrations;

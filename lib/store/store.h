@@ -13,6 +13,7 @@
 #include <vector>
 
 #include "core/types.h"
+#include "store/archive_types.h"
 #include "store/prune_types.h"
 #include "store/records.h"
 #include "store/registry_types.h"
@@ -120,6 +121,16 @@ class Store {
   // article, so it reads two small key ranges and decodes no JSON.
   RunRecord LoadRunArticleStatuses(int64_t run_id, int64_t article_id);
 
+  // --- Archived copies (archives.cc) ---
+  // Stores a memento's text by URL; one already stored is kept (mementos
+  // are immutable).
+  void SaveMemento(const StoredMemento& memento);
+  std::optional<StoredMemento> FindMemento(const std::string& url);
+  // The archive outcome of the article's citation number `citation_index`
+  // (0-based, article order) in the run; replaces an earlier one.
+  void SaveCitationArchive(int64_t run_id, int64_t article_id, int citation_index,
+                           const CitationArchive& archive);
+
   // --- Registered articles (registry.cc) ---
   // Registers an article for scheduled checks, or refreshes it (kind, body,
   // media type; registered again after a removal). Returns its id.
@@ -152,7 +163,8 @@ class Store {
   // run `previous` (0: none) includes it too, in `previous`, one article at a
   // time (run_pair_scan.cc). A record holds what a diff and the exit code
   // read: citation ids, URLs, lines and link statuses as LoadRun resolves
-  // them (with errors, HTTP status, final URL, content hash); quote texts,
+  // them (with errors, HTTP status, final URL, content hash; in `latest`, the
+  // archived copy of each link that is not ok); quote texts,
   // positions and verdict statuses with reasons. Not read: evidence, scores,
   // diagnostics, reference fields, the quotes' citation ids, page titles.
   void ScanRunPair(int64_t latest, int64_t previous, const std::vector<int64_t>& article_ids,

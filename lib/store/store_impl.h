@@ -105,6 +105,9 @@ class StatementUse {
 // The RunRef in columns first.. first+4 of a row: id, trigger, started_at,
 // finished_at, state.
 RunRef ReadRunRef(SQLite::Statement& select, int first = 0);
+// Sets CitationRecord::archive from the run's citation_archives rows (archives.cc).
+void AttachCitationArchives(Store::Impl& impl, int64_t run_id, int64_t article_id,
+                            std::vector<CitationRecord>* citations);
 
 namespace store_internal {
 inline std::string TextOrEmpty(const SQLite::Column& column) {

@@ -26,6 +26,7 @@ using nlohmann::json;
 const std::map<std::pair<std::string, std::string>, std::string>& Children() {
   static const auto* children = new std::map<std::pair<std::string, std::string>, std::string>{
       {{"Top level", "articles"}, "Article"},
+      {{"Citation", "archive"}, "Archive"},
       {{"Top level", "run"}, "Run"},
       {{"Article", "summary"}, "Summary"},
       {{"Article", "citations"}, "Citation"},
@@ -85,8 +86,19 @@ class ReportJsonDocsTest : public ::testing::Test {
          "<p>Now it says the lighthouse stood for two hundred years.</p>");
     Page("/d", "", "<p>The old pier was painted bright red last spring.</p>");
     Page("/e", "<p>The ferry leaves at noon every day.</p>", "<p>The ferry leaves at noon every day.</p>");
+    // A TimeGate and its mementos, so that dead links get an "archive"
+    // (and /d's quote archived evidence).
+    server_.server().Get(R"(/web/(\d{14})id_/.*)", [](const httplib::Request&, httplib::Response& r) {
+      r.set_header("Memento-Datetime", "Fri, 03 May 2019 12:00:00 GMT");
+      r.set_content("<p>The old pier was painted bright red last spring.</p>", "text/html");
+    });
+    server_.server().Get(R"(/web/(https?:.*))", [this](const httplib::Request& q, httplib::Response& r) {
+      r.set_redirect(server_.Url("/web/20190503120000/" + std::string(q.matches[1])), 302);
+    });
     server_.Start();
-    config_ = dir_.Write("config.json", R"({"fetch": {"retries": 0, "per_host_interval_ms": 0}})");
+    config_ = dir_.Write("config.json", R"({"fetch": {"retries": 0, "per_host_interval_ms": 0}, )"
+                                        R"("archive": {"enabled": true, "timegate": ")" +
+                                            server_.Url("/web/") + "\"}}");
     article_ = dir_.Write("harbour.md",
                           "# Harbour news\n\n"
                           "He said \"the harbour master counted forty ships\" [1].\n\n"

@@ -66,6 +66,7 @@ const TargetCase kTargets[] = {
     {"charset", fuzz::CharsetTarget},
     {"headers", fuzz::HeadersTarget},
     {"cookie", fuzz::CookieTarget},
+    {"memento", fuzz::MementoTarget},
 };
 
 INSTANTIATE_TEST_SUITE_P(Targets, FuzzRegressionTest, testing::ValuesIn(kTargets),

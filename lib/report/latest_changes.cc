@@ -50,7 +50,10 @@ std::vector<Worked> WorkOut(Store& store, int64_t latest, const std::vector<int6
     if (!older.empty()) running[previous] = older.front().state == RunState::kRunning;
   }
   std::vector<Worked> worked;
-  for (const auto& [previous, group] : by_previous) {
+  for (const auto& entry : by_previous) {
+    // Not a structured binding: C++17 lambdas cannot capture one (clang).
+    const int64_t previous = entry.first;
+    const std::vector<int64_t>& group = entry.second;
     const size_t first = worked.size();
     store.ScanRunPair(latest, previous, group, [&](ArticleRecord& current, const ArticleRecord* before) {
       ArticleChanges changes = DiffArticles(before, current);

@@ -6,6 +6,8 @@
 #include <cctype>
 #include <cstdio>
 
+#include "core/utc_time.h"
+
 namespace citecheck {
 namespace {
 
@@ -17,14 +19,6 @@ int Number(std::string_view digits) {
   int value = 0;
   for (char c : digits) value = value * 10 + (c - '0');
   return value;
-}
-
-std::string Iso(std::time_t when) {
-  std::tm utc{};
-  gmtime_r(&when, &utc);
-  char text[32];
-  std::strftime(text, sizeof text, "%Y-%m-%dT%H:%M:%SZ", &utc);
-  return text;
 }
 
 // Seconds since the epoch of a UTC calendar time; -1 when a field is out of range.
@@ -76,7 +70,7 @@ std::optional<std::string> ParseMementoDatetime(std::string_view value) {
   std::string text(value);
   std::time_t when = curl_getdate(text.c_str(), nullptr);
   if (when == -1) return std::nullopt;
-  return Iso(when);
+  return UtcIso8601(when);
 }
 
 std::optional<WaybackUrl> ParseWaybackUrl(std::string_view url) {
@@ -119,7 +113,7 @@ std::optional<std::string> WaybackTimestampDatetime(std::string_view timestamp) 
   std::time_t when = UtcTime(Number(f.substr(0, 4)), Number(f.substr(4, 2)), Number(f.substr(6, 2)),
                              Number(f.substr(8, 2)), Number(f.substr(10, 2)), Number(f.substr(12, 2)));
   if (when == -1) return std::nullopt;
-  return Iso(when);
+  return UtcIso8601(when);
 }
 
 std::string DatetimeDay(std::string_view iso_datetime) {

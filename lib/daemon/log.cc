@@ -5,6 +5,8 @@
 #include <mutex>
 #include <sstream>
 
+#include "core/utc_time.h"
+
 namespace citecheck {
 namespace {
 
@@ -45,13 +47,8 @@ std::string FieldValue(const std::string& value) {
 
 void Log(LogLevel level, const std::string& event, std::initializer_list<LogField> fields) {
   static std::mutex mu;
-  std::time_t now = std::time(nullptr);
-  std::tm utc{};
-  gmtime_r(&now, &utc);
-  char stamp[32];
-  std::strftime(stamp, sizeof stamp, "%Y-%m-%dT%H:%M:%SZ", &utc);
   std::ostringstream line;
-  line << stamp << " " << LevelName(level) << " " << event;
+  line << UtcIso8601(std::time(nullptr)) << " " << LevelName(level) << " " << event;
   for (const auto& [key, value] : fields) line << " " << key << "=" << FieldValue(value);
   line << "\n";
   std::lock_guard<std::mutex> lock(mu);

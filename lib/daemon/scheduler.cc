@@ -2,6 +2,7 @@
 
 #include <chrono>
 
+#include "core/utc_time.h"
 #include "daemon/cron.h"
 #include "daemon/log.h"
 
@@ -9,14 +10,6 @@ namespace citecheck {
 namespace {
 
 constexpr const char* kLastFiredKey = "schedule.last_fired";
-
-std::string Stamp(std::time_t t) {
-  std::tm utc{};
-  gmtime_r(&t, &utc);
-  char text[32];
-  std::strftime(text, sizeof text, "%Y-%m-%dT%H:%M:%SZ", &utc);
-  return text;
-}
 
 }  // namespace
 
@@ -53,7 +46,7 @@ void Scheduler::Fire(Store& store, std::time_t now, bool missed) {
   store.SetDaemonState(kLastFiredKey, std::to_string(now));
   store.SetDaemonState(kScheduledJobKey, std::to_string(job.id));
   Log(LogLevel::kInfo, "schedule.fire",
-      {{"job", std::to_string(job.id)}, {"at", Stamp(now)}, {"missed", missed ? "true" : "false"}});
+      {{"job", std::to_string(job.id)}, {"at", UtcIso8601(now)}, {"missed", missed ? "true" : "false"}});
   if (on_queued_) on_queued_();
 }
 

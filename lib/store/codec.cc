@@ -6,6 +6,7 @@
 #include <optional>
 #include <nlohmann/json.hpp>
 
+#include "core/utc_time.h"
 #include "store/store.h"
 
 namespace citecheck::store_internal {
@@ -49,14 +50,7 @@ std::string Sha256Hex(std::string_view text) {
   return hex;
 }
 
-std::string UtcNow() {
-  std::time_t now = std::time(nullptr);
-  std::tm utc{};
-  gmtime_r(&now, &utc);
-  char buffer[sizeof "2026-11-26T03:00:00Z"];
-  std::strftime(buffer, sizeof buffer, "%Y-%m-%dT%H:%M:%SZ", &utc);
-  return buffer;
-}
+std::string UtcNow() { return UtcIso8601(std::time(nullptr)); }
 
 std::string EncodeDiagnostics(const std::vector<Diagnostic>& diagnostics) {
   json array = json::array();

@@ -36,6 +36,16 @@ CitationArchive Failed(const FetchResult& fetch, std::string error) {
   return archive;
 }
 
+// A copy that was read: shown as `url`, dated and answered as `memento`.
+CitationArchive ReadCopy(const std::string& url, const StoredMemento& memento) {
+  CitationArchive archive;
+  archive.url = url;
+  archive.datetime = memento.datetime;
+  archive.http_status = memento.http_status;
+  archive.link_status = LinkStatus::kOk;
+  return archive;
+}
+
 }  // namespace
 
 ArchiveSeeker::ArchiveSeeker(const ArchiveConfig& config, const MatchOptions& match, const QuoteLedger& ledger,
@@ -156,12 +166,7 @@ void ArchiveSeeker::Want(const std::string& url, Target target) {
   if (!target.lookup) {
     // A memento never changes: one read in an earlier run is not fetched again.
     if (std::optional<StoredMemento> stored = store_.FindMemento(url)) {
-      CitationArchive archive;
-      archive.url = target.shown_url;
-      archive.datetime = stored->datetime;
-      archive.http_status = stored->http_status;
-      archive.link_status = LinkStatus::kOk;
-      Resolve(target, stored, archive);
+      Resolve(target, stored, ReadCopy(target.shown_url, *stored));
       return;
     }
   }
@@ -190,12 +195,7 @@ void ArchiveSeeker::OnArchivePage(PageDone& done) {
     memento.content_type = done.fetch.content_type;
     memento.page = *done.page;
     store_.SaveMemento(memento);
-    CitationArchive archive;
-    archive.url = target.shown_url;
-    archive.datetime = memento.datetime;
-    archive.http_status = memento.http_status;
-    archive.link_status = LinkStatus::kOk;
-    Resolve(target, memento, archive);
+    Resolve(target, memento, ReadCopy(target.shown_url, memento));
   } else {
     CitationArchive archive = Failed(done.fetch, done.fetch.status == LinkStatus::kOk
                                                      ? "archived copy has no text"
@@ -222,12 +222,7 @@ void ArchiveSeeker::FromLookup(Target target, const FetchResult& lookup, const s
     memento.datetime = CopyDatetime(lookup, lookup.final_url);
     memento.http_status = lookup.http_status;
     memento.page = *page;
-    CitationArchive archive;
-    archive.url = lookup.final_url;
-    archive.datetime = memento.datetime;
-    archive.http_status = lookup.http_status;
-    archive.link_status = LinkStatus::kOk;
-    Resolve(target, memento, archive);
+    Resolve(target, memento, ReadCopy(lookup.final_url, memento));
     return;
   }
   if (lookup.http_status == 404) {

@@ -1,5 +1,6 @@
 #include "report/latest_changes.h"
 
+#include <algorithm>
 #include <map>
 #include <set>
 #include <utility>

@@ -13,6 +13,9 @@ namespace {
 
 using store_internal::TextOrEmpty;
 
+// Up to this many articles, a run's fetches are read for their URLs only.
+constexpr size_t kFewArticles = 64;
+
 // Into `to`'s own buffer: getString() would build a new string each time.
 void Assign(std::string& to, const SQLite::Column& column) {
   to.assign(static_cast<const char*>(column.getText()), static_cast<size_t>(column.getBytes()));
@@ -29,8 +32,13 @@ struct FetchStatus {
 // A statement over rows whose first column is an article id, ascending.
 class ArticleStream {
  public:
-  ArticleStream(SQLite::Database& db, const std::string& sql, int64_t run_id) : select_(db, sql) {
+  // `sql` selects run ?1's rows of articles ?2 to ?3: a check of one
+  // article reads its own rows, not a nightly run's.
+  ArticleStream(SQLite::Database& db, const std::string& sql, int64_t run_id, int64_t first, int64_t last)
+      : select_(db, sql) {
     select_.bind(1, run_id);
+    select_.bind(2, first);
+    select_.bind(3, last);
     Step();
   }
   // Skips the rows of articles before `article_id`; true when the current
@@ -51,23 +59,35 @@ class ArticleStream {
 // One run's articles in ascending id order, each with what a diff reads.
 class RunCursor {
  public:
-  RunCursor(Store::Impl& impl, int64_t run_id)
-      : articles_(impl.db, "SELECT article_id, source, title FROM run_articles WHERE run_id = ?1 ORDER BY article_id",
-                  run_id),
+  // Articles `first` to `last` (ids) of run `run_id`; `few`: only a few
+  // of the run's articles are wanted.
+  RunCursor(Store::Impl& impl, int64_t run_id, int64_t first, int64_t last, bool few)
+      : articles_(impl.db, "SELECT article_id, source, title FROM run_articles "
+                  "WHERE run_id = ?1 AND article_id BETWEEN ?2 AND ?3 ORDER BY article_id",
+                  run_id, first, last),
         citations_(impl.db,
                    "SELECT article_id, cite_id, url, normalized_url, line, url_error, url_error_status, no_url "
-                   "FROM citations WHERE run_id = ?1 ORDER BY article_id, position",
-                   run_id),
+                   "FROM citations WHERE run_id = ?1 AND article_id BETWEEN ?2 AND ?3 ORDER BY article_id, position",
+                   run_id, first, last),
         quotes_(impl.db,
                 "SELECT article_id, text, line, col, skipped, status, reason FROM quotes "
-                "WHERE run_id = ?1 ORDER BY article_id, idx",
-                run_id) {
+                "WHERE run_id = ?1 AND article_id BETWEEN ?2 AND ?3 ORDER BY article_id, idx",
+                run_id, first, last) {
     store_internal::ReadRunRow(impl, run_id, &run_);
     checked_at_ = store_internal::CheckedAt(impl, run_);
-    SQLite::Statement fetches(impl.db,
-                              "SELECT url, link_status, error, http_status, final_url, content_hash "
-                              "FROM fetches WHERE run_id = ?1");
+    // A few articles (a check of one) read their own URLs' fetches; many
+    // read the run's in one pass, cheaper than the semi-join over their
+    // citations (0.4 s more at 10,000 articles).
+    SQLite::Statement fetches(impl.db, std::string("SELECT url, link_status, error, http_status, final_url, "
+                                                   "content_hash FROM fetches WHERE run_id = ?1") +
+                                           (few ? " AND url IN (SELECT normalized_url FROM citations "
+                                                  "WHERE run_id = ?1 AND article_id BETWEEN ?2 AND ?3)"
+                                                : ""));
     fetches.bind(1, run_id);
+    if (few) {
+      fetches.bind(2, first);
+      fetches.bind(3, last);
+    }
     while (fetches.executeStep()) {
       FetchStatus& f = fetches_[fetches.getColumn(0).getString()];
       // A status name this binary does not know must not pass as ok.
@@ -157,11 +177,15 @@ class RunCursor {
 void Store::ScanRunPair(int64_t latest, int64_t previous, const std::vector<int64_t>& article_ids,
                         const std::function<void(ArticleRecord& latest, const ArticleRecord* previous)>& visit) {
   Guarded(*impl_, "reading runs " + std::to_string(latest) + " and " + std::to_string(previous), [&] {
+    if (article_ids.empty()) return;
     // One read snapshot for both runs, as LoadRun takes for one.
     SQLite::Transaction transaction(impl_->db, SQLite::TransactionBehavior::DEFERRED);
-    RunCursor current(*impl_, latest);
+    const int64_t first = article_ids.front();
+    const int64_t last = article_ids.back();
+    const bool few = article_ids.size() <= kFewArticles;
+    RunCursor current(*impl_, latest, first, last, few);
     std::optional<RunCursor> before;
-    if (previous > 0) before.emplace(*impl_, previous);
+    if (previous > 0) before.emplace(*impl_, previous, first, last, few);
     ArticleRecord now;
     ArticleRecord then;
     for (int64_t id : article_ids) {

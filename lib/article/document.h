@@ -79,6 +79,7 @@ struct ReferenceEntry {
 
 struct Document {
   std::string title;  // empty when none
+  std::string date;   // publication date, YYYY-MM-DD; empty when none
   std::vector<Block> blocks;
   std::vector<ReferenceEntry> entries;
 };

@@ -10,6 +10,7 @@
 #include <vector>
 
 #include "article/gumbo_nodes.h"
+#include "article/html_published_date.h"
 #include "article/markdown_reader.h"
 #include "article/mediawiki_html.h"
 #include "article/mediawiki_reference_list.h"
@@ -83,6 +84,7 @@ class HtmlReader {
   Document Read() {
     GumboOutput* output = gumbo_parse_with_options(&kGumboDefaultOptions, input_.data(), input_.size());
     if (const GumboNode* h1 = FindFirst(output->root, {GUMBO_TAG_H1})) doc_.title = TextOf(h1);
+    doc_.date = HtmlPublishedDate(output->root);
     if (doc_.title.empty()) {
       if (const GumboNode* title = FindFirst(output->root, {GUMBO_TAG_TITLE})) doc_.title = TextOf(title);
     }

@@ -1,9 +1,11 @@
 #include "article/markdown_reader.h"
 
 #include <cctype>
+#include <optional>
 #include <string>
 #include <vector>
 
+#include "article/front_matter.h"
 #include "article/markdown_inline.h"
 #include "article/text_util.h"
 #include "core/utf8.h"
@@ -18,6 +20,7 @@ enum class Kind {
   kBlank, kText, kListItem, kHeading, kQuote, kCode,
   kRefHeading, kEntry, kRefSkip,  // the reference section: never scanned
   kSkip,                          // setext underlines, thematic breaks
+  kFrontMatter,                   // the metadata block before the article (front_matter.h)
 };
 
 struct Line {
@@ -126,7 +129,7 @@ namespace {
 
 class MarkdownReader {
  public:
-  MarkdownReader(std::string_view input, size_t start) : input_(input) {
+  MarkdownReader(std::string_view input, size_t start) : input_(input), start_(start) {
     size_t pos = start;
     while (pos <= input.size()) {
       size_t nl = input.find('\n', pos);
@@ -138,6 +141,11 @@ class MarkdownReader {
   }
 
   Document Read() {
+    if (std::optional<FrontMatter> matter = ReadFrontMatter(input_, start_)) {
+      front_matter_end_ = matter->end;
+      doc_.title = matter->title;
+      doc_.date = matter->date;
+    }
     Classify();
     BuildBlocks();
     if (doc_.title.empty()) doc_.title = PlainTitle();
@@ -156,6 +164,10 @@ class MarkdownReader {
     for (size_t i = 0; i < lines_.size(); ++i) {
       std::string_view s = Text(i);
       Kind& kind = lines_[i].kind;
+      if (lines_[i].begin < front_matter_end_) {
+        kind = Kind::kFrontMatter;
+        continue;
+      }
       char c = 0;
       size_t fence = FenceLength(s, &c);
       if (fence_len > 0) {
@@ -198,7 +210,7 @@ class MarkdownReader {
   // like one (short, no final full stop).
   std::string PlainTitle() const {
     for (size_t i = 0; i < lines_.size(); ++i) {
-      if (lines_[i].kind == Kind::kBlank) continue;
+      if (lines_[i].kind == Kind::kBlank || lines_[i].kind == Kind::kFrontMatter) continue;
       std::string_view t = Trim(Text(i));
       if (lines_[i].kind != Kind::kText || CountCodePoints(t) > kMaxTitleLength || t.back() == '.') {
         return "";
@@ -264,7 +276,8 @@ class MarkdownReader {
   bool EveryLineIsAParagraph() const {
     bool seen_text = false, blank_pending = false;
     for (const Line& line : lines_) {
-      if (line.kind == Kind::kEntry || line.kind == Kind::kRefHeading || line.kind == Kind::kRefSkip) {
+      if (line.kind == Kind::kEntry || line.kind == Kind::kRefHeading || line.kind == Kind::kRefSkip ||
+          line.kind == Kind::kFrontMatter) {
         continue;
       }
       if (line.kind == Kind::kBlank) {
@@ -356,6 +369,8 @@ class MarkdownReader {
   }
 
   std::string_view input_;
+  size_t start_ = 0;
+  size_t front_matter_end_ = 0;  // input offset past the front matter; 0 without one
   std::vector<Line> lines_;
   Document doc_;
   Block block_;

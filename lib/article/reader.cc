@@ -203,6 +203,7 @@ Article ReadArticle(std::string_view text, const std::string& source, const Arti
   }
   ShareCitationsOfRepeatedQuotes(&result.quotes);
   if (!doc.title.empty()) result.title = doc.title;
+  result.date = doc.date;
   if (result.citations.empty()) {
     result.diagnostics.push_back(
         MakeDiagnostic(Diagnostic::Severity::kWarning, source, 0, 0, "no citations found"));

@@ -150,9 +150,12 @@ void ArchiveSeeker::Seek(Need need) {
   target.from = "lookup";
   const std::string url = config_.timegate + citation.normalized_url;
   if (targets_.count(url) == 0) {
-    // Citations of one URL share its lookup, dated by the first one that asks.
+    // Citations of one URL share its lookup, dated by the first one that
+    // asks: the day the editor read the page, else the article's own date.
+    const std::string& day =
+        citation.access_date.empty() ? ledger_.article(target.needs.front().citation.article).date : citation.access_date;
     std::lock_guard<std::mutex> lock(mutex_);
-    accept_datetime_[url] = AcceptDatetime(citation.access_date, now_);
+    accept_datetime_[url] = AcceptDatetime(day, now_);
   }
   Want(url, std::move(target));
 }

@@ -69,6 +69,10 @@ struct Quote {
 struct Article {
   std::string source;  // path or URL as given, or the --name for stdin
   std::optional<std::string> title;
+  // YYYY-MM-DD the article says it was published (Markdown front matter,
+  // HTML metadata); "" when it says none. Dates archive lookups for
+  // citations without an access date (SPEC "Archived copies").
+  std::string date;
   std::vector<Citation> citations;  // in order of first appearance, unique ids
   std::vector<Quote> quotes;        // in article order, outermost quotes only
   std::vector<Diagnostic> diagnostics;

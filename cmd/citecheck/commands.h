@@ -82,13 +82,11 @@ struct ReviewFlags {
 // returns false on failure.
 bool BuildConfig(const CommonFlags& flags, Config* config);
 void PrintDiagnostic(const Diagnostic& d);
-// Renders the stored run `request` names (RenderStoredRun: with its changes)
+// Streams the stored run `request` names (StreamStoredRun: with its changes)
 // to `output` (stdout when empty; colour only there, on a terminal, without
 // NO_COLOR). Returns false, with the error on stderr, for an unknown format,
 // no such run or a write error; else sets `*exit_code` to the run's.
 bool WriteStoredReport(Store& store, RenderRequest request, const std::string& output, int* exit_code);
-// Writes `text` to `output` or stdout. Returns 0 or kExitUsage.
-int WriteOutput(const std::string& text, const std::string& output);
 // Registers each of `sources` (`name` for stdin; the registry's
 // RegisterSources) and calls `on_registered` with its article id; an
 // unreadable source is reported on stderr. Returns 0, or kExitUsage when any

@@ -3,6 +3,7 @@
 #include <unistd.h>
 
 #include <cstdlib>
+#include <filesystem>
 #include <fstream>
 #include <iostream>
 
@@ -20,29 +21,35 @@ void PrintDiagnostic(const Diagnostic& d) {
   std::cerr << "citecheck: " << where << ": " << level << ": " << d.message << "\n";
 }
 
-int WriteOutput(const std::string& text, const std::string& output) {
-  if (output.empty()) {
-    std::cout << text << std::flush;
-    return 0;
-  }
-  std::ofstream out(output, std::ios::binary);
-  out << text;
-  out.close();
-  if (!out) {
-    std::cerr << "citecheck: cannot write report to " << output << "\n";
-    return kExitUsage;
-  }
-  return 0;
-}
-
 bool WriteStoredReport(Store& store, RenderRequest request, const std::string& output, int* exit_code) {
   request.options.color = output.empty() && isatty(STDOUT_FILENO) == 1 && std::getenv("NO_COLOR") == nullptr;
-  RenderedRun report = RenderStoredRun(store, request);
+  // Streamed (report/render_run.h): a nightly run's report is written as
+  // it is built, never held whole.
+  std::ofstream file;
+  const bool existed = !output.empty() && std::filesystem::exists(output);
+  if (!output.empty()) {
+    file.open(output, std::ios::binary | std::ios::trunc);
+    if (!file) {
+      std::cerr << "citecheck: cannot write report to " << output << "\n";
+      return false;
+    }
+  }
+  std::ostream& out = output.empty() ? std::cout : file;
+  RenderedRun report = StreamStoredRun(store, request, out);
   if (report.outcome != RenderedRun::Outcome::kOk) {
     std::cerr << "citecheck: " << report.error << "\n";
+    if (!output.empty() && !existed) {
+      file.close();
+      std::filesystem::remove(output);
+    }
     return false;
   }
-  if (WriteOutput(report.text, output) != 0) return false;
+  out.flush();
+  if (!output.empty()) file.close();
+  if (!out) {
+    std::cerr << "citecheck: cannot write report to " << (output.empty() ? "standard output" : output) << "\n";
+    return false;
+  }
   *exit_code = report.exit_code;
   return true;
 }

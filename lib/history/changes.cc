@@ -65,6 +65,15 @@ void DiffLinks(const ArticleRecord& previous, const ArticleRecord& current, Arti
   }
 }
 
+// Verified or a near match, on the live page or in an archived copy of it
+// (Store::ScanRunPair reads only the archived flag and date of evidence).
+bool Held(const QuoteRecord& q) {
+  return q.verdict.status == QuoteStatus::kVerified || q.verdict.status == QuoteStatus::kNearMatch;
+}
+bool InCopy(const QuoteRecord& q) { return q.verdict.evidence && q.verdict.evidence->archived; }
+bool HeldLive(const QuoteRecord& q) { return Held(q) && !InCopy(q); }
+bool HeldInCopy(const QuoteRecord& q) { return Held(q) && InCopy(q); }
+
 void DiffQuotes(const ArticleRecord& previous, const ArticleRecord& current, ArticleChanges* changes) {
   std::map<std::string, const QuoteRecord*> before;
   for (const QuoteRecord& q : previous.quotes) {
@@ -78,6 +87,11 @@ void DiffQuotes(const ArticleRecord& previous, const ArticleRecord& current, Art
     const bool is = q.verdict.status == QuoteStatus::kVerified;
     if (was && !is) changes->quotes_no_longer_verified.push_back(MakeQuoteChange(*it->second, q));
     if (!was && is) changes->quotes_newly_verified.push_back(MakeQuoteChange(*it->second, q));
+    if (HeldLive(*it->second) && HeldInCopy(q)) {
+      QuoteChange moved = MakeQuoteChange(*it->second, q);
+      moved.archive_datetime = q.verdict.evidence->archive_datetime;
+      changes->quotes_moved_to_archive.push_back(std::move(moved));
+    }
     before.erase(it);  // a repeated quote is compared once
   }
 }

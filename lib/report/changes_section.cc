@@ -40,6 +40,12 @@ std::string Quoted(const std::string& text) { return "“" + ShortenMiddle(Safe(
 
 }  // namespace
 
+std::string MovedToArchiveText(const QuoteChange& q) {
+  const std::string day = q.archive_datetime.substr(0, 10);
+  return "was on the live page, now " + std::string(ToString(q.after)) + " in the archived copy" +
+         (day.empty() ? "" : " of " + day) + (q.reason.empty() ? "" : ": " + q.reason);
+}
+
 json ChangesJson(const ArticleChanges& c) {
   return {{"previous_run", c.previous_run_id > 0 ? json(c.previous_run_id) : json(nullptr)},
           {"previous_checked_at", c.previous_checked_at.empty() ? json(nullptr) : json(c.previous_checked_at)},
@@ -47,6 +53,11 @@ json ChangesJson(const ArticleChanges& c) {
           {"links_recovered", ArrayOf(c.links_recovered, LinkChangeJson)},
           {"quotes_no_longer_verified", ArrayOf(c.quotes_no_longer_verified, QuoteChangeJson)},
           {"quotes_newly_verified", ArrayOf(c.quotes_newly_verified, QuoteChangeJson)},
+          {"quotes_moved_to_archive", ArrayOf(c.quotes_moved_to_archive, [](const QuoteChange& q) {
+             json item = QuoteChangeJson(q);
+             item["archive_datetime"] = q.archive_datetime;
+             return item;
+           })},
           {"pages_changed",
            ArrayOf(c.pages_changed, [](const PageChange& p) { return json{{"id", p.citation_id}, {"url", p.url}}; })},
           {"broken_links", ArrayOf(c.broken_links, [](const BrokenLink& b) {
@@ -83,6 +94,10 @@ std::string ChangesText(const ArticleChanges& c, bool color) {
     out << in << paint("newly verified", Style::kGreen) << "  line " << q.line << " " << Quoted(q.text)
         << " (was " << ToString(q.before) << ")\n";
   }
+  for (const QuoteChange& q : c.quotes_moved_to_archive) {
+    out << in << paint("only in the archived copy", Style::kYellow) << "  line " << q.line << " " << Quoted(q.text)
+        << " (" << Safe(MovedToArchiveText(q)) << ")\n";
+  }
   for (const PageChange& p : c.pages_changed) {
     out << in << paint("page text changed", Style::kYellow) << "  [" << Safe(p.citation_id) << "] "
         << Safe(p.url) << "\n";
@@ -100,17 +115,22 @@ std::string ChangesText(const ArticleChanges& c, bool color) {
   return out.str();
 }
 
+std::string ArticleChangesSectionText(const ArticleRecord& article, bool color) {
+  if (!article.changes || article.changes->previous_run_id == 0) return "";
+  std::string lines = ChangesText(*article.changes, color);
+  if (lines.empty()) return "";
+  return "  " + Safe(article.source) + " (since " + Safe(article.changes->previous_checked_at) + ")\n" + lines;
+}
+
+std::string ChangesSectionOf(const std::string& articles, bool color) {
+  if (articles.empty()) return "";
+  return "\n" + Styled("Changes since the previous run", Style::kBold, color) + "\n" + articles;
+}
+
 std::string ChangesSectionText(const RunRecord& run, bool color) {
-  std::ostringstream out;
-  for (const ArticleRecord& article : run.articles) {
-    if (!article.changes) continue;
-    std::string lines = ChangesText(*article.changes, color);
-    if (lines.empty() || article.changes->previous_run_id == 0) continue;
-    out << "  " << Safe(article.source) << " (since " << Safe(article.changes->previous_checked_at) << ")\n"
-        << lines;
-  }
-  if (out.str().empty()) return "";
-  return "\n" + Styled("Changes since the previous run", Style::kBold, color) + "\n" + out.str();
+  std::string articles;
+  for (const ArticleRecord& article : run.articles) articles += ArticleChangesSectionText(article, color);
+  return ChangesSectionOf(articles, color);
 }
 
 std::string RenderChangesOnly(const RunRecord& run, const std::string& format, bool color) {

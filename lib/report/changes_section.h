@@ -13,10 +13,15 @@ namespace citecheck {
 
 // {"previous_run": ID|null, "previous_checked_at": ..., "links_newly_broken":
 // [...], "links_recovered": [...], "quotes_no_longer_verified": [...],
-// "quotes_newly_verified": [...], "pages_changed": [...], "broken_links":
+// "quotes_newly_verified": [...], "quotes_moved_to_archive": [... with
+// "archive_datetime"], "pages_changed": [...], "broken_links":
 // [{"id", "url", "status", "since", "consecutive_runs"}], "stale_reviews":
 // [{"key", "kind", "subject", "line", "by", "at", "reason"}]}
 nlohmann::ordered_json ChangesJson(const ArticleChanges& changes);
+
+// "was on the live page, now verified in the archived copy of 2019-05-03:
+// REASON", the words every format uses for a quote moved to its archive.
+std::string MovedToArchiveText(const QuoteChange& change);
 
 // Plain text lines for one article (terminal-safe), "" when there is nothing
 // to say (first run, nothing changed, no link broken).
@@ -25,6 +30,10 @@ std::string ChangesText(const ArticleChanges& changes, bool color);
 // A text section after a whole report: "Changes since the previous run" per
 // article that has any. "" when no article has any.
 std::string ChangesSectionText(const RunRecord& run, bool color);
+// Its parts, for a report streamed an article at a time: one article's
+// lines ("" when it has none), and the section around every article's.
+std::string ArticleChangesSectionText(const ArticleRecord& article, bool color);
+std::string ChangesSectionOf(const std::string& article_sections, bool color);
 
 // `report --changes`: only the changes of every article of `run`, as "text"
 // or "json" ({"schema": "citecheck.changes/1", "articles": [{"source",

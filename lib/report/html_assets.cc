@@ -45,6 +45,8 @@ mark.match{background:#fff3a3;padding:0 .1rem}
 mark.diff{background:#ffcecb;color:#82071e;font-weight:600;text-decoration:underline wavy #cf222e;padding:0 .1rem}
 .pairs{font-size:.9rem;color:var(--muted)}
 .reason{font-size:.9rem;color:var(--muted);margin:.2rem 0}
+.reason.notice{color:var(--warn);font-weight:600}
+.evidence.archived .snippet{border-style:dotted;border-color:var(--warn)}
 .review{font-size:.8rem;font-weight:600;padding:.05rem .5rem;border-radius:.8rem;border:1px dashed}
 .r-accepted{color:var(--ok)}.r-rejected{color:var(--bad)}.r-stale{color:var(--warn)}
 code.key{font-size:.75rem;color:var(--muted)}

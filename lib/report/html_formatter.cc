@@ -7,6 +7,7 @@
 #include <sstream>
 
 #include "core/utf8.h"
+#include "report/changes_section.h"
 #include "report/escape.h"
 #include "report/highlight.h"
 #include "report/html_assets.h"
@@ -124,6 +125,10 @@ class ArticleWriter {
     for (const LinkChange& l : c.links_recovered) out_ << LinkChangeItem(l, "recovered");
     for (const QuoteChange& q : c.quotes_no_longer_verified) out_ << QuoteChangeItem(q, "no longer verified");
     for (const QuoteChange& q : c.quotes_newly_verified) out_ << QuoteChangeItem(q, "newly verified");
+    for (const QuoteChange& q : c.quotes_moved_to_archive) {
+      out_ << "<li>quote at line " << q.line << " “" << E(q.text) << "” only in the archived copy: "
+           << E(MovedToArchiveText(q)) << "</li>";
+    }
     for (const PageChange& p : c.pages_changed) {
       out_ << "<li>page [" << E(p.citation_id) << "] " << LinkOrText(p.url) << " changed its text</li>";
     }
@@ -222,7 +227,12 @@ class ArticleWriter {
     if (!origin.empty()) out_ << "<p class=\"meta\">" << E(origin) << "</p>\n";
     WriteCitedLinks(q);
     if (q.decided && q.verdict.evidence) WriteEvidence(*q.verdict.evidence, near);
-    if (q.decided && !q.verdict.reason.empty()) out_ << "<p class=\"reason\">" << E(q.verdict.reason) << "</p>\n";
+    if (q.decided && !q.verdict.reason.empty()) {
+      // "the page changed since DATE": the live page lost words its archived
+      // copy holds, a notice for the editor rather than a detail.
+      const bool changed = q.verdict.evidence && q.verdict.evidence->archived;
+      out_ << "<p class=\"reason" << (changed ? " notice" : "") << "\">" << E(q.verdict.reason) << "</p>\n";
+    }
     out_ << Controls(q.key) << "</li>\n";
   }
 
@@ -252,7 +262,8 @@ class ArticleWriter {
   }
 
   void WriteEvidence(const Evidence& e, bool near) {
-    out_ << "<div class=\"evidence\"><div class=\"meta\">page [" << E(e.citation_id) << "] says"
+    out_ << "<div class=\"evidence" << (e.archived ? " archived" : "") << "\"><div class=\"meta\">"
+         << (e.archived ? ArchivedCopyOf(e) : "page [" + E(e.citation_id) + "]") << " says"
          << (e.page > 0 ? " on PDF page " + std::to_string(e.page) : "")
          << (e.offset > 0 ? " (at character " + std::to_string(e.offset) + ")" : "") << ":</div>"
          << "<p class=\"snippet\">";
@@ -278,24 +289,37 @@ class ArticleWriter {
     out_ << "</div>\n";
   }
 
-  // A link to the cited page that opens it scrolled to the matched words
-  // (a text fragment, report/text_fragment.h).
+  // Evidence found in an archived copy, not on the live page: the copy's
+  // date and a link to it, so the reader sees at once that the live page
+  // no longer shows these words (or cannot be read at all).
+  static std::string ArchivedCopyOf(const Evidence& e) {
+    const std::string date = e.archive_datetime.substr(0, 10);
+    const std::string label = "the archived copy" + (date.empty() ? "" : " of " + E(date));
+    const std::string copy = IsWebUrl(e.archive_url)
+                                 ? "<a href=\"" + E(e.archive_url) + "\" rel=\"noopener noreferrer\">" + label + "</a>"
+                                 : label;
+    return copy + " of page [" + E(e.citation_id) + "]";
+  }
+
+  // A link to the cited page (or to the archived copy that holds the
+  // words) that opens it scrolled to the matched words (a text fragment,
+  // report/text_fragment.h).
   void WriteOpenAtQuote(const Evidence& e) {
     auto it = by_id_.find(e.citation_id);
     if (it == by_id_.end()) return;
     const CitationRecord& c = *it->second;
-    const std::string& page = c.final_url.empty() ? c.citation.url : c.final_url;
+    const std::string& page = e.archived ? e.archive_url : c.final_url.empty() ? c.citation.url : c.final_url;
     if (!IsWebUrl(page)) return;
     if (e.page > 0) {  // PDF viewers open at a page (RFC 8118 #page=N), not at a text fragment
       const std::string href = page.substr(0, page.find('#')) + "#page=" + std::to_string(e.page);
       out_ << "<p class=\"open-at\"><a href=\"" << E(href) << "\" rel=\"noopener noreferrer\">open the PDF at page "
-           << e.page << "</a></p>";
+           << e.page << (e.archived ? " of the archived copy" : "") << "</a></p>";
       return;
     }
     const std::string href = UrlWithTextFragment(page, DirectiveForEvidence(e));
     if (href == page) return;
-    out_ << "<p class=\"open-at\"><a href=\"" << E(href) << "\" rel=\"noopener noreferrer\">open the page at the "
-         << "quote</a></p>";
+    out_ << "<p class=\"open-at\"><a href=\"" << E(href) << "\" rel=\"noopener noreferrer\">open the "
+         << (e.archived ? "archived copy" : "page") << " at the quote</a></p>";
   }
 
   void WriteLinks() {
@@ -346,18 +370,18 @@ void WriteArticles(const RunRecord& run, std::ostringstream& out, const ItemCont
   if (run.articles.empty()) out << "<p>No articles in this run.</p>\n";
 }
 
-std::string PageTitle(const RunRecord& run) {
-  if (run.articles.size() != 1) return "citecheck report: " + std::to_string(run.articles.size()) + " articles";
-  const ArticleRecord& a = run.articles[0];
-  return "citecheck report: " + (a.title && !a.title->empty() ? *a.title : a.source);
+// "citecheck report: TITLE" for one article, else the number of articles.
+std::string PageTitle(size_t articles, const std::string& only_title) {
+  if (articles != 1) return "citecheck report: " + std::to_string(articles) + " articles";
+  return "citecheck report: " + only_title;
 }
 
-void WriteHead(const RunRecord& run, std::ostringstream& out) {
+void WriteHead(const std::string& title, std::ostringstream& out) {
   out << "<!DOCTYPE html>\n<html lang=\"en\">\n<head>\n<meta charset=\"utf-8\">\n"
       << "<meta http-equiv=\"Content-Security-Policy\" content=\"" << ReportContentSecurityPolicy() << "\">\n"
       << "<meta name=\"referrer\" content=\"no-referrer\">\n"
       << "<meta name=\"viewport\" content=\"width=device-width, initial-scale=1\">\n"
-      << "<title>" << E(PageTitle(run)) << "</title>\n<style>" << kReportCss << "</style>\n</head>\n";
+      << "<title>" << E(title) << "</title>\n<style>" << kReportCss << "</style>\n</head>\n";
 }
 
 void WriteRunHeader(const RunRecord& run, std::ostringstream& out) {
@@ -384,16 +408,46 @@ std::string ReportContentSecurityPolicy() {
   return policy;
 }
 
-std::string HtmlFormatter::Render(const RunRecord& run) const {
-  std::ostringstream out;
-  WriteHead(run, out);
-  out << "<body>\n<div class=\"page\">\n";
-  WriteRunHeader(run, out);
-  out << "<main>\n";
-  WriteArticles(run, out, nullptr);
-  out << "</main>\n<footer>citecheck " << CITECHECK_VERSION << "</footer>\n</div>\n<script>"
-      << kReportScript << "</script>\n</body>\n</html>\n";
-  return out.str();
+namespace {
+
+// The page's <head> names the article (or counts them), so it is written
+// once every article has been added.
+class HtmlStream : public ReportStream {
+ public:
+  explicit HtmlStream(const RunRecord& run) {
+    std::ostringstream header;
+    WriteRunHeader(run, header);
+    run_header_ = header.str();
+  }
+
+  void Add(const ArticleRecord& article, std::string* body) override {
+    std::ostringstream out;
+    ArticleWriter(article, static_cast<int>(++added_), out, nullptr).Write();
+    *body += out.str();
+    if (added_ == 1) first_title_ = article.title && !article.title->empty() ? *article.title : article.source;
+  }
+  std::string Head() const override {
+    std::ostringstream out;
+    WriteHead(PageTitle(added_, first_title_), out);
+    out << "<body>\n<div class=\"page\">\n" << run_header_ << "<main>\n";
+    return out.str();
+  }
+  std::string Tail() const override {
+    return std::string(added_ == 0 ? "<p>No articles in this run.</p>\n" : "") + "</main>\n<footer>citecheck " +
+           CITECHECK_VERSION + "</footer>\n</div>\n<script>" + std::string(kReportScript) +
+           "</script>\n</body>\n</html>\n";
+  }
+
+ private:
+  std::string run_header_;
+  size_t added_ = 0;
+  std::string first_title_;
+};
+
+}  // namespace
+
+std::unique_ptr<ReportStream> HtmlFormatter::Start(const RunRecord& run) const {
+  return std::make_unique<HtmlStream>(run);
 }
 
 std::string RenderHtmlArticles(const RunRecord& run, const ItemControls& controls) {

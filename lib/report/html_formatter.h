@@ -28,7 +28,7 @@ namespace citecheck {
 
 class HtmlFormatter : public Formatter {
  public:
-  std::string Render(const RunRecord& run) const override;
+  std::unique_ptr<ReportStream> Start(const RunRecord& run) const override;
 };
 
 // Markup placed at the end of each quote entry and each link's row, given

@@ -123,42 +123,52 @@ json ArticleJson(const ArticleRecord& article) {
   return out;
 }
 
-// What report.dump(2) would print for the array of every article, built
-// one article at a time: a run of 10,000 articles as one json tree (and its
-// copy in the report object) took about 3 GB, a few times the text. Each
+// What report.dump(2) would print, built one article at a time: a run of
+// 10,000 articles as one json tree (and its copy in the report object) took
+// about 3 GB, a few times the text. The report object is dumped with a
+// placeholder for the articles array, split there into Head and Tail; each
 // article is dumped alone and indented to its place (depth 2); a dumped JSON
 // string never holds a raw newline, so every '\n' starts a line.
-std::string ArticlesArray(const std::vector<ArticleRecord>& articles) {
-  if (articles.empty()) return "[]";
-  std::string out = "[";
-  for (size_t i = 0; i < articles.size(); ++i) {
-    const std::string one = ArticleJson(articles[i]).dump(2, ' ', false, json::error_handler_t::replace);
-    out += i == 0 ? "\n    " : ",\n    ";
+class JsonStream : public ReportStream {
+ public:
+  explicit JsonStream(const RunRecord& run) {
+    // A placeholder the dump cannot produce otherwise (a control character
+    // is always escaped).
+    const std::string placeholder = R"("\u0001articles\u0001")";
+    json report = {{"schema", kSchema},
+                   {"articles", "\x01" "articles" "\x01"},
+                   {"run",
+                    {{"id", run.run_id},
+                     {"trigger", run.trigger},
+                     {"started_at", run.started_at},
+                     {"finished_at", StringOrNull(run.finished_at)},
+                     {"state", ToString(run.state)}}}};
+    const std::string text = report.dump(2, ' ', false, json::error_handler_t::replace) + "\n";
+    const size_t at = text.find(placeholder);
+    head_ = text.substr(0, at);
+    tail_ = text.substr(at + placeholder.size());
+  }
+
+  void Add(const ArticleRecord& article, std::string* body) override {
+    const std::string one = ArticleJson(article).dump(2, ' ', false, json::error_handler_t::replace);
+    *body += added_++ == 0 ? "[\n    " : ",\n    ";
     for (char c : one) {
-      out.push_back(c);
-      if (c == '\n') out += "    ";
+      body->push_back(c);
+      if (c == '\n') *body += "    ";
     }
   }
-  return out + "\n  ]";
-}
+  std::string Head() const override { return head_; }
+  std::string Tail() const override { return (added_ == 0 ? "[]" : "\n  ]") + tail_; }
+
+ private:
+  std::string head_, tail_;
+  size_t added_ = 0;
+};
 
 }  // namespace
 
-std::string JsonFormatter::Render(const RunRecord& run) const {
-  // A placeholder the dump cannot produce otherwise (a control character is
-  // always escaped), replaced by the articles.
-  const std::string placeholder = R"(\u0001articles\u0001)";
-  json report = {{"schema", kSchema},
-                 {"articles", "\x01" "articles" "\x01"},
-                 {"run",
-                  {{"id", run.run_id},
-                   {"trigger", run.trigger},
-                   {"started_at", run.started_at},
-                   {"finished_at", StringOrNull(run.finished_at)},
-                   {"state", ToString(run.state)}}}};
-  std::string text = report.dump(2, ' ', false, json::error_handler_t::replace) + "\n";
-  const size_t at = text.find("\"" + placeholder + "\"");
-  return text.replace(at, placeholder.size() + 2, ArticlesArray(run.articles));
+std::unique_ptr<ReportStream> JsonFormatter::Start(const RunRecord& run) const {
+  return std::make_unique<JsonStream>(run);
 }
 
 }  // namespace citecheck

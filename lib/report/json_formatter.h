@@ -15,7 +15,7 @@ class JsonFormatter : public Formatter {
  public:
   // Pretty-printed with a 2-space indent and a final newline. Never throws on
   // invalid UTF-8 in stored strings: such bytes become U+FFFD.
-  std::string Render(const RunRecord& run) const override;
+  std::unique_ptr<ReportStream> Start(const RunRecord& run) const override;
 };
 
 }  // namespace citecheck

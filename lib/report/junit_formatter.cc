@@ -156,31 +156,41 @@ std::string ChangesOutput(const ArticleRecord& a) {
          "</system-out>\n";
 }
 
-}  // namespace
-
-std::string JunitFormatter::Render(const RunRecord& run) const {
-  std::ostringstream suites;
-  Counts total;
-  for (const ArticleRecord& a : run.articles) {
+// One <testsuite> per article; the totals of every article go on the
+// <testsuites> element that opens the document.
+class JunitStream : public ReportStream {
+ public:
+  void Add(const ArticleRecord& a, std::string* body) override {
+    std::ostringstream suites;
     std::vector<TestCase> cases;
     for (const CitationRecord& c : a.citations) cases.push_back(LinkCase(a, c));
     for (const QuoteRecord& q : a.quotes) cases.push_back(QuoteCase(a, q));
     Counts counts;
     for (const TestCase& t : cases) counts.Add(t);
-    total.tests += counts.tests;
-    total.failures += counts.failures;
-    total.skipped += counts.skipped;
+    total_.tests += counts.tests;
+    total_.failures += counts.failures;
+    total_.skipped += counts.skipped;
     suites << "  <testsuite name=\"" << X(a.source) << "\" " << CountAttributes(counts) << " timestamp=\""
            << X(a.checked_at) << "\">\n";
     for (const TestCase& t : cases) WriteCase(t, suites);
     suites << ChangesOutput(a);
     suites << "  </testsuite>\n";
+    *body += suites.str();
   }
-  std::ostringstream out;
-  out << "<?xml version=\"1.0\" encoding=\"UTF-8\"?>\n<testsuites name=\"citecheck\" " << CountAttributes(total)
-      << ">\n"
-      << suites.str() << "</testsuites>\n";
-  return out.str();
+  std::string Head() const override {
+    return "<?xml version=\"1.0\" encoding=\"UTF-8\"?>\n<testsuites name=\"citecheck\" " + CountAttributes(total_) +
+           ">\n";
+  }
+  std::string Tail() const override { return "</testsuites>\n"; }
+
+ private:
+  Counts total_;
+};
+
+}  // namespace
+
+std::unique_ptr<ReportStream> JunitFormatter::Start(const RunRecord&) const {
+  return std::make_unique<JunitStream>();
 }
 
 }  // namespace citecheck

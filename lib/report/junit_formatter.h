@@ -15,7 +15,7 @@ namespace citecheck {
 
 class JunitFormatter : public Formatter {
  public:
-  std::string Render(const RunRecord& run) const override;
+  std::unique_ptr<ReportStream> Start(const RunRecord& run) const override;
 
   // Longest quote used in a test case name, in code points.
   static constexpr size_t kMaxNameWidth = 80;

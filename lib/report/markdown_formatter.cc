@@ -4,6 +4,7 @@
 #include <sstream>
 
 #include "report/archive_suggestion.h"
+#include "report/changes_section.h"
 #include "report/escape.h"
 #include "report/reference_note.h"
 #include "report/review_label.h"
@@ -165,6 +166,10 @@ void WriteChanges(const ArticleRecord& a, std::ostringstream& out) {
   for (const LinkChange& l : c.links_recovered) out << LinkChangeItem(l, "recovered");
   for (const QuoteChange& q : c.quotes_no_longer_verified) out << QuoteChangeItem(q, "no longer verified", true);
   for (const QuoteChange& q : c.quotes_newly_verified) out << QuoteChangeItem(q, "newly verified", false);
+  for (const QuoteChange& q : c.quotes_moved_to_archive) {
+    out << "- only in the archived copy: line " << q.line << " “"
+        << Md(ShortenMiddle(q.text, MarkdownFormatter::kMaxQuoteWidth)) << "” (" << Md(MovedToArchiveText(q)) << ")\n";
+  }
   for (const PageChange& p : c.pages_changed) {
     out << "- page text changed: \\[" << Md(p.citation_id) << "\\] " << Link(p.url) << "\n";
   }
@@ -209,13 +214,25 @@ void WriteArticle(const ArticleRecord& a, std::ostringstream& out) {
   }
 }
 
+class MarkdownStream : public ReportStream {
+ public:
+  void Add(const ArticleRecord& article, std::string* body) override {
+    std::ostringstream out;
+    WriteArticle(article, out);
+    *body += out.str();
+    ++added_;
+  }
+  std::string Head() const override { return ""; }
+  std::string Tail() const override { return added_ == 0 ? "citecheck: no articles in this run.\n" : ""; }
+
+ private:
+  size_t added_ = 0;
+};
+
 }  // namespace
 
-std::string MarkdownFormatter::Render(const RunRecord& run) const {
-  std::ostringstream out;
-  for (const ArticleRecord& a : run.articles) WriteArticle(a, out);
-  if (run.articles.empty()) out << "citecheck: no articles in this run.\n";
-  return out.str();
+std::unique_ptr<ReportStream> MarkdownFormatter::Start(const RunRecord&) const {
+  return std::make_unique<MarkdownStream>();
 }
 
 }  // namespace citecheck

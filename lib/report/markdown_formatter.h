@@ -13,7 +13,7 @@ namespace citecheck {
 
 class MarkdownFormatter : public Formatter {
  public:
-  std::string Render(const RunRecord& run) const override;
+  std::unique_ptr<ReportStream> Start(const RunRecord& run) const override;
 
   // Longest quote shown in a table cell, in code points (middle shortened).
   static constexpr size_t kMaxQuoteWidth = 120;

@@ -1,5 +1,11 @@
 #include "report/render_run.h"
 
+#include <algorithm>
+#include <cerrno>
+#include <cstdio>
+#include <cstring>
+#include <memory>
+
 #include "history/changes.h"
 #include "report/changes_section.h"
 #include "report/latest_changes.h"
@@ -59,6 +65,47 @@ RenderedRun RenderStoredRun(Store& store, const RenderRequest& request) {
   result.text = formatter ? formatter->Render(result.run)
                           : RenderChangesOnly(result.run, request.format, request.options.color);
   result.exit_code = ExitCodeFor(result.run);
+  return result;
+}
+
+RenderedRun StreamStoredRun(Store& store, const RenderRequest& request, std::ostream& out) {
+  if (request.changes_only || request.article_id > 0) {  // one article, or the small changes-only report
+    RenderedRun result = RenderStoredRun(store, request);
+    if (result.outcome == RenderedRun::Outcome::kOk) out << result.text;
+    result.text.clear();
+    return result;
+  }
+  std::unique_ptr<Formatter> formatter = MakeFormatter(request.format, request.options);
+  if (!formatter) return RenderStoredRun(store, request);  // its error for the unknown format
+  RenderedRun result;
+  const int64_t run_id = SelectRun(store, request, &result.error);
+  if (run_id == 0) return Failure(RenderedRun::Outcome::kNoRun, result.error);
+  const std::vector<int64_t> ids = store.ArticlesOfRun(run_id);
+  // The run's own fields come with its first article (or with the empty run).
+  RunRecord header = ids.empty() ? store.LoadRun(run_id) : store.LoadRunArticle(run_id, ids.front());
+  header.articles.clear();
+  std::unique_ptr<ReportStream> stream = formatter->Start(header);
+  std::unique_ptr<std::FILE, int (*)(std::FILE*)> body_file(std::tmpfile(), &std::fclose);
+  if (!body_file) throw StoreError("cannot create a temporary file for the report: " + std::string(std::strerror(errno)));
+  std::string body;
+  for (int64_t id : ids) {
+    RunRecord one = store.LoadRunArticle(run_id, id);
+    if (one.articles.empty()) continue;
+    AttachChanges(store, &one);
+    ApplyReviews(store, &one);
+    result.exit_code = std::max(result.exit_code, ExitCodeFor(one));
+    body.clear();
+    stream->Add(one.articles.front(), &body);
+    if (std::fwrite(body.data(), 1, body.size(), body_file.get()) != body.size()) {
+      throw StoreError("cannot write the report's temporary file: " + std::string(std::strerror(errno)));
+    }
+  }
+  out << stream->Head();
+  std::rewind(body_file.get());
+  char buffer[1 << 16];
+  size_t n = 0;
+  while ((n = std::fread(buffer, 1, sizeof buffer, body_file.get())) > 0) out.write(buffer, static_cast<std::streamsize>(n));
+  out << stream->Tail();
   return result;
 }
 

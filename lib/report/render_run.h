@@ -5,6 +5,7 @@
 #define CITECHECK_REPORT_RENDER_RUN_H_
 
 #include <cstdint>
+#include <ostream>
 #include <string>
 
 #include "report/report.h"
@@ -36,6 +37,15 @@ struct RenderedRun {
 // article's previous run, and renders it. Throws StoreError when the
 // database fails.
 RenderedRun RenderStoredRun(Store& store, const RenderRequest& request);
+
+// RenderStoredRun written to `out`. A whole run is read, given its changes
+// and reviews, and rendered one article at a time, so a nightly run of
+// 10,000 articles never sits in memory whole: the articles' part waits in a
+// temporary file until the head, which may count them, is known. The same
+// bytes as RenderStoredRun. `text` and `run` of the result stay empty.
+// Throws StoreError when the database fails; a failed write sets
+// `out`'s failbit.
+RenderedRun StreamStoredRun(Store& store, const RenderRequest& request, std::ostream& out);
 
 // The HTTP Content-Type of a report format.
 const char* ReportContentType(const std::string& format);

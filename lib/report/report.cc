@@ -18,6 +18,13 @@ std::unique_ptr<Formatter> MakeFormatter(const std::string& format, const Report
   return nullptr;
 }
 
+std::string Formatter::Render(const RunRecord& run) const {
+  std::unique_ptr<ReportStream> stream = Start(run);
+  std::string body;
+  for (const ArticleRecord& article : run.articles) stream->Add(article, &body);
+  return stream->Head() + body + stream->Tail();
+}
+
 bool KnownFormat(const std::string& format) { return MakeFormatter(format, {}) != nullptr; }
 
 int ExitCodeFor(const RunRecord& run) {

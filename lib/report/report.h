@@ -14,10 +14,26 @@ struct ReportOptions {
   bool color = false;  // ANSI colours (text only); the caller decides (TTY and no NO_COLOR)
 };
 
+// One report built an article at a time, so a run of 10,000 articles is
+// never held whole (report/render_run.h StreamStoredRun). Add() every
+// article in the run's order, each appending its part of the report to
+// `body`; then Head() and Tail(), which may depend on every article added
+// (counts, a closing section), go before and after the body.
+class ReportStream {
+ public:
+  virtual ~ReportStream() = default;
+  virtual void Add(const ArticleRecord& article, std::string* body) = 0;
+  virtual std::string Head() const = 0;
+  virtual std::string Tail() const = 0;
+};
+
 class Formatter {
  public:
   virtual ~Formatter() = default;
-  virtual std::string Render(const RunRecord& run) const = 0;
+  // A stream for the run `run` (its own fields; its articles are not read).
+  virtual std::unique_ptr<ReportStream> Start(const RunRecord& run) const = 0;
+  // The whole report of a run held in memory: the same bytes as streaming it.
+  std::string Render(const RunRecord& run) const;
 };
 
 // The format names MakeFormatter knows, for help and error messages.

@@ -313,18 +313,34 @@ class ArticleWriter {
   std::ostringstream& out_;
 };
 
+// Articles one after the other, a blank line between them; then what
+// changed since the previous run, when history is attached.
+class TextStream : public ReportStream {
+ public:
+  explicit TextStream(const ReportOptions& options) : options_(options) {}
+
+  void Add(const ArticleRecord& article, std::string* body) override {
+    std::ostringstream out;
+    if (added_++ > 0) out << "\n";
+    ArticleWriter(article, options_.color, out).Write();
+    *body += out.str();
+    changes_ += ArticleChangesSectionText(article, options_.color);
+  }
+  std::string Head() const override { return ""; }
+  std::string Tail() const override {
+    return (added_ == 0 ? "No articles in this run.\n" : "") + ChangesSectionOf(changes_, options_.color);
+  }
+
+ private:
+  ReportOptions options_;
+  size_t added_ = 0;
+  std::string changes_;
+};
+
 }  // namespace
 
-std::string TextFormatter::Render(const RunRecord& run) const {
-  std::ostringstream out;
-  for (size_t i = 0; i < run.articles.size(); ++i) {
-    if (i > 0) out << "\n";
-    ArticleWriter(run.articles[i], options_.color, out).Write();
-  }
-  if (run.articles.empty()) out << "No articles in this run.\n";
-  // Then what changed since the previous run, when history is attached.
-  out << ChangesSectionText(run, options_.color);
-  return out.str();
+std::unique_ptr<ReportStream> TextFormatter::Start(const RunRecord&) const {
+  return std::make_unique<TextStream>(options_);
 }
 
 }  // namespace citecheck

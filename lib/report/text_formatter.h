@@ -12,7 +12,7 @@ namespace citecheck {
 class TextFormatter : public Formatter {
  public:
   explicit TextFormatter(const ReportOptions& options) : options_(options) {}
-  std::string Render(const RunRecord& run) const override;
+  std::unique_ptr<ReportStream> Start(const RunRecord& run) const override;
 
   // Longest quote and evidence snippet shown, in code points; longer ones
   // are shortened in the middle.

@@ -217,6 +217,13 @@ std::vector<LinkChange> LinkChangesFrom(const json& array) {
   return changes;
 }
 
+// quotes_moved_to_archive: a quote change and the copy's date.
+json MovedQuotesJson(const std::vector<QuoteChange>& changes) {
+  json array = QuoteChangesJson(changes);
+  for (size_t i = 0; i < changes.size(); ++i) array[i].push_back(changes[i].archive_datetime);
+  return array;
+}
+
 std::vector<QuoteChange> QuoteChangesFrom(const json& array) {
   std::vector<QuoteChange> changes;
   for (const json& c : array) {
@@ -226,6 +233,7 @@ std::vector<QuoteChange> QuoteChangesFrom(const json& array) {
     change.before = QuoteStatusAt(c.at(2));
     change.after = QuoteStatusAt(c.at(3));
     change.reason = c.at(4).get<std::string>();
+    if (c.size() > 5) change.archive_datetime = c.at(5).get<std::string>();
     changes.push_back(std::move(change));
   }
   return changes;
@@ -244,6 +252,7 @@ std::string EncodeChanges(const ArticleChanges& changes) {
                {"recovered", LinkChangesJson(changes.links_recovered)},
                {"no_longer_verified", QuoteChangesJson(changes.quotes_no_longer_verified)},
                {"newly_verified", QuoteChangesJson(changes.quotes_newly_verified)},
+               {"moved_to_archive", MovedQuotesJson(changes.quotes_moved_to_archive)},
                {"pages_changed", pages},
                {"broken", broken}});
 }
@@ -256,6 +265,7 @@ ArticleChanges DecodeChanges(const std::string& text, const std::string& what) {
     changes.links_recovered = LinkChangesFrom(value.at("recovered"));
     changes.quotes_no_longer_verified = QuoteChangesFrom(value.at("no_longer_verified"));
     changes.quotes_newly_verified = QuoteChangesFrom(value.at("newly_verified"));
+    changes.quotes_moved_to_archive = QuoteChangesFrom(value.at("moved_to_archive"));
     for (const json& p : value.at("pages_changed")) {
       changes.pages_changed.push_back({p.at(0).get<std::string>(), p.at(1).get<std::string>()});
     }

@@ -69,6 +69,8 @@ struct QuoteChange {
   QuoteStatus before = QuoteStatus::kVerified;
   QuoteStatus after = QuoteStatus::kVerified;
   std::string reason;  // the current reason, if any
+  // quotes_moved_to_archive: the Memento-Datetime of the copy that holds it now.
+  std::string archive_datetime{};
 };
 
 struct PageChange {
@@ -105,6 +107,10 @@ struct ArticleChanges {
   std::vector<LinkChange> links_recovered;
   std::vector<QuoteChange> quotes_no_longer_verified;
   std::vector<QuoteChange> quotes_newly_verified;
+  // Held by the live page last run, only by an archived copy now (SPEC
+  // "Archived copies"): still verified, but the live page lost the words
+  // or cannot be read, which an editor wants to hear about.
+  std::vector<QuoteChange> quotes_moved_to_archive;
   std::vector<PageChange> pages_changed;  // text changed (content hash), link ok both times
   std::vector<BrokenLink> broken_links;   // every link not ok now (state, not change)
   std::vector<StaleReview> stale_reviews; // set by lib/review ApplyReviews
@@ -114,6 +120,7 @@ struct ArticleChanges {
   bool HasChanges() const {
     return !links_newly_broken.empty() || !links_recovered.empty() ||
            !quotes_no_longer_verified.empty() || !quotes_newly_verified.empty() ||
+           !quotes_moved_to_archive.empty() ||
            !pages_changed.empty() || !stale_reviews.empty();
   }
 };

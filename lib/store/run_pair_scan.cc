@@ -70,7 +70,13 @@ class RunCursor {
                    "FROM citations WHERE run_id = ?1 AND article_id BETWEEN ?2 AND ?3 ORDER BY article_id, position",
                    run_id, first, last),
         quotes_(impl.db,
-                "SELECT article_id, text, line, col, skipped, status, reason FROM quotes "
+                // The archived copy's date of evidence found only there (a
+                // change of its own, quotes_moved_to_archive), without
+                // decoding the evidence of every quote: its key is written
+                // unescaped only as a key (codec.cc EncodeEvidence).
+                "SELECT article_id, text, line, col, skipped, status, reason, "
+                "CASE WHEN instr(evidence, '\"archived\":true') > 0 "
+                "THEN json_extract(evidence, '$.archive_datetime') END FROM quotes "
                 "WHERE run_id = ?1 AND article_id BETWEEN ?2 AND ?3 ORDER BY article_id, idx",
                 run_id, first, last) {
     store_internal::ReadRunRow(impl, run_id, &run_);
@@ -162,6 +168,12 @@ class RunCursor {
                                  ? ParseQuoteStatus(row.getColumn(5).getString()).value_or(QuoteStatus::kUnverifiable)
                                  : QuoteStatus::kNotFound;
     Assign(record->verdict.reason, row.getColumn(6));  // NULL reads as ""
+    record->verdict.evidence.reset();
+    if (!row.getColumn(7).isNull()) {
+      record->verdict.evidence.emplace();
+      record->verdict.evidence->archived = true;
+      record->verdict.evidence->archive_datetime = row.getColumn(7).getString();
+    }
   }
 
   RunRecord run_;

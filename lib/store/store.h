@@ -165,8 +165,10 @@ class Store {
   // read: citation ids, URLs, lines and link statuses as LoadRun resolves
   // them (with errors, HTTP status, final URL, content hash; in `latest`, the
   // archived copy of each link that is not ok); quote texts,
-  // positions and verdict statuses with reasons. Not read: evidence, scores,
-  // diagnostics, reference fields, the quotes' citation ids, page titles.
+  // positions and verdict statuses with reasons, and of evidence found only in
+  // an archived copy, that copy's date. Not read: the rest of the evidence,
+  // scores, diagnostics, reference fields, the quotes' citation ids, page
+  // titles.
   void ScanRunPair(int64_t latest, int64_t previous, const std::vector<int64_t>& article_ids,
                    const std::function<void(ArticleRecord& latest, const ArticleRecord* previous)>& visit);
 

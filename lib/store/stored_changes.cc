@@ -11,7 +11,7 @@ namespace {
 
 // Raised whenever the encoding or the rules for changes change: rows of
 // another version are not read (the reader works the changes out again).
-constexpr int kStoredChangesVersion = 1;
+constexpr int kStoredChangesVersion = 2;  // 2: quotes_moved_to_archive
 
 }  // namespace
 

@@ -30,6 +30,7 @@ std::string ChangesCell(const ArticleRecord& a) {
   item(c.links_recovered.size(), "link recovered", "links recovered");
   item(c.quotes_no_longer_verified.size(), "quote no longer verified", "quotes no longer verified");
   item(c.quotes_newly_verified.size(), "quote newly verified", "quotes newly verified");
+  item(c.quotes_moved_to_archive.size(), "quote only in its archived copy now", "quotes only in their archived copies now");
   item(c.pages_changed.size(), "page changed its text", "pages changed their text");
   item(c.stale_reviews.size(), "review stale", "reviews stale");
   return out + "</ul>";

@@ -39,6 +39,7 @@ const std::map<std::pair<std::string, std::string>, std::string>& Children() {
       {{"Changes", "links_recovered"}, "Link change"},
       {{"Changes", "quotes_no_longer_verified"}, "Quote change"},
       {{"Changes", "quotes_newly_verified"}, "Quote change"},
+      {{"Changes", "quotes_moved_to_archive"}, "Quote change"},
       {{"Changes", "pages_changed"}, "Page change"},
       {{"Changes", "broken_links"}, "Broken link"},
   };
@@ -87,10 +88,13 @@ class ReportJsonDocsTest : public ::testing::Test {
     Page("/d", "", "<p>The old pier was painted bright red last spring.</p>");
     Page("/e", "<p>The ferry leaves at noon every day.</p>", "<p>The ferry leaves at noon every day.</p>");
     // A TimeGate and its mementos, so that dead links get an "archive"
-    // (and /d's quote archived evidence).
+    // (and /d's quote archived evidence; /b's quote, live the first time,
+    // moves to the archive the second: quotes_moved_to_archive).
     server_.server().Get(R"(/web/(\d{14})id_/.*)", [](const httplib::Request&, httplib::Response& r) {
       r.set_header("Memento-Datetime", "Fri, 03 May 2019 12:00:00 GMT");
-      r.set_content("<p>The old pier was painted bright red last spring.</p>", "text/html");
+      r.set_content("<p>The old pier was painted bright red last spring.</p>"
+                    "<p>Fishermen returned before the storm broke over the cliffs.</p>",
+                    "text/html");
     });
     server_.server().Get(R"(/web/(https?:.*))", [this](const httplib::Request& q, httplib::Response& r) {
       r.set_redirect(server_.Url("/web/20190503120000/" + std::string(q.matches[1])), 302);

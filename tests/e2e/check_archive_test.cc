@@ -133,6 +133,40 @@ TEST_F(CheckArchiveTest, MarkdownArticleGetsTheCopysUrl) {
   EXPECT_FALSE(archive_.accept_datetime(url).empty());
 }
 
+// Without an access date, the lookup asks for the copy of the day the
+// article says it was published (its front matter), not the newest one.
+TEST_F(CheckArchiveTest, ArticlesOwnDateDatesTheLookupOfACitationWithoutAccessDate) {
+  const std::string url = live_.Url("/gone/dated");
+  archive_.Add(url, CopyOf(kCopy));
+  StartArchive();
+  dir_.Write("a.md", std::string("---\ntitle: \"Keeper\"\ndate: 2018-02-03T09:30:00+01:00\n---\n\nHe wrote \"") +
+                         kQuote + "\" [1].\n\n## References\n\n[1] " + url + "\n");
+  RunOutput out = Report(dir_, "a.md", Config(), "json");
+  EXPECT_EQ(out.exit_code, 1) << out.err;
+  EXPECT_EQ(archive_.accept_datetime(url), "Sat, 03 Feb 2018 12:00:00 GMT");
+  const nlohmann::json report = nlohmann::json::parse(out.out);
+  EXPECT_EQ(report["articles"][0]["title"], "Keeper");  // the front matter's, not read as text
+  EXPECT_EQ(report["articles"][0]["quotes"].size(), 1u);
+}
+
+// The HTML report names the copy that holds the quote, with its date and a
+// link to it, and opens the copy (not the dead page) at the quote.
+TEST_F(CheckArchiveTest, HtmlReportShowsArchivedEvidenceWithTheCopysDateAndLink) {
+  const std::string url = live_.Url("/gone/html");
+  archive_.Add(url, CopyOf(kCopy));
+  StartArchive();
+  dir_.Write("a.wiki", Article(url));
+  RunOutput out = Report(dir_, "a.wiki", Config(), "html");
+  EXPECT_EQ(out.exit_code, 1) << out.err;
+  const std::string memento = archive_.MementoUrl(url);
+  EXPECT_NE(out.out.find("<a href=\"" + memento + "\" rel=\"noopener noreferrer\">the archived copy of 2019-05-03</a> of "
+                         "page [1] says"),
+            std::string::npos)
+      << out.out;
+  EXPECT_NE(out.out.find("<a href=\"" + memento + "#:~:text="), std::string::npos) << out.out;
+  EXPECT_EQ(out.out.find("href=\"" + url + "#:~:text="), std::string::npos) << out.out;  // not the dead page
+}
+
 TEST_F(CheckArchiveTest, ArticlesOwnArchiveUrlRepairsTheDeadLinkWithoutALookup) {
   const std::string url = live_.Url("/gone/a");
   archive_.Add(url, CopyOf(kCopy));

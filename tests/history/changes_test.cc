@@ -33,6 +33,48 @@ QuoteRecord QuoteWith(const std::string& text, QuoteStatus status, bool decided 
   return q;
 }
 
+QuoteRecord HeldQuote(const std::string& text, QuoteStatus status, const std::string& archived_on) {
+  QuoteRecord q = QuoteWith(text, status);
+  q.verdict.evidence = Evidence{};
+  q.verdict.evidence->citation_id = "1";
+  q.verdict.evidence->archived = !archived_on.empty();
+  q.verdict.evidence->archive_datetime = archived_on;
+  return q;
+}
+
+// A quote the live page held last run and only an archived copy holds now
+// is still verified, so neither "no longer" nor "newly" verified says it:
+// quotes_moved_to_archive does, with the copy's date. Moving back to the
+// live page, or staying in the copy, is not this change.
+TEST(DiffArticlesTest, QuoteMovedFromTheLivePageToItsArchivedCopy) {
+  ArticleRecord before;
+  before.quotes = {HeldQuote("moved", QuoteStatus::kVerified, ""),
+                   HeldQuote("near moved", QuoteStatus::kNearMatch, ""),
+                   HeldQuote("stays live", QuoteStatus::kVerified, ""),
+                   HeldQuote("stays archived", QuoteStatus::kVerified, "2019-01-01T00:00:00Z"),
+                   HeldQuote("comes back live", QuoteStatus::kVerified, "2019-01-01T00:00:00Z"),
+                   QuoteWith("was lost", QuoteStatus::kNotFound)};
+  ArticleRecord after;
+  after.quotes = {HeldQuote("moved", QuoteStatus::kVerified, "2019-05-03T12:00:00Z"),
+                  HeldQuote("near moved", QuoteStatus::kNearMatch, "2019-05-04T00:00:00Z"),
+                  HeldQuote("stays live", QuoteStatus::kVerified, ""),
+                  HeldQuote("stays archived", QuoteStatus::kVerified, "2019-01-01T00:00:00Z"),
+                  HeldQuote("comes back live", QuoteStatus::kVerified, ""),
+                  HeldQuote("was lost", QuoteStatus::kVerified, "2019-01-01T00:00:00Z")};
+  after.quotes[0].verdict.reason = "the page changed since 2019-05-03";
+  const ArticleChanges c = DiffArticles(&before, after);
+  ASSERT_EQ(c.quotes_moved_to_archive.size(), 2u);
+  EXPECT_EQ(c.quotes_moved_to_archive[0].text, "moved");
+  EXPECT_EQ(c.quotes_moved_to_archive[0].archive_datetime, "2019-05-03T12:00:00Z");
+  EXPECT_EQ(c.quotes_moved_to_archive[0].reason, "the page changed since 2019-05-03");
+  EXPECT_EQ(c.quotes_moved_to_archive[1].text, "near moved");
+  EXPECT_EQ(c.quotes_moved_to_archive[1].after, QuoteStatus::kNearMatch);
+  ASSERT_EQ(c.quotes_newly_verified.size(), 1u);  // "was lost" is newly verified, not moved
+  EXPECT_EQ(c.quotes_newly_verified[0].text, "was lost");
+  EXPECT_TRUE(c.quotes_no_longer_verified.empty());
+  EXPECT_TRUE(c.HasChanges());
+}
+
 TEST(DiffArticlesTest, FirstRunHasNoChanges) {
   ArticleRecord current;
   current.citations = {Link("1", "http://a/", LinkStatus::kBroken)};

@@ -23,6 +23,10 @@ RunRecord RunWithHistory() {
   changes.previous_checked_at = "2026-11-25T03:00:00Z";
   changes.links_newly_broken = {{"2", "https://example.org/b", LinkStatus::kOk, LinkStatus::kBroken, "<b>404</b>"}};
   changes.quotes_newly_verified = {{"a quote now found", 7, QuoteStatus::kNotFound, QuoteStatus::kVerified, ""}};
+  QuoteChange moved{"a quote only archived now", 9, QuoteStatus::kVerified, QuoteStatus::kVerified,
+                    "the page changed since 2019-05-03"};
+  moved.archive_datetime = "2019-05-03T12:00:00Z";
+  changes.quotes_moved_to_archive = {moved};
   changes.broken_links = {{"2", "https://example.org/b", LinkStatus::kBroken, "2026-11-25T03:00:00Z", 2}};
   run.articles[0].changes = changes;
   return run;
@@ -36,6 +40,8 @@ TEST_P(ChangesInEveryFormat, ShowsTheChangesWhenHistoryIsAttached) {
   EXPECT_NE(out.find(c.heading), std::string::npos) << out;
   EXPECT_NE(out.find(c.newly_broken), std::string::npos) << out;
   EXPECT_NE(out.find("a quote now found"), std::string::npos) << out;
+  EXPECT_NE(out.find("a quote only archived now"), std::string::npos) << out;
+  EXPECT_NE(out.find("2019-05-03"), std::string::npos) << out;
   if (c.markup) {
     EXPECT_EQ(out.find("<b>404</b>"), std::string::npos) << "unescaped page text in " << c.format;
   }

@@ -39,6 +39,7 @@ class PipelineBodyHashTest : public ::testing::Test {
     });
     server_.Start();
     config_.fetch.allow_all_private = true;
+    config_.archive.enabled = false;  // dead links here must not reach the real web archive
     config_.fetch.retries = 0;
     config_.fetch.per_host_interval_ms = 0;
     store_ = Store::Open(db_path_);

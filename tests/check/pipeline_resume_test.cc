@@ -52,6 +52,7 @@ void StopThenResume(const std::string& password) {
   TempDir dir;
   Config config;
   config.fetch.allow_all_private = true;
+  config.archive.enabled = false;  // dead links here must not reach the real web archive
   config.fetch.per_host_concurrency = 2;
   config.fetch.per_host_interval_ms = 0;
   config.fetch.retries = 0;

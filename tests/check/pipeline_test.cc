@@ -35,6 +35,7 @@ class PipelineTest : public ::testing::Test {
     });
     server_.Start();
     config_.fetch.allow_all_private = true;
+    config_.archive.enabled = false;  // dead links here must not reach the real web archive
     config_.fetch.per_host_concurrency = 4;
     config_.fetch.per_host_interval_ms = 0;
     config_.fetch.retries = 0;
@@ -149,6 +150,7 @@ class PipelineCacheTest : public ::testing::Test {
     });
     server_.Start();
     config_.fetch.allow_all_private = true;
+    config_.archive.enabled = false;  // dead links here must not reach the real web archive
     config_.fetch.retries = 0;
     config_.fetch.per_host_interval_ms = 0;
   }

@@ -30,6 +30,7 @@ class SourcesTest : public ::testing::Test {
     });
     server_.Start();
     config_.fetch.allow_all_private = true;
+    config_.archive.enabled = false;  // dead links here must not reach the real web archive
     config_.fetch.retries = 0;
     fetcher_ = MakeCurlFetcher(config_.fetch);
   }

@@ -31,11 +31,13 @@ class DemoScriptTest : public ::testing::Test {
   // The demo with the tests' own citecheck (no setup, no build) on port_.
   RunOutput Demo(const std::vector<std::string>& args) {
     return RunBinary(kDemo, args, "",
-                     {"CITECHECK_DEMO_PORT=" + std::to_string(port_), std::string("CITECHECK_DEMO_BINARY=") + CITECHECK_BINARY,
-                      "NO_COLOR=1"});
+                     {"CITECHECK_DEMO_PORT=" + std::to_string(port_),
+                      std::string("CITECHECK_DEMO_BINARY=") + CITECHECK_BINARY, "NO_COLOR=1"});
   }
 
-  std::string Url(const std::string& path) const { return "http://127.0.0.1:" + std::to_string(port_) + path; }
+  std::string Url(const std::string& path) const {
+    return "http://127.0.0.1:" + std::to_string(port_) + path;
+  }
 
   // The JSON report at the head of the demo's stdout (its last line is the
   // demo's own message).
@@ -59,12 +61,15 @@ TEST_F(DemoScriptTest, MarkdownExampleShowsTheArchivedCopyAndTheSuggestion) {
           " (dead: not ok in this run; no earlier run; the copy holds 1 of its 1 quote)",
       "“opening hours will be extended on weekends from next spring” [4]",
       "evidence [4], archived copy 2026-03-14: ",
-      "Summary: 4 citations, 3 ok, 1 not ok; 7 quotes: 4 verified, 1 near_match, 0 not_found, 0 unverifiable, "
+      "Summary: 4 citations, 3 ok, 1 not ok; 7 quotes: 4 verified, 1 near_match, 0 not_found, 0 "
+      "unverifiable, "
       "1 skipped, 1 uncited",
-      "demo: citecheck exited 1: it found problems, as the example intends (a misquote, and a dead link whose "
+      "demo: citecheck exited 1: it found problems, as the example intends (a misquote, and a dead link "
+      "whose "
       "quote its archived copy holds: add the copy to the article)",
   };
-  for (const std::string& line : want) EXPECT_NE(run.out.find(line), std::string::npos) << line << "\n" << run.out;
+  for (const std::string& line : want)
+    EXPECT_NE(run.out.find(line), std::string::npos) << line << "\n" << run.out;
   // The quote's own line says verified, in the copy.
   size_t quote = run.out.find("“opening hours will be extended");
   ASSERT_NE(quote, std::string::npos);
@@ -80,7 +85,8 @@ TEST_F(DemoScriptTest, JsonReportOfTheArchivedCopy) {
   nlohmann::json dead = FindCitation(report, "4");
   EXPECT_EQ(dead["link_status"], "broken") << dead.dump(2);
   const nlohmann::json& archive = dead["archive"];
-  EXPECT_EQ(archive["url"], Url("/memento/20260314112000/") + Url("/mayor-press-release.html")) << dead.dump(2);
+  EXPECT_EQ(archive["url"], Url("/memento/20260314112000/") + Url("/mayor-press-release.html"))
+      << dead.dump(2);
   EXPECT_EQ(archive["datetime"], "2026-03-14T11:20:00Z") << dead.dump(2);
   EXPECT_EQ(archive["from"], "lookup") << dead.dump(2);
   EXPECT_EQ(archive["suggested"], true) << dead.dump(2);
@@ -107,7 +113,8 @@ TEST_F(DemoScriptTest, WikipediaExampleReadsTheArticlesOwnCopy) {
     EXPECT_EQ(storm["archive"]["url"], Url("/archive/20150302/gazette-storm.html")) << mode << storm.dump(2);
     EXPECT_EQ(storm["archive"]["link_status"], "ok") << mode << storm.dump(2);
     EXPECT_EQ(FindQuote(report, "left without a roof")["status"], "verified") << mode;
-    for (const char* id : {"1", "3", "4"}) EXPECT_TRUE(FindCitation(report, id)["archive"].is_null()) << mode << id;
+    for (const char* id : {"1", "3", "4"})
+      EXPECT_TRUE(FindCitation(report, id)["archive"].is_null()) << mode << id;
     EXPECT_NE(run.out.find("demo: citecheck exited 1: "), std::string::npos) << run.out;
   }
 }
@@ -117,8 +124,8 @@ class DemoServerTest : public ::testing::Test {
  protected:
   void SetUp() override {
     pid_ = SpawnChild("/usr/bin/env",
-                      {"python3", kSource + "/scripts/demo_server.py", "--port", std::to_string(port_), "--site",
-                       kSource + "/examples/sources", "--archive", kSource + "/examples/archive"},
+                      {"python3", kSource + "/scripts/demo_server.py", "--port", std::to_string(port_),
+                       "--site", kSource + "/examples/sources", "--archive", kSource + "/examples/archive"},
                       {}, {"/dev/null", dir_.File("out"), dir_.File("err")});
     for (int i = 0; i < 200; ++i) {
       if (client_.Get("/")) return;
@@ -141,13 +148,16 @@ class DemoServerTest : public ::testing::Test {
 const std::string kPressRelease = "http://127.0.0.1:8765/mayor-press-release.html";
 
 TEST_F(DemoServerTest, TimeGateRedirectsToTheMementoWithItsHeaders) {
-  auto gate = client_.Get("/timegate/" + kPressRelease, {{"Accept-Datetime", "Thu, 01 Jan 2026 12:00:00 GMT"}});
+  auto gate =
+      client_.Get("/timegate/" + kPressRelease, {{"Accept-Datetime", "Thu, 01 Jan 2026 12:00:00 GMT"}});
   ASSERT_TRUE(gate);
   EXPECT_EQ(gate->status, 302);
-  const std::string memento = "http://127.0.0.1:" + std::to_string(port_) + "/memento/20260314112000/" + kPressRelease;
+  const std::string memento =
+      "http://127.0.0.1:" + std::to_string(port_) + "/memento/20260314112000/" + kPressRelease;
   EXPECT_EQ(gate->get_header_value("Location"), memento);
   EXPECT_EQ(gate->get_header_value("Vary"), "accept-datetime");
-  EXPECT_NE(gate->get_header_value("Link").find("<" + kPressRelease + ">; rel=\"original\""), std::string::npos);
+  EXPECT_NE(gate->get_header_value("Link").find("<" + kPressRelease + ">; rel=\"original\""),
+            std::string::npos);
   EXPECT_NE(gate->get_header_value("Link").find("rel=\"timemap\""), std::string::npos);
 
   auto copy = client_.Get(memento.substr(memento.find("/memento/")));

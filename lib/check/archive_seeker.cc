@@ -87,6 +87,11 @@ bool ArchiveSeeker::TakeFollowUps(std::vector<std::string>* urls, bool may_wait)
   return may_wait && outstanding_ > 0;
 }
 
+void ArchiveSeeker::HandBack(std::vector<std::string> urls) {
+  std::lock_guard<std::mutex> lock(mutex_);
+  for (std::string& url : urls) queued_.push_back(std::move(url));
+}
+
 bool ArchiveSeeker::WantsCopy(const Citation& citation, LinkStatus live,
                               const std::vector<Verdict*>& verdicts) const {
   if (!config_.enabled) return false;

@@ -52,6 +52,9 @@ class ArchiveSeeker {
   // `may_wait`: the caller's last batch, which may wait for more; otherwise
   // it returns false (the next batch's loop takes the rest).
   bool TakeFollowUps(std::vector<std::string>* urls, bool may_wait);
+  // RunHooks::hand_back: requests a batch took but did not start, for the
+  // next batch's TakeFollowUps (they stay outstanding).
+  void HandBack(std::vector<std::string> urls);
   // Stop waiting for more (a stop was requested, or the run failed).
   void Close() { closed_ = true; }
 

@@ -153,6 +153,9 @@ class Run {
       if (StopRequested() || failure.failed()) archive_.Close();
       return archive_.TakeFollowUps(more, last_batch_);
     };
+    // A batch's live URLs done, the archive requests it has not started go
+    // to the next batch: live hosts never wait for the one archive host.
+    hooks.hand_back = [this](std::vector<std::string> urls) { archive_.HandBack(std::move(urls)); };
     fetcher_.SetRunHooks(std::move(hooks));
     std::thread fetch_thread([&] { FetchThread(fetched, failure); });
     unsigned worker_count = std::max(1u, std::thread::hardware_concurrency());

@@ -116,6 +116,7 @@ void FetchLoop::Run() {
     }
     DrainMessages();
     open = TakeFollowUps();
+    HandBackFollowUps();
     if (!open && !scheduler_.HasQueued() && active_.empty()) break;
     if (!Wait(&error)) break;
   }
@@ -149,9 +150,33 @@ bool FetchLoop::TakeFollowUps() {
   if (!follow_ups) return false;
   std::vector<std::string> more;
   const bool open = follow_ups(&more);
-  for (const std::string& url : more) Add(url);
+  for (const std::string& url : more) {
+    if (follow_ups_.insert(url).second) Add(url);
+  }
   following_ = open;
   return open;
+}
+
+void FetchLoop::HandBackFollowUps() {
+  const auto& hand_back = settings_.hooks->hand_back;
+  if (!hand_back || following_ || follow_ups_.empty()) return;
+  // Every queued or running job not a follow-up is one of the loop's own.
+  const size_t jobs = static_cast<size_t>(scheduler_.queued()) + active_.size();
+  if (jobs > follow_ups_.size()) return;
+  std::vector<FetchJob> unstarted =
+      scheduler_.TakeQueuedIf([this](const FetchJob& job) { return job.attempt == 0 && follow_ups_.count(job.url); });
+  if (unstarted.empty()) return;
+  std::vector<std::string> urls;
+  for (FetchJob& job : unstarted) {
+    follow_ups_.erase(job.url);
+    urls.push_back(std::move(job.url));
+  }
+  hand_back(std::move(urls));
+}
+
+void FetchLoop::Report(const std::string& url, FetchResult result) {
+  follow_ups_.erase(url);
+  on_done_(std::move(result));
 }
 
 bool FetchLoop::Abandoned() const {
@@ -176,7 +201,7 @@ void FetchLoop::Start(FetchJob job) {
   }
   if (!error.empty()) {
     scheduler_.Finished(transfer->job().host);
-    on_done_(ErrorResult(transfer->job().url, error));
+    Report(transfer->job().url, ErrorResult(transfer->job().url, error));
     return;
   }
   Log("GET " + RedactUrlCredentials(transfer->job().url) +
@@ -224,17 +249,17 @@ void FetchLoop::Finish(Transfer* transfer, CURLcode code) {
   }
   Log(RedactUrlCredentials(job.url) + ": " + std::string(ToString(report.result.status)) +
       (report.result.error.empty() ? "" : " (" + report.result.error + ")"));
-  on_done_(std::move(report.result));
+  Report(job.url, std::move(report.result));
 }
 
 void FetchLoop::FailEverything(const std::string& error) {
   for (auto& [transfer, owned] : active_) {
     if (multi_) curl_multi_remove_handle(multi_.get(), transfer->easy());
     scheduler_.Finished(transfer->job().host);
-    on_done_(ErrorResult(transfer->job().url, error));
+    Report(transfer->job().url, ErrorResult(transfer->job().url, error));
   }
   active_.clear();
-  for (const FetchJob& job : scheduler_.TakeAllQueued()) on_done_(ErrorResult(job.url, error));
+  for (const FetchJob& job : scheduler_.TakeAllQueued()) Report(job.url, ErrorResult(job.url, error));
 }
 
 int FetchLoop::PollTimeoutMs() const {

@@ -17,6 +17,7 @@
 #include <random>
 #include <string>
 #include <unordered_map>
+#include <unordered_set>
 
 #include "core/types.h"
 #include "fetch/host_scheduler.h"
@@ -51,6 +52,11 @@ class FetchLoop {
   bool Abandoned() const;
   // Queues what RunHooks::follow_ups hands over; true while more may come.
   bool TakeFollowUps();
+  // RunHooks::hand_back, once only follow-ups are left: their first tries
+  // not yet started leave the loop.
+  void HandBackFollowUps();
+  // on_done for the job of `url`.
+  void Report(const std::string& url, FetchResult result);
   // Waits for a transfer to progress or the next start to be due.
   bool Wait(std::string* error);
   void StartReady();
@@ -71,6 +77,8 @@ class FetchLoop {
   std::mt19937 random_;
   bool deferred_ = false;  // the admission gate said no on the last StartReady
   bool following_ = false;  // RunHooks::follow_ups said more may come
+  // Follow-ups queued or running (each is one job, queued or running).
+  std::unordered_set<std::string> follow_ups_;
 };
 
 }  // namespace citecheck

@@ -94,6 +94,14 @@ struct RunHooks {
   // come: FetchAll does not return even when all else is done. The caller
   // dedupes these (they are not checked against the batch's URLs).
   std::function<bool(std::vector<std::string>* more)> follow_ups;
+  // Once follow_ups says no more will come and every URL FetchAll was given
+  // is done, the follow-ups not started yet (first tries only) are taken
+  // out of the loop and handed here, so that FetchAll returns as soon as the
+  // ones running end instead of waiting for their host's politeness. The
+  // caller hands them to a later FetchAll's follow_ups: a batch of live URLs
+  // never waits for the archive host (a run in batches, check/pipeline.cc).
+  // Unset: FetchAll fetches them before it returns.
+  std::function<void(std::vector<std::string> urls)> hand_back;
 };
 
 // Abstract so the pipeline can be driven by a fake in unit tests; the real

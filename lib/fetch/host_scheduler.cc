@@ -68,6 +68,23 @@ void HostScheduler::Finished(const std::string& host_name) {
   if (it->second.running == 0 && it->second.queue.empty()) hosts_.erase(it);
 }
 
+std::vector<FetchJob> HostScheduler::TakeQueuedIf(const std::function<bool(const FetchJob&)>& take) {
+  std::vector<FetchJob> jobs;
+  for (auto& [name, host] : hosts_) {
+    std::deque<FetchJob> kept;
+    for (FetchJob& job : host.queue) {
+      if (take(job)) {
+        jobs.push_back(std::move(job));
+      } else {
+        kept.push_back(std::move(job));
+      }
+    }
+    host.queue = std::move(kept);
+  }
+  queued_ -= static_cast<int>(jobs.size());
+  return jobs;
+}
+
 std::vector<FetchJob> HostScheduler::TakeAllQueued() {
   std::vector<FetchJob> jobs;
   for (auto& [name, host] : hosts_) {

@@ -11,6 +11,7 @@
 
 #include <chrono>
 #include <deque>
+#include <functional>
 #include <map>
 #include <memory>
 #include <optional>
@@ -63,8 +64,11 @@ class HostScheduler {
 
   // Removes every queued job (when the loop must give up), in no particular order.
   std::vector<FetchJob> TakeAllQueued();
+  // Removes the queued jobs `take` says yes to, in no particular order.
+  std::vector<FetchJob> TakeQueuedIf(const std::function<bool(const FetchJob&)>& take);
 
   bool HasQueued() const { return queued_ > 0; }
+  int queued() const { return queued_; }
   int running() const { return running_; }
 
  private:

@@ -252,6 +252,13 @@ void ArchiveSeeker::Resolve(Target& target, const std::optional<StoredMemento>& 
   for (Need& need : target.needs) {
     CitationArchive mine = archive;
     mine.from = target.from;
+    // A copy the article names whose archive tells no date (no
+    // Memento-Datetime, not a Wayback URL): the article's archive-date= is
+    // the best word on when it was made.
+    const std::string& named_day = ledger_.CitationOf(need.citation).archive_date;
+    if (mine.datetime.empty() && target.from == "article" && !named_day.empty()) {
+      mine.datetime = named_day + "T00:00:00Z";
+    }
     mine.suggested = target.from == "lookup" && mine.url.has_value();
     sink_.save_archive(need.citation.article, need.citation.citation, mine);
     for (auto& [ref, live] : need.held) sink_.record(ref, Decide(need, ref, std::move(live), copy.get(), mine));

@@ -188,12 +188,14 @@ class ArticleWriter {
     if (!c.archive) return;
     const std::string hang(kQuoteIndent, ' ');
     const CitationArchive& a = *c.archive;
+    // " 2019-05-03", or nothing for a copy no one dated.
+    const std::string day = a.datetime.empty() ? "" : " " + Safe(a.datetime.substr(0, 10));
     if (std::optional<ArchiveSuggestion> s = SuggestArchive(article_, c, mediawiki_)) {
-      out_ << hang << Paint("archived copy", Style::kBold) << " " << Safe(a.datetime.substr(0, 10)) << ": "
+      out_ << hang << Paint("archived copy", Style::kBold) << day << ": "
            << Paint(Safe(SuggestionLine(*s)), Style::kYellow) << "\n";
     } else if (a.url) {
-      out_ << hang << Paint("archived copy", Style::kDim) << " " << Safe(a.datetime.substr(0, 10)) << " "
-           << Safe(*a.url) << (a.error.empty() ? "" : " — " + Safe(a.error)) << "\n";
+      out_ << hang << Paint("archived copy", Style::kDim) << day << " " << Safe(*a.url)
+           << (a.error.empty() ? "" : " — " + Safe(a.error)) << "\n";
     } else if (!a.error.empty()) {
       out_ << hang << Paint("archived copy: ", Style::kDim) << Safe(a.error) << "\n";
     }
@@ -253,7 +255,11 @@ class ArticleWriter {
     }
     if (v.evidence) {
       std::string on_page = v.evidence->page > 0 ? ", PDF page " + std::to_string(v.evidence->page) : "";
-      if (v.evidence->archived) on_page += ", archived copy " + Safe(v.evidence->archive_datetime.substr(0, 10));
+      if (v.evidence->archived) {
+        on_page += ", archived copy" + (v.evidence->archive_datetime.empty()
+                                            ? std::string()
+                                            : " " + Safe(v.evidence->archive_datetime.substr(0, 10)));
+      }
       out_ << hang << Paint("evidence [" + Safe(v.evidence->citation_id) + "]" + on_page + ": ", Style::kDim)
            << EvidenceExcerpt(*v.evidence) << "\n";
     }

@@ -167,6 +167,22 @@ TEST_F(CheckArchiveTest, HtmlReportShowsArchivedEvidenceWithTheCopysDateAndLink)
   EXPECT_EQ(out.out.find("href=\"" + url + "#:~:text="), std::string::npos) << out.out;  // not the dead page
 }
 
+// A copy the article names on a plain web server (no Memento-Datetime, not
+// a Wayback URL) is dated by the article's archive-date=.
+TEST_F(CheckArchiveTest, ArticlesCopyWithoutMementoHeadersIsDatedByItsArchiveDate) {
+  const std::string url = live_.Url("/gone/plain");
+  StartArchive();
+  const CheckOutput out = Check(Article(url, "|access-date=2019-05-03 |archive-url=" + live_.Url("/ok") +
+                                                 " |archive-date=2018-04-01 |url-status=dead"));
+  const nlohmann::json& citation = out.report["articles"][0]["citations"][0];
+  EXPECT_EQ(citation["archive"]["from"], "article");
+  EXPECT_EQ(citation["archive"]["datetime"], "2018-04-01T00:00:00Z") << citation.dump(1);
+  const nlohmann::json& evidence = out.report["articles"][0]["quotes"][0]["evidence"];
+  EXPECT_EQ(evidence["archived"], true);
+  EXPECT_EQ(evidence["archive_datetime"], "2018-04-01T00:00:00Z");
+  EXPECT_EQ(archive_.lookups(url), 0);
+}
+
 TEST_F(CheckArchiveTest, ArticlesOwnArchiveUrlRepairsTheDeadLinkWithoutALookup) {
   const std::string url = live_.Url("/gone/a");
   archive_.Add(url, CopyOf(kCopy));

@@ -24,30 +24,52 @@ void PrintDiagnostic(const Diagnostic& d) {
 bool WriteStoredReport(Store& store, RenderRequest request, const std::string& output, int* exit_code) {
   request.options.color = output.empty() && isatty(STDOUT_FILENO) == 1 && std::getenv("NO_COLOR") == nullptr;
   // Streamed (report/render_run.h): a nightly run's report is written as
-  // it is built, never held whole.
-  std::ofstream file;
-  const bool existed = !output.empty() && std::filesystem::exists(output);
-  if (!output.empty()) {
-    file.open(output, std::ios::binary | std::ios::trunc);
-    if (!file) {
-      std::cerr << "citecheck: cannot write report to " << output << "\n";
+  // it is built, never held whole. A file is written beside its final name
+  // and renamed once complete, so a failure (unknown format, no run, a
+  // database error, a full disk) leaves an existing report as it was.
+  if (output.empty()) {
+    RenderedRun report = StreamStoredRun(store, request, std::cout);
+    if (report.outcome != RenderedRun::Outcome::kOk) {
+      std::cerr << "citecheck: " << report.error << "\n";
       return false;
     }
-  }
-  std::ostream& out = output.empty() ? std::cout : file;
-  RenderedRun report = StreamStoredRun(store, request, out);
-  if (report.outcome != RenderedRun::Outcome::kOk) {
-    std::cerr << "citecheck: " << report.error << "\n";
-    if (!output.empty() && !existed) {
-      file.close();
-      std::filesystem::remove(output);
+    std::cout.flush();
+    if (!std::cout) {
+      std::cerr << "citecheck: cannot write report to standard output\n";
+      return false;
     }
+    *exit_code = report.exit_code;
+    return true;
+  }
+  const std::string partial = output + ".partial-" + std::to_string(getpid());
+  auto discard = [&partial] {
+    std::error_code ignored;
+    std::filesystem::remove(partial, ignored);
+  };
+  std::ofstream file(partial, std::ios::binary | std::ios::trunc);
+  if (!file) {
+    std::cerr << "citecheck: cannot write report to " << output << "\n";
     return false;
   }
-  out.flush();
-  if (!output.empty()) file.close();
-  if (!out) {
-    std::cerr << "citecheck: cannot write report to " << (output.empty() ? "standard output" : output) << "\n";
+  RenderedRun report;
+  try {
+    report = StreamStoredRun(store, request, file);
+  } catch (...) {
+    file.close();
+    discard();
+    throw;
+  }
+  file.close();
+  if (report.outcome != RenderedRun::Outcome::kOk) {
+    discard();
+    std::cerr << "citecheck: " << report.error << "\n";
+    return false;
+  }
+  std::error_code renamed;
+  if (file) std::filesystem::rename(partial, output, renamed);
+  if (!file || renamed) {
+    discard();
+    std::cerr << "citecheck: cannot write report to " << output << (renamed ? ": " + renamed.message() : "") << "\n";
     return false;
   }
   *exit_code = report.exit_code;

@@ -1,5 +1,8 @@
 #include "article/html_published_date.h"
 
+#include <cctype>
+#include <string_view>
+
 #include "article/front_matter.h"
 #include "article/gumbo_nodes.h"
 #include "core/ascii.h"
@@ -7,6 +10,19 @@
 namespace citecheck {
 namespace article {
 namespace {
+
+// `list` (white-space separated tokens, as itemprop is) holds `token`.
+bool HasToken(const std::string& list, std::string_view token) {
+  size_t i = 0;
+  while (i < list.size()) {
+    while (i < list.size() && std::isspace(static_cast<unsigned char>(list[i]))) ++i;
+    size_t end = i;
+    while (end < list.size() && !std::isspace(static_cast<unsigned char>(list[end]))) ++end;
+    if (end > i && std::string_view(list).substr(i, end - i) == token) return true;
+    i = end;
+  }
+  return false;
+}
 
 bool IsDateMetaName(const std::string& name) {
   return name == "article:published_time" || name == "date" || name == "dc.date" || name == "dc.date.issued" ||
@@ -17,7 +33,7 @@ bool IsDateMetaName(const std::string& name) {
 // The date this element states, if it is a date statement.
 std::string DateOf(const GumboNode* node) {
   const char* itemprop = Attr(node, "itemprop");
-  if (itemprop && AsciiLower(itemprop) == "datepublished") {
+  if (itemprop && HasToken(AsciiLower(itemprop), "datepublished")) {
     for (const char* attr : {"content", "datetime"}) {
       if (const char* value = Attr(node, attr)) return ParseMetadataDate(value);
     }

@@ -285,11 +285,13 @@ Verdict ArchiveSeeker::Decide(const Need& need, const QuoteRef& ref, Verdict liv
   return live;
 }
 
-void ArchiveSeeker::Flush() {
+size_t ArchiveSeeker::Flush() {
   CitationArchive interrupted;
   interrupted.error = "not fetched (run interrupted)";
   for (auto& [url, target] : targets_) Resolve(target, std::nullopt, interrupted);
+  const size_t unread = targets_.size();
   targets_.clear();
+  return unread;
 }
 
 void ArchiveSeeker::Finished() {

@@ -65,8 +65,8 @@ class ArchiveSeeker {
   // The result of a request Owns() names, extracted by a parse worker.
   void OnArchivePage(PageDone& done);
   // The run ends before some copies were read: their held verdicts go to
-  // the sink as the live page decided them.
-  void Flush();
+  // the sink as the live page decided them. Returns how many were not read.
+  size_t Flush();
 
  private:
   struct Need {

@@ -75,7 +75,9 @@ class Run {
     archive_.Start(urls_.size() + committed.size());
     batches_ = HostRoundBatches(urls_, BatchSize());
     FetchMatchAndSave(std::move(committed));
-    result_.interrupted = StopRequested() && fetched_batches_ < batches_.size();
+    // A stop that left archived copies unread (handed back by the last
+    // batch, or never asked for) interrupts the run too: a resume reads them.
+    result_.interrupted = StopRequested() && (fetched_batches_ < batches_.size() || archive_unread_);
     store_.FinishRun(result_.run_id, result_.interrupted ? RunState::kInterrupted : RunState::kDone);
     // Once, here, rather than by every report that shows them.
     StoreChangesOfRun(store_, result_.run_id);
@@ -172,7 +174,7 @@ class Run {
     failure.RethrowIfFailed();
     // Copies not read (a stop): their quotes keep the live page's verdicts.
     Store::WriteBatch batch(store_);
-    archive_.Flush();
+    archive_unread_ = archive_.Flush() > 0;
     batch.Commit();
   }
 
@@ -292,6 +294,7 @@ class Run {
   std::atomic<size_t> fetched_batches_{0};
   ArchiveSeeker archive_;             // after ledger_, which it reads
   std::atomic<bool> last_batch_{false};
+  bool archive_unread_ = false;  // the run ended with archived copies not read
 };
 
 }  // namespace

@@ -147,7 +147,10 @@ bool FetchLoop::Wait(std::string* error) {
 
 bool FetchLoop::TakeFollowUps() {
   const auto& follow_ups = settings_.hooks->follow_ups;
-  if (!follow_ups) return false;
+  // Once some were handed back, this loop takes no more: the caller would
+  // hand the same ones over again, and whatever comes now is the next
+  // batch's.
+  if (!follow_ups || handed_back_) return false;
   std::vector<std::string> more;
   const bool open = follow_ups(&more);
   for (const std::string& url : more) {
@@ -166,6 +169,7 @@ void FetchLoop::HandBackFollowUps() {
   std::vector<FetchJob> unstarted =
       scheduler_.TakeQueuedIf([this](const FetchJob& job) { return job.attempt == 0 && follow_ups_.count(job.url); });
   if (unstarted.empty()) return;
+  handed_back_ = true;
   std::vector<std::string> urls;
   for (FetchJob& job : unstarted) {
     follow_ups_.erase(job.url);

@@ -79,6 +79,7 @@ class FetchLoop {
   bool following_ = false;  // RunHooks::follow_ups said more may come
   // Follow-ups queued or running (each is one job, queued or running).
   std::unordered_set<std::string> follow_ups_;
+  bool handed_back_ = false;  // HandBackFollowUps handed some back: take no more
 };
 
 }  // namespace citecheck

@@ -100,7 +100,8 @@ struct RunHooks {
   // ones running end instead of waiting for their host's politeness. The
   // caller hands them to a later FetchAll's follow_ups: a batch of live URLs
   // never waits for the archive host (a run in batches, check/pipeline.cc).
-  // Unset: FetchAll fetches them before it returns.
+  // After a hand-back that FetchAll asks follow_ups for nothing more. Unset:
+  // FetchAll fetches them before it returns.
   std::function<void(std::vector<std::string> urls)> hand_back;
 };
 

@@ -87,7 +87,9 @@ void DiffQuotes(const ArticleRecord& previous, const ArticleRecord& current, Art
     const bool is = q.verdict.status == QuoteStatus::kVerified;
     if (was && !is) changes->quotes_no_longer_verified.push_back(MakeQuoteChange(*it->second, q));
     if (!was && is) changes->quotes_newly_verified.push_back(MakeQuoteChange(*it->second, q));
-    if (HeldLive(*it->second) && HeldInCopy(q)) {
+    // The same verdict, now found only in a copy (a change of verdict is
+    // told by the two lists above instead).
+    if (HeldLive(*it->second) && HeldInCopy(q) && it->second->verdict.status == q.verdict.status) {
       QuoteChange moved = MakeQuoteChange(*it->second, q);
       moved.archive_datetime = q.verdict.evidence->archive_datetime;
       changes->quotes_moved_to_archive.push_back(std::move(moved));

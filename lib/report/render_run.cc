@@ -3,8 +3,11 @@
 #include <algorithm>
 #include <cerrno>
 #include <cstdio>
+#include <cstdlib>
 #include <cstring>
 #include <memory>
+
+#include <unistd.h>
 
 #include "history/changes.h"
 #include "report/changes_section.h"
@@ -32,6 +35,19 @@ int64_t SelectRun(Store& store, const RenderRequest& request, std::string* error
   std::vector<RunRef> runs = store.RunsOfArticle(request.article_id, 1);
   if (runs.empty()) *error = "article " + std::to_string(request.article_id) + " has not been checked yet";
   return runs.empty() ? 0 : runs.front().run_id;
+}
+
+// An anonymous temporary file in $TMPDIR (else /tmp), gone when closed:
+// std::tmpfile ignores TMPDIR.
+std::FILE* TemporaryFile() {
+  const char* dir = std::getenv("TMPDIR");
+  std::string path = std::string(dir != nullptr && *dir != '\0' ? dir : "/tmp") + "/citecheck-report-XXXXXX";
+  const int fd = mkstemp(path.data());
+  if (fd < 0) return nullptr;
+  unlink(path.c_str());
+  std::FILE* file = fdopen(fd, "w+b");
+  if (file == nullptr) close(fd);
+  return file;
 }
 
 }  // namespace
@@ -85,7 +101,7 @@ RenderedRun StreamStoredRun(Store& store, const RenderRequest& request, std::ost
   RunRecord header = ids.empty() ? store.LoadRun(run_id) : store.LoadRunArticle(run_id, ids.front());
   header.articles.clear();
   std::unique_ptr<ReportStream> stream = formatter->Start(header);
-  std::unique_ptr<std::FILE, int (*)(std::FILE*)> body_file(std::tmpfile(), &std::fclose);
+  std::unique_ptr<std::FILE, int (*)(std::FILE*)> body_file(TemporaryFile(), &std::fclose);
   if (!body_file) throw StoreError("cannot create a temporary file for the report: " + std::string(std::strerror(errno)));
   std::string body;
   for (int64_t id : ids) {
@@ -100,11 +116,17 @@ RenderedRun StreamStoredRun(Store& store, const RenderRequest& request, std::ost
       throw StoreError("cannot write the report's temporary file: " + std::string(std::strerror(errno)));
     }
   }
+  if (std::fflush(body_file.get()) != 0) {
+    throw StoreError("cannot write the report's temporary file: " + std::string(std::strerror(errno)));
+  }
   out << stream->Head();
   std::rewind(body_file.get());
   char buffer[1 << 16];
   size_t n = 0;
   while ((n = std::fread(buffer, 1, sizeof buffer, body_file.get())) > 0) out.write(buffer, static_cast<std::streamsize>(n));
+  if (std::ferror(body_file.get())) {
+    throw StoreError("cannot read the report's temporary file back: " + std::string(std::strerror(errno)));
+  }
   out << stream->Tail();
   return result;
 }

@@ -50,9 +50,13 @@ std::vector<int64_t> Store::ReadRunChanges(int64_t run_id, const std::vector<int
                              "       c.changes, c.problems "
                              "FROM run_articles ra JOIN article_changes c "
                              "  ON c.run_id = ra.run_id AND c.article_id = ra.article_id AND c.version = ?2 "
-                             "WHERE ra.run_id = ?1 ORDER BY ra.article_id");
+                             "WHERE ra.run_id = ?1 AND ra.article_id BETWEEN ?3 AND ?4 ORDER BY ra.article_id");
     select.bind(1, run_id);
     select.bind(2, kStoredChangesVersion);
+    // Only the ids' range: one article's changes (a report streamed an
+    // article at a time) is a key lookup, not a walk over the run.
+    select.bind(3, article_ids.empty() ? int64_t{0} : article_ids.front());
+    select.bind(4, article_ids.empty() ? int64_t{-1} : article_ids.back());
     bool has_row = select.executeStep();
     ArticleRecord article;
     for (int64_t id : article_ids) {

@@ -45,14 +45,21 @@ TEST(FetchHandBackTest, UnstartedFollowUpsLeaveTheBatchOnceItsOwnUrlsAreDone) {
   for (int i = 0; i < 20; ++i) copies.push_back(servers.archive.Url("/copy/" + std::to_string(i)));
 
   bool given = false;
-  std::vector<std::string> handed;
+  std::vector<std::string> handed, offered_again;
   RunHooks hooks;
+  // Like the archive seeker, the hook offers again what was handed back:
+  // the loop must not take it (it would start them in this batch after all).
   hooks.follow_ups = [&](std::vector<std::string>* more) {
     if (!given) *more = copies;
     given = true;
+    for (std::string& url : offered_again) more->push_back(std::move(url));
+    offered_again.clear();
     return false;  // not the last batch: nothing to wait for
   };
-  hooks.hand_back = [&](std::vector<std::string> urls) { handed.insert(handed.end(), urls.begin(), urls.end()); };
+  hooks.hand_back = [&](std::vector<std::string> urls) {
+    handed.insert(handed.end(), urls.begin(), urls.end());
+    offered_again.insert(offered_again.end(), urls.begin(), urls.end());
+  };
   // 20 s between starts to the archive: fetching every copy in this batch
   // would take over six minutes; the batch must end after the first.
   auto fetcher = MakeCurlFetcher(Options(20000));

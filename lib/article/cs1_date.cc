@@ -92,7 +92,8 @@ std::string ParseCs1Date(std::string_view text, size_t* consumed) {
   }
   if (!Valid(year, month, day)) return "";
   if (consumed) *consumed = i;
-  char out[16];
+  // Valid() bounds the fields, but GCC cannot see it: room for any int.
+  char out[40];
   std::snprintf(out, sizeof out, "%04d-%02d-%02d", year, month, day);
   return out;
 }

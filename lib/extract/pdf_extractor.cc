@@ -51,6 +51,7 @@ bool WriteAll(int fd, const std::string& data) {
   return true;
 }
 
+#ifndef CITECHECK_ASAN  // unused under ASan (see LimitChild)
 // The child's address space now: the limit is what it may add to it, since
 // it starts as a copy of the parent's (thread stacks and heap arenas included).
 int64_t CurrentAddressSpace() {
@@ -61,6 +62,7 @@ int64_t CurrentAddressSpace() {
   std::fclose(statm);
   return static_cast<int64_t>(pages) * sysconf(_SC_PAGESIZE);
 }
+#endif
 
 void LimitChild(const PdfLimits& limits) {
   // CPU time starts at zero in a new process; SIGXCPU ends it if the

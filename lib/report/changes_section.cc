@@ -127,11 +127,6 @@ std::string ChangesSectionOf(const std::string& articles, bool color) {
   return "\n" + Styled("Changes since the previous run", Style::kBold, color) + "\n" + articles;
 }
 
-std::string ChangesSectionText(const RunRecord& run, bool color) {
-  std::string articles;
-  for (const ArticleRecord& article : run.articles) articles += ArticleChangesSectionText(article, color);
-  return ChangesSectionOf(articles, color);
-}
 
 std::string RenderChangesOnly(const RunRecord& run, const std::string& format, bool color) {
   if (format == "json") {

@@ -27,11 +27,9 @@ std::string MovedToArchiveText(const QuoteChange& change);
 // to say (first run, nothing changed, no link broken).
 std::string ChangesText(const ArticleChanges& changes, bool color);
 
-// A text section after a whole report: "Changes since the previous run" per
-// article that has any. "" when no article has any.
-std::string ChangesSectionText(const RunRecord& run, bool color);
-// Its parts, for a report streamed an article at a time: one article's
-// lines ("" when it has none), and the section around every article's.
+// The text section after a whole report, "Changes since the previous run",
+// built an article at a time: one article's lines ("" when it has none),
+// and the section around every article's ("" when none has any).
 std::string ArticleChangesSectionText(const ArticleRecord& article, bool color);
 std::string ChangesSectionOf(const std::string& article_sections, bool color);
 

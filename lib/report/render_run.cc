@@ -6,6 +6,7 @@
 #include <cstdlib>
 #include <cstring>
 #include <memory>
+#include <optional>
 
 #include <unistd.h>
 
@@ -13,6 +14,7 @@
 #include "report/changes_section.h"
 #include "report/latest_changes.h"
 #include "review/review.h"
+#include "store/registry_types.h"
 
 namespace citecheck {
 namespace {
@@ -97,9 +99,18 @@ RenderedRun StreamStoredRun(Store& store, const RenderRequest& request, std::ost
   const int64_t run_id = SelectRun(store, request, &result.error);
   if (run_id == 0) return Failure(RenderedRun::Outcome::kNoRun, result.error);
   const std::vector<int64_t> ids = store.ArticlesOfRun(run_id);
-  // The run's own fields come with its first article (or with the empty run).
-  RunRecord header = ids.empty() ? store.LoadRun(run_id) : store.LoadRunArticle(run_id, ids.front());
-  header.articles.clear();
+  // The run's own fields; an unknown run throws LoadRun's error.
+  const std::optional<RunRef> ref = store.FindRun(run_id);
+  if (!ref) {
+    store.LoadRun(run_id);  // throws for a run that does not exist
+    return Failure(RenderedRun::Outcome::kNoRun, "no run " + std::to_string(run_id));
+  }
+  RunRecord header;
+  header.run_id = ref->run_id;
+  header.trigger = ref->trigger;
+  header.started_at = ref->started_at;
+  header.finished_at = ref->finished_at;
+  header.state = ref->state;
   std::unique_ptr<ReportStream> stream = formatter->Start(header);
   std::unique_ptr<std::FILE, int (*)(std::FILE*)> body_file(TemporaryFile(), &std::fclose);
   if (!body_file) throw StoreError("cannot create a temporary file for the report: " + std::string(std::strerror(errno)));

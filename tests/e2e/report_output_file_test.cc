@@ -4,20 +4,12 @@
 #include <gtest/gtest.h>
 
 #include <filesystem>
-#include <fstream>
-#include <sstream>
 
 #include "e2e/e2e_util.h"
+#include "support/temp_dir.h"
 
 namespace citecheck::testing {
 namespace {
-
-std::string Slurp(const std::string& path) {
-  std::ifstream in(path, std::ios::binary);
-  std::ostringstream out;
-  out << in.rdbuf();
-  return out.str();
-}
 
 size_t FilesIn(const std::string& dir) {
   size_t n = 0;
@@ -33,19 +25,19 @@ TEST(ReportOutputFileTest, AFailedReportLeavesTheExistingFileAlone) {
   RunOutput none = RunCitecheck({"report", "--db", dir.File("c.db"), "--format", "html", "-o", output});
   EXPECT_EQ(none.exit_code, 2) << none.err;
   EXPECT_NE(none.err.find("no runs stored yet"), std::string::npos) << none.err;
-  EXPECT_EQ(Slurp(output), "the reviewer's saved report");
+  EXPECT_EQ(ReadFile(output), "the reviewer's saved report");
 
   // A run, then an unknown format.
   dir.Write("a.md", "# A\n\nHe said \"nothing at all was said here\".\n");
   ASSERT_NE(RunCitecheck({"check", dir.File("a.md"), "--db", dir.File("c.db")}).exit_code, 2);
   RunOutput unknown = RunCitecheck({"report", "--db", dir.File("c.db"), "--format", "pdf", "-o", output});
   EXPECT_EQ(unknown.exit_code, 2) << unknown.err;
-  EXPECT_EQ(Slurp(output), "the reviewer's saved report");
+  EXPECT_EQ(ReadFile(output), "the reviewer's saved report");
   EXPECT_EQ(FilesIn(out_dir.path()), 1u);  // no partial file left
 
   RunOutput ok = RunCitecheck({"report", "--db", dir.File("c.db"), "--format", "json", "-o", output});
   EXPECT_EQ(ok.exit_code, 0) << ok.err;
-  EXPECT_NE(Slurp(output).find("\"schema\": \"citecheck.report/1\""), std::string::npos);
+  EXPECT_NE(ReadFile(output).find("\"schema\": \"citecheck.report/1\""), std::string::npos);
   EXPECT_EQ(FilesIn(out_dir.path()), 1u);
 }
 

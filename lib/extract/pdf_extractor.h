@@ -23,7 +23,8 @@ struct PdfLimits {
 // ExtractResult of a PDF: the text with a kPdfPageEnd after each page
 // (extract/pdf_lines.h), or an error: "no text: encrypted PDF", "no text:
 // PDF without a text layer (a scan)", "unreadable PDF", or the limit the
-// reader ran into. Thread-safe: each call forks its own child.
+// reader ran into. Thread-safe: each call starts its own citecheck-pdftext
+// (extract/pdf_helper.h).
 ExtractResult ExtractPdf(std::string_view bytes, const PdfLimits& limits = PdfLimits());
 
 }  // namespace citecheck

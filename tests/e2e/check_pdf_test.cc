@@ -1,6 +1,7 @@
 // End to end: the real binary checks quotes against PDFs served on 127.0.0.1
 // (tests/fixtures/pdf, made by scripts/make_pdf.py) and read with poppler.
 #include <gtest/gtest.h>
+#include <sys/stat.h>
 
 #include "e2e/e2e_util.h"
 #include "support/test_server.h"
@@ -89,6 +90,30 @@ TEST_F(CheckPdfTest, ScanReasonAndDocumentCap) {
   EXPECT_EQ(cut["status"], "unverifiable") << cut.dump(2);
   EXPECT_EQ(cut["reason"], "document truncated at 1200 bytes (fetch.max_document_bytes)");
   EXPECT_EQ(FindCitation(out.report, "2")["link_status"], "ok");
+}
+
+TEST_F(CheckPdfTest, AReaderThatIsMissingOrFailsCostsOnlyTheDocumentsText) {
+  // ExtractPdf execs citecheck-pdftext (extract/pdf_helper.h); whatever
+  // happens to that program, the quote is unverifiable with a reason saying
+  // so and the run goes on.
+  std::string article = "# PDFs\n\nThe keeper wrote that \"the lamp burned through all three nights\" [1].\n\n"
+                        "## References\n\n[1] " + server_.Url("/multipage.pdf") + "\n";
+  std::string missing = dir_.File("no-such-reader");
+  CheckOutput out = CheckArticle(dir_, "a.md", article, {"--allow-private"}, {"CITECHECK_PDFTEXT=" + missing});
+  ASSERT_FALSE(out.report.is_null()) << out.run.out << out.run.err;
+  auto quote = FindQuote(out.report, "three nights");
+  EXPECT_EQ(quote["status"], "unverifiable");
+  EXPECT_EQ(quote["reason"], "PDF reader: CITECHECK_PDFTEXT=" + missing + " is not an executable program");
+
+  for (const std::string& body : {std::string("exit 1"), std::string("kill -SEGV $$")}) {
+    std::string reader = dir_.Write("reader.sh", "#!/bin/sh\n" + body + "\n");
+    ASSERT_EQ(chmod(reader.c_str(), 0755), 0);
+    out = CheckArticle(dir_, "a.md", article, {"--allow-private"}, {"CITECHECK_PDFTEXT=" + reader});
+    ASSERT_FALSE(out.report.is_null()) << out.run.out << out.run.err;
+    quote = FindQuote(out.report, "three nights");
+    EXPECT_EQ(quote["status"], "unverifiable") << body;
+    EXPECT_EQ(quote["reason"].get<std::string>().rfind("PDF reader failed", 0), 0u) << body << ": " << quote.dump();
+  }
 }
 
 }  // namespace

@@ -22,12 +22,12 @@ struct CheckOutput {
 // Writes `article` to dir/name and runs `citecheck check FILE --format json
 // --db dir/citecheck.db` plus `extra` arguments.
 inline CheckOutput CheckArticle(const TempDir& dir, const std::string& name, const std::string& article,
-                                const std::vector<std::string>& extra) {
+                                const std::vector<std::string>& extra, const std::vector<std::string>& env = {}) {
   std::string path = dir.Write(name, article);
   std::vector<std::string> args = {"check", path, "--format", "json", "--db", dir.File("citecheck.db")};
   args.insert(args.end(), extra.begin(), extra.end());
   CheckOutput output;
-  output.run = RunCitecheck(args);
+  output.run = RunCitecheck(args, "", env);
   output.report = nlohmann::json::parse(output.run.out, nullptr, /*allow_exceptions=*/false);
   return output;
 }

@@ -7,7 +7,7 @@
 
 namespace citecheck {
 
-void Store::SaveMemento(const StoredMemento& memento) {
+void SqliteStore::SaveMemento(const StoredMemento& memento) {
   Guarded(*impl_, "saving archived copy " + RedactUrlCredentials(memento.url), [&] {
     WriteScope transaction(*impl_);
     // A memento never changes: the first copy stored stays.
@@ -27,7 +27,7 @@ void Store::SaveMemento(const StoredMemento& memento) {
   });
 }
 
-std::optional<StoredMemento> Store::FindMemento(const std::string& url) {
+std::optional<StoredMemento> SqliteStore::FindMemento(const std::string& url) {
   return Guarded(*impl_, "reading archived copy " + RedactUrlCredentials(url), [&]() -> std::optional<StoredMemento> {
     StatementUse select(impl_->Cached(
         "SELECT datetime, http_status, content_type, language, text, optional_spans FROM mementos WHERE url = ?1"));
@@ -46,7 +46,7 @@ std::optional<StoredMemento> Store::FindMemento(const std::string& url) {
   });
 }
 
-void Store::SaveCitationArchive(int64_t run_id, int64_t article_id, int citation_index,
+void SqliteStore::SaveCitationArchive(int64_t run_id, int64_t article_id, int citation_index,
                                 const CitationArchive& archive) {
   Guarded(*impl_, "saving the archived copy of citation " + std::to_string(citation_index + 1), [&] {
     WriteScope transaction(*impl_);
@@ -68,7 +68,7 @@ void Store::SaveCitationArchive(int64_t run_id, int64_t article_id, int citation
   });
 }
 
-void AttachCitationArchives(Store::Impl& impl, int64_t run_id, int64_t article_id,
+void AttachCitationArchives(SqliteStore::Impl& impl, int64_t run_id, int64_t article_id,
                             std::vector<CitationRecord>* citations) {
   StatementUse select(impl.Cached(
       "SELECT position, url, datetime, source, suggested, http_status, link_status, error "

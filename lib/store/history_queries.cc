@@ -37,7 +37,7 @@ bool ProcessAlive(int64_t pid) {
   return kill(static_cast<pid_t>(pid), 0) == 0 || errno == EPERM;
 }
 
-std::vector<RunRef> Store::RunsOfArticle(int64_t article_id, int limit, int64_t before_run) {
+std::vector<RunRef> SqliteStore::RunsOfArticle(int64_t article_id, int limit, int64_t before_run) {
   return Guarded(*impl_, "listing runs of article " + std::to_string(article_id), [&] {
     // Walks run_articles_by_article (article_id, run_id) backwards from
     // before_run: a bound on ra.run_id, not an OR, so the index range is used.
@@ -55,7 +55,7 @@ std::vector<RunRef> Store::RunsOfArticle(int64_t article_id, int limit, int64_t 
   });
 }
 
-std::vector<LinkHistoryEntry> Store::LinkHistory(int64_t article_id, const std::string& normalized_url,
+std::vector<LinkHistoryEntry> SqliteStore::LinkHistory(int64_t article_id, const std::string& normalized_url,
                                                  int64_t up_to_run, int limit) {
   return Guarded(*impl_, "reading the history of " + RedactUrlCredentials(normalized_url), [&] {
     StatementUse select(impl_->Cached(
@@ -83,7 +83,7 @@ std::vector<LinkHistoryEntry> Store::LinkHistory(int64_t article_id, const std::
   });
 }
 
-std::vector<StoredFetch> Store::CommittedFetches(int64_t run_id) {
+std::vector<StoredFetch> SqliteStore::CommittedFetches(int64_t run_id) {
   return Guarded(*impl_, "reading committed fetches of run " + std::to_string(run_id), [&] {
     SQLite::Statement select(impl_->db, std::string(kStoredFetchColumns) + " WHERE f.run_id = ?1");
     select.bind(1, run_id);
@@ -93,7 +93,7 @@ std::vector<StoredFetch> Store::CommittedFetches(int64_t run_id) {
   });
 }
 
-std::vector<int64_t> Store::ArticlesOfRun(int64_t run_id) {
+std::vector<int64_t> SqliteStore::ArticlesOfRun(int64_t run_id) {
   return Guarded(*impl_, "listing articles of run " + std::to_string(run_id), [&] {
     SQLite::Statement select(impl_->db, "SELECT article_id FROM run_articles WHERE run_id = ?1 ORDER BY position");
     select.bind(1, run_id);
@@ -103,7 +103,7 @@ std::vector<int64_t> Store::ArticlesOfRun(int64_t run_id) {
   });
 }
 
-std::optional<int64_t> Store::FindResumableRun(const std::string& trigger) {
+std::optional<int64_t> SqliteStore::FindResumableRun(const std::string& trigger) {
   return Guarded(*impl_, "finding an interrupted " + trigger + " run", [&]() -> std::optional<int64_t> {
     SQLite::Statement select(impl_->db,
                              "SELECT id, state, pid FROM runs WHERE trigger = ?1 AND state IN (" +
@@ -121,7 +121,7 @@ std::optional<int64_t> Store::FindResumableRun(const std::string& trigger) {
   });
 }
 
-void Store::ReopenRun(int64_t run_id) {
+void SqliteStore::ReopenRun(int64_t run_id) {
   Guarded(*impl_, "resuming run " + std::to_string(run_id), [&] {
     WriteScope transaction(*impl_);
     SQLite::Statement update(impl_->db,
@@ -138,7 +138,7 @@ void Store::ReopenRun(int64_t run_id) {
   });
 }
 
-std::optional<RunRef> Store::FindRun(int64_t run_id) {
+std::optional<RunRef> SqliteStore::FindRun(int64_t run_id) {
   return Guarded(*impl_, "finding run " + std::to_string(run_id), [&]() -> std::optional<RunRef> {
     SQLite::Statement select(impl_->db, "SELECT id, trigger, started_at, finished_at, state FROM runs WHERE id = ?1");
     select.bind(1, run_id);
@@ -147,7 +147,7 @@ std::optional<RunRef> Store::FindRun(int64_t run_id) {
   });
 }
 
-int Store::InterruptRunningRuns(const std::string& trigger) {
+int SqliteStore::InterruptRunningRuns(const std::string& trigger) {
   return Guarded(*impl_, "marking " + trigger + " runs interrupted", [&] {
     WriteScope transaction(*impl_);
     SQLite::Statement update(impl_->db,

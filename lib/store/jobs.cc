@@ -60,7 +60,7 @@ Job EnqueueIn(SQLite::Database& db, const std::string& kind, int64_t article_id)
 
 }  // namespace
 
-Job Store::EnqueueArticleJob(int64_t article_id) {
+Job SqliteStore::EnqueueArticleJob(int64_t article_id) {
   return Guarded(*impl_, "queueing a check of article " + std::to_string(article_id), [&] {
     WriteScope transaction(*impl_);
     Job job = EnqueueIn(impl_->db, kJobKindArticle, article_id);
@@ -69,7 +69,7 @@ Job Store::EnqueueArticleJob(int64_t article_id) {
   });
 }
 
-Job Store::EnqueueAllJob() {
+Job SqliteStore::EnqueueAllJob() {
   return Guarded(*impl_, "queueing a check of every registered article", [&] {
     WriteScope transaction(*impl_);
     Job job = EnqueueIn(impl_->db, kJobKindAll, 0);
@@ -78,7 +78,7 @@ Job Store::EnqueueAllJob() {
   });
 }
 
-std::optional<Job> Store::ClaimNextJob() {
+std::optional<Job> SqliteStore::ClaimNextJob() {
   return Guarded(*impl_, "claiming the next job", [&]() -> std::optional<Job> {
     WriteScope transaction(*impl_);
     SQLite::Statement find(impl_->db,
@@ -97,7 +97,7 @@ std::optional<Job> Store::ClaimNextJob() {
   });
 }
 
-void Store::SetJobRun(int64_t job_id, int64_t run_id) {
+void SqliteStore::SetJobRun(int64_t job_id, int64_t run_id) {
   Guarded(*impl_, "recording the run of job " + std::to_string(job_id), [&] {
     WriteScope transaction(*impl_);
     SQLite::Statement update(impl_->db, "UPDATE jobs SET run_id = ?2 WHERE id = ?1");
@@ -108,7 +108,7 @@ void Store::SetJobRun(int64_t job_id, int64_t run_id) {
   });
 }
 
-void Store::FinishJob(int64_t job_id, JobState state, const std::string& error) {
+void SqliteStore::FinishJob(int64_t job_id, JobState state, const std::string& error) {
   Guarded(*impl_, "finishing job " + std::to_string(job_id), [&] {
     WriteScope transaction(*impl_);
     SQLite::Statement update(impl_->db,
@@ -124,11 +124,11 @@ void Store::FinishJob(int64_t job_id, JobState state, const std::string& error) 
   });
 }
 
-std::optional<Job> Store::GetJob(int64_t job_id) {
+std::optional<Job> SqliteStore::GetJob(int64_t job_id) {
   return Guarded(*impl_, "reading job " + std::to_string(job_id), [&] { return SelectJob(impl_->db, job_id); });
 }
 
-int Store::RequeueRunningJobs() {
+int SqliteStore::RequeueRunningJobs() {
   return Guarded(*impl_, "requeueing running jobs", [&] {
     WriteScope transaction(*impl_);
     SQLite::Statement update(impl_->db, "UPDATE jobs SET state = " + SqlLiteral(JobState::kQueued) +
@@ -139,7 +139,7 @@ int Store::RequeueRunningJobs() {
   });
 }
 
-int64_t Store::CountJobs(JobState state) {
+int64_t SqliteStore::CountJobs(JobState state) {
   const std::string name(ToString(state));
   return Guarded(*impl_, "counting " + name + " jobs", [&] {
     SQLite::Statement select(impl_->db, "SELECT count(*) FROM jobs WHERE state = ?1");
@@ -149,7 +149,7 @@ int64_t Store::CountJobs(JobState state) {
   });
 }
 
-std::optional<std::string> Store::GetDaemonState(const std::string& key) {
+std::optional<std::string> SqliteStore::GetDaemonState(const std::string& key) {
   return Guarded(*impl_, "reading daemon state " + key, [&]() -> std::optional<std::string> {
     SQLite::Statement select(impl_->db, "SELECT value FROM daemon_state WHERE key = ?1");
     select.bind(1, key);
@@ -158,7 +158,7 @@ std::optional<std::string> Store::GetDaemonState(const std::string& key) {
   });
 }
 
-void Store::SetDaemonState(const std::string& key, const std::string& value) {
+void SqliteStore::SetDaemonState(const std::string& key, const std::string& value) {
   Guarded(*impl_, "writing daemon state " + key, [&] {
     WriteScope transaction(*impl_);
     SQLite::Statement upsert(impl_->db,

@@ -9,7 +9,7 @@
 
 namespace citecheck {
 
-std::optional<Validators> Store::FindCachedValidators(const std::string& url, int64_t max_age_s) {
+std::optional<Validators> SqliteStore::FindCachedValidators(const std::string& url, int64_t max_age_s) {
   return Guarded(*impl_, "reading cached validators of " + RedactUrlCredentials(url), [&]() -> std::optional<Validators> {
     StatementUse full(impl_->select_recent_full_fetch);
     full->bind(1, RedactUrlCredentials(url));
@@ -25,7 +25,7 @@ std::optional<Validators> Store::FindCachedValidators(const std::string& url, in
   });
 }
 
-std::optional<StoredFetch> Store::FindCachedPage(const std::string& url, bool with_text) {
+std::optional<StoredFetch> SqliteStore::FindCachedPage(const std::string& url, bool with_text) {
   return Guarded(*impl_, "reading the cached page of " + RedactUrlCredentials(url), [&]() -> std::optional<StoredFetch> {
     StatementUse select(with_text ? impl_->select_cached_page : impl_->select_cached_page_meta);
     select->bind(1, RedactUrlCredentials(url));
@@ -38,7 +38,7 @@ std::optional<StoredFetch> Store::FindCachedPage(const std::string& url, bool wi
 
 namespace citecheck {
 
-std::optional<Verdict> Store::FindCachedVerdict(const std::string& content_hash, const std::string& quote,
+std::optional<Verdict> SqliteStore::FindCachedVerdict(const std::string& content_hash, const std::string& quote,
                                                 const std::string& options_key) {
   return Guarded(*impl_, "reading a cached verdict", [&]() -> std::optional<Verdict> {
     StatementUse use(impl_->select_cached_verdict);
@@ -58,7 +58,7 @@ std::optional<Verdict> Store::FindCachedVerdict(const std::string& content_hash,
   });
 }
 
-void Store::CacheVerdicts(const std::string& content_hash, const std::string& options_key,
+void SqliteStore::CacheVerdicts(const std::string& content_hash, const std::string& options_key,
                           const std::vector<std::pair<std::string, Verdict>>& quote_verdicts) {
   Guarded(*impl_, "caching verdicts", [&] {
     WriteScope transaction(*impl_);

@@ -109,18 +109,18 @@ class StreakFolder {
                               "ORDER BY c.run_id LIMIT 1") {}
 
   void FoldThrough(int64_t article_id, int64_t run_id) {
-    Store::Impl::Fresh(mark_).bind(1, article_id);
+    SqliteStore::Impl::Fresh(mark_).bind(1, article_id);
     const int64_t through = mark_.executeStep() ? mark_.getColumn(0).getInt64() : 0;
     mark_.reset();
     if (run_id <= through) return;
     std::vector<std::pair<int64_t, std::string>> runs;
-    Store::Impl::Fresh(runs_);
+    SqliteStore::Impl::Fresh(runs_);
     runs_.bind(1, article_id);
     runs_.bind(2, through);
     runs_.bind(3, run_id);
     while (runs_.executeStep()) runs.emplace_back(runs_.getColumn(0).getInt64(), runs_.getColumn(1).getString());
     for (const auto& [id, started_at] : runs) FoldRun(article_id, id, started_at);
-    Store::Impl::Fresh(set_mark_);
+    SqliteStore::Impl::Fresh(set_mark_);
     set_mark_.bind(1, article_id);
     set_mark_.bind(2, run_id);
     set_mark_.exec();
@@ -131,7 +131,7 @@ class StreakFolder {
   void FoldRun(int64_t article_id, int64_t run_id, const std::string& started_at) {
     std::vector<std::pair<std::string, bool>> links;  // URL, ok
     std::set<std::string> seen;
-    Store::Impl::Fresh(links_);
+    SqliteStore::Impl::Fresh(links_);
     links_.bind(1, run_id);
     links_.bind(2, article_id);
     while (links_.executeStep()) {
@@ -141,7 +141,7 @@ class StreakFolder {
       links.emplace_back(std::move(url), !IsLinkProblem(status));
     }
     for (const auto& [url, ok] : links) {
-      SQLite::Statement& write = Store::Impl::Fresh(ok ? end_ : extend_);
+      SQLite::Statement& write = SqliteStore::Impl::Fresh(ok ? end_ : extend_);
       write.bind(1, article_id);
       write.bind(2, url);
       if (!ok) write.bind(3, started_at);
@@ -157,11 +157,11 @@ class StreakFolder {
   // would stay for good.
   void DropUnreadStreaks(int64_t article_id, int64_t through) {
     std::vector<std::string> urls;
-    Store::Impl::Fresh(streak_urls_).bind(1, article_id);
+    SqliteStore::Impl::Fresh(streak_urls_).bind(1, article_id);
     while (streak_urls_.executeStep()) urls.push_back(streak_urls_.getColumn(0).getString());
     streak_urls_.reset();
     for (const std::string& url : urls) {
-      Store::Impl::Fresh(first_kept_fetch_);
+      SqliteStore::Impl::Fresh(first_kept_fetch_);
       first_kept_fetch_.bind(1, article_id);
       first_kept_fetch_.bind(2, url);
       first_kept_fetch_.bind(3, through);
@@ -169,7 +169,7 @@ class StreakFolder {
                         IsLinkProblem(ParseLinkStatus(first_kept_fetch_.getColumn(0).getString()).value_or(LinkStatus::kError));
       first_kept_fetch_.reset();
       if (read) continue;
-      Store::Impl::Fresh(end_);
+      SqliteStore::Impl::Fresh(end_);
       end_.bind(1, article_id);
       end_.bind(2, url);
       end_.exec();
@@ -249,7 +249,7 @@ class Pruner {
       int64_t bytes = 0;
       for (int n = 0; next < hashes.size() && n < kPagesPerTransaction && bytes < kPageBytesPerTransaction;
            ++n, ++next) {
-        Store::Impl::Fresh(page_bytes_).bind(1, hashes[next]);
+        SqliteStore::Impl::Fresh(page_bytes_).bind(1, hashes[next]);
         const int64_t size = page_bytes_.executeStep() ? page_bytes_.getColumn(0).getInt64() : 0;
         page_bytes_.reset();
         if (Exec(delete_page_, hashes[next]) == 0) continue;
@@ -275,14 +275,14 @@ class Pruner {
 
   template <typename A, typename B>
   static int Exec(SQLite::Statement& statement, const A& a, const B& b) {
-    Store::Impl::Fresh(statement);
+    SqliteStore::Impl::Fresh(statement);
     statement.bind(1, a);
     statement.bind(2, b);
     return statement.exec();
   }
   template <typename A>
   static int Exec(SQLite::Statement& statement, const A& a) {
-    Store::Impl::Fresh(statement);
+    SqliteStore::Impl::Fresh(statement);
     statement.bind(1, a);
     return statement.exec();
   }
@@ -320,14 +320,14 @@ std::vector<int64_t> CountArticleRuns(SQLite::Database& db, const std::vector<Ar
     int64_t pruned = 0;
     for (; i < article_runs.size() && article_runs[i].run_id == run_id; ++i, ++pruned) {
       for (SQLite::Statement* count : {&citations, &quotes}) {
-        Store::Impl::Fresh(*count);
+        SqliteStore::Impl::Fresh(*count);
         count->bind(1, run_id);
         count->bind(2, article_runs[i].article_id);
         (count == &citations ? report->citations : report->quotes) += Count(*count);
       }
     }
     report->article_runs += pruned;
-    Store::Impl::Fresh(articles_of_run).bind(1, run_id);
+    SqliteStore::Impl::Fresh(articles_of_run).bind(1, run_id);
     if (Count(articles_of_run) == pruned) doomed.push_back(run_id);
   }
   return doomed;
@@ -343,7 +343,7 @@ void CountPrune(SQLite::Database& db, const std::vector<ArticleRun>& article_run
   {
     SQLite::Statement insert(db, "INSERT OR IGNORE INTO temp.prune_doomed (run_id) VALUES (?1)");
     for (int64_t id : doomed) {
-      Store::Impl::Fresh(insert).bind(1, id);
+      SqliteStore::Impl::Fresh(insert).bind(1, id);
       insert.exec();
     }
   }  // finalized: DROP TABLE refuses while a statement uses the table
@@ -356,7 +356,7 @@ void CountPrune(SQLite::Database& db, const std::vector<ArticleRun>& article_run
 
 }  // namespace
 
-PruneReport Store::Prune(const PruneOptions& options) {
+PruneReport SqliteStore::Prune(const PruneOptions& options) {
   if (options.keep_runs < 1) throw StoreError("pruning " + impl_->path + ": keep_runs must be at least 1");
   if (impl_->batch_open) throw StoreError("pruning " + impl_->path + ": not inside a write batch");
   return Guarded(*impl_, "pruning", [&] {
@@ -378,7 +378,7 @@ PruneReport Store::Prune(const PruneOptions& options) {
   });
 }
 
-PrunedStreak Store::PrunedStreakOf(int64_t article_id, const std::string& normalized_url) {
+PrunedStreak SqliteStore::PrunedStreakOf(int64_t article_id, const std::string& normalized_url) {
   return Guarded(*impl_, "reading the pruned streak of " + normalized_url, [&] {
     StatementUse select(impl_->Cached(
         "SELECT m.through_run_id, s.broken_runs, s.since FROM pruned_marks m "

@@ -36,7 +36,7 @@ std::optional<ArticleEntry> FirstEntry(SQLite::Statement& select) {
 
 }  // namespace
 
-int64_t Store::RegisterArticle(const std::string& identity, const std::string& source, const std::string& kind,
+int64_t SqliteStore::RegisterArticle(const std::string& identity, const std::string& source, const std::string& kind,
                                const std::string& body, const std::string& media_type) {
   return Guarded(*impl_, "registering article " + RedactUrlCredentials(identity), [&] {
     WriteScope transaction(*impl_);
@@ -63,7 +63,7 @@ int64_t Store::RegisterArticle(const std::string& identity, const std::string& s
   });
 }
 
-std::vector<ArticleEntry> Store::ListRegistered(int64_t after_id, int limit) {
+std::vector<ArticleEntry> SqliteStore::ListRegistered(int64_t after_id, int limit) {
   return Guarded(*impl_, "listing registered articles", [&] {
     SQLite::Statement select(impl_->db, std::string(kArticleColumns) + "a " + kRegisteredPage);
     select.bind(1, after_id);
@@ -74,7 +74,7 @@ std::vector<ArticleEntry> Store::ListRegistered(int64_t after_id, int limit) {
   });
 }
 
-std::vector<RegisteredWithRun> Store::ListRegisteredWithLatestRun(int64_t after_id, int limit) {
+std::vector<RegisteredWithRun> SqliteStore::ListRegisteredWithLatestRun(int64_t after_id, int limit) {
   return Guarded(*impl_, "listing registered articles with their latest runs", [&] {
     // The newest run of each article is one probe of run_articles_by_article
     // (article_id, run_id); the runs join is by primary key.
@@ -98,7 +98,7 @@ std::vector<RegisteredWithRun> Store::ListRegisteredWithLatestRun(int64_t after_
   });
 }
 
-std::optional<ArticleEntry> Store::FindArticle(int64_t id) {
+std::optional<ArticleEntry> SqliteStore::FindArticle(int64_t id) {
   return Guarded(*impl_, "finding article " + std::to_string(id), [&] {
     StatementUse select(impl_->Cached(std::string(kArticleColumns) + "WHERE id = ?1"));
     select->bind(1, id);
@@ -106,7 +106,7 @@ std::optional<ArticleEntry> Store::FindArticle(int64_t id) {
   });
 }
 
-std::optional<ArticleEntry> Store::FindArticleBySource(const std::string& identity_or_source) {
+std::optional<ArticleEntry> SqliteStore::FindArticleBySource(const std::string& identity_or_source) {
   return Guarded(*impl_, "finding article " + RedactUrlCredentials(identity_or_source), [&] {
     SQLite::Statement select(impl_->db, std::string(kArticleColumns) +
                                             "WHERE identity = ?1 OR source = ?1 "
@@ -116,7 +116,7 @@ std::optional<ArticleEntry> Store::FindArticleBySource(const std::string& identi
   });
 }
 
-bool Store::UnregisterArticle(int64_t id) {
+bool SqliteStore::UnregisterArticle(int64_t id) {
   return Guarded(*impl_, "removing article " + std::to_string(id), [&] {
     WriteScope transaction(*impl_);
     SQLite::Statement update(impl_->db, "UPDATE articles SET registered = 0 WHERE id = ?1 AND registered = 1");

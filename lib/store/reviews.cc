@@ -40,7 +40,7 @@ std::vector<ReviewRow> ReadAll(SQLite::Statement& select, const std::string& pat
 
 }  // namespace
 
-ReviewRow Store::SaveReview(const ReviewRow& row) {
+ReviewRow SqliteStore::SaveReview(const ReviewRow& row) {
   return Guarded(*impl_, "recording a review of " + row.key, [&] {
     if (row.state == ReviewState::kStale) throw StoreError("a review is recorded accepted, rejected or cleared");
     ReviewRow saved = row;
@@ -66,7 +66,7 @@ ReviewRow Store::SaveReview(const ReviewRow& row) {
   });
 }
 
-std::vector<ReviewRow> Store::CurrentReviews(int64_t article_id) {
+std::vector<ReviewRow> SqliteStore::CurrentReviews(int64_t article_id) {
   return Guarded(*impl_, "reading reviews", [&] {
     // One article's reviews through reviews_by_article; an OR with "every
     // article" would scan all reviews for each article of a report.
@@ -78,7 +78,7 @@ std::vector<ReviewRow> Store::CurrentReviews(int64_t article_id) {
   });
 }
 
-std::vector<ReviewRow> Store::ReviewHistory(const std::string& key) {
+std::vector<ReviewRow> SqliteStore::ReviewHistory(const std::string& key) {
   return Guarded(*impl_, "reading the reviews of " + key, [&] {
     SQLite::Statement select(impl_->db, std::string(kReviewColumns) + "WHERE key = ?1 ORDER BY id");
     select.bind(1, key);
@@ -86,7 +86,7 @@ std::vector<ReviewRow> Store::ReviewHistory(const std::string& key) {
   });
 }
 
-std::vector<int64_t> Store::CheckedArticles() {
+std::vector<int64_t> SqliteStore::CheckedArticles() {
   return Guarded(*impl_, "listing checked articles", [&] {
     SQLite::Statement select(impl_->db, "SELECT DISTINCT article_id FROM run_articles ORDER BY article_id");
     std::vector<int64_t> ids;

@@ -18,8 +18,8 @@ constexpr const char* kNotFetchedYet = "not fetched yet (run in progress)";
 
 }  // namespace
 
-void ReadRunRow(Store::Impl& impl, int64_t run_id, RunRecord* run) {
-  SQLite::Statement& select = Store::Impl::Fresh(impl.select_run);
+void ReadRunRow(SqliteStore::Impl& impl, int64_t run_id, RunRecord* run) {
+  SQLite::Statement& select = SqliteStore::Impl::Fresh(impl.select_run);
   select.bind(1, run_id);
   if (!select.executeStep()) {
     throw StoreError("loading run " + std::to_string(run_id) + " from " + impl.path + ": no such run");
@@ -34,9 +34,9 @@ void ReadRunRow(Store::Impl& impl, int64_t run_id, RunRecord* run) {
 
 // When the results were checked: the end of the run, else (interrupted or
 // still running) its last fetch, else its start.
-std::string CheckedAt(Store::Impl& impl, const RunRecord& run) {
+std::string CheckedAt(SqliteStore::Impl& impl, const RunRecord& run) {
   if (!run.finished_at.empty()) return run.finished_at;
-  SQLite::Statement& select = Store::Impl::Fresh(impl.select_last_fetch_time);
+  SQLite::Statement& select = SqliteStore::Impl::Fresh(impl.select_last_fetch_time);
   select.bind(1, run.run_id);
   select.executeStep();
   std::string last = TextOrEmpty(select.getColumn(0));
@@ -68,9 +68,9 @@ using store_internal::ReadRunRow;
 using store_internal::ResolveLinkWithoutFetch;
 using store_internal::TextOrEmpty;
 
-std::vector<CitationRecord> ReadCitations(Store::Impl& impl, const RunRecord& run, int64_t article_id) {
+std::vector<CitationRecord> ReadCitations(SqliteStore::Impl& impl, const RunRecord& run, int64_t article_id) {
   std::vector<CitationRecord> records;
-  SQLite::Statement& select = Store::Impl::Fresh(impl.select_citations);
+  SQLite::Statement& select = SqliteStore::Impl::Fresh(impl.select_citations);
   select.bind(1, run.run_id);
   select.bind(2, article_id);
   while (select.executeStep()) {
@@ -114,7 +114,7 @@ std::vector<CitationRecord> ReadCitations(Store::Impl& impl, const RunRecord& ru
 
 // Link statuses only (LoadRunArticleStatuses): the citation fields that
 // decide a status without a fetch, and the fetch's status.
-std::vector<CitationRecord> ReadCitationStatuses(Store::Impl& impl, const RunRecord& run, int64_t article_id) {
+std::vector<CitationRecord> ReadCitationStatuses(SqliteStore::Impl& impl, const RunRecord& run, int64_t article_id) {
   std::vector<CitationRecord> records;
   StatementUse select(impl.select_citation_statuses);
   select->bind(1, run.run_id);
@@ -137,7 +137,7 @@ std::vector<CitationRecord> ReadCitationStatuses(Store::Impl& impl, const RunRec
   return records;
 }
 
-std::vector<QuoteRecord> ReadQuoteStatuses(Store::Impl& impl, int64_t run_id, int64_t article_id) {
+std::vector<QuoteRecord> ReadQuoteStatuses(SqliteStore::Impl& impl, int64_t run_id, int64_t article_id) {
   std::vector<QuoteRecord> records;
   StatementUse select(impl.select_quote_statuses);
   select->bind(1, run_id);
@@ -154,11 +154,11 @@ std::vector<QuoteRecord> ReadQuoteStatuses(Store::Impl& impl, int64_t run_id, in
   return records;
 }
 
-std::vector<QuoteRecord> ReadQuotes(Store::Impl& impl, int64_t run_id, int64_t article_id) {
+std::vector<QuoteRecord> ReadQuotes(SqliteStore::Impl& impl, int64_t run_id, int64_t article_id) {
   const std::string what = "quotes of article " + std::to_string(article_id) + " in run " +
                            std::to_string(run_id) + " of " + impl.path;
   std::vector<QuoteRecord> records;
-  SQLite::Statement& select = Store::Impl::Fresh(impl.select_quotes);
+  SQLite::Statement& select = SqliteStore::Impl::Fresh(impl.select_quotes);
   select.bind(1, run_id);
   select.bind(2, article_id);
   while (select.executeStep()) {
@@ -190,7 +190,7 @@ std::vector<QuoteRecord> ReadQuotes(Store::Impl& impl, int64_t run_id, int64_t a
 enum class Detail { kFull, kStatuses };
 
 // article_id 0: every article of the run.
-RunRecord LoadRunRecord(Store::Impl& impl, int64_t run_id, int64_t article_id, Detail detail) {
+RunRecord LoadRunRecord(SqliteStore::Impl& impl, int64_t run_id, int64_t article_id, Detail detail) {
   return Guarded(impl, "loading run " + std::to_string(run_id), [&] {
     RunRecord run;
     // One read transaction, so the run is a consistent snapshot even while
@@ -233,17 +233,17 @@ RunRecord LoadRunRecord(Store::Impl& impl, int64_t run_id, int64_t article_id, D
 
 }  // namespace
 
-RunRecord Store::LoadRun(int64_t run_id) { return LoadRunRecord(*impl_, run_id, 0, Detail::kFull); }
+RunRecord SqliteStore::LoadRun(int64_t run_id) { return LoadRunRecord(*impl_, run_id, 0, Detail::kFull); }
 
-RunRecord Store::LoadRunArticle(int64_t run_id, int64_t article_id) {
+RunRecord SqliteStore::LoadRunArticle(int64_t run_id, int64_t article_id) {
   return LoadRunRecord(*impl_, run_id, article_id, Detail::kFull);
 }
 
-RunRecord Store::LoadRunArticleStatuses(int64_t run_id, int64_t article_id) {
+RunRecord SqliteStore::LoadRunArticleStatuses(int64_t run_id, int64_t article_id) {
   return LoadRunRecord(*impl_, run_id, article_id, Detail::kStatuses);
 }
 
-std::optional<int64_t> Store::LatestRun() {
+std::optional<int64_t> SqliteStore::LatestRun() {
   return Guarded(*impl_, "finding the latest run", [&]() -> std::optional<int64_t> {
     SQLite::Statement& select = Impl::Fresh(impl_->select_latest_run);
     select.executeStep();

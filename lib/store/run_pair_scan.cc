@@ -61,7 +61,7 @@ class RunCursor {
  public:
   // Articles `first` to `last` (ids) of run `run_id`; `few`: only a few
   // of the run's articles are wanted.
-  RunCursor(Store::Impl& impl, int64_t run_id, int64_t first, int64_t last, bool few)
+  RunCursor(SqliteStore::Impl& impl, int64_t run_id, int64_t first, int64_t last, bool few)
       : articles_(impl.db, "SELECT article_id, source, title FROM run_articles "
                   "WHERE run_id = ?1 AND article_id BETWEEN ?2 AND ?3 ORDER BY article_id",
                   run_id, first, last),
@@ -186,7 +186,7 @@ class RunCursor {
 
 }  // namespace
 
-void Store::ScanRunPair(int64_t latest, int64_t previous, const std::vector<int64_t>& article_ids,
+void SqliteStore::ScanRunPair(int64_t latest, int64_t previous, const std::vector<int64_t>& article_ids,
                         const std::function<void(ArticleRecord& latest, const ArticleRecord* previous)>& visit) {
   Guarded(*impl_, "reading runs " + std::to_string(latest) + " and " + std::to_string(previous), [&] {
     if (article_ids.empty()) return;

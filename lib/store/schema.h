@@ -21,7 +21,7 @@ struct Migration {
   std::string sql;          // one or more statements, run in one transaction
 };
 
-// The migrations of this binary, in order; their count is Store::SchemaVersion().
+// The migrations of this binary, in order; their count is SqliteStore::SchemaVersion().
 const std::vector<Migration>& Migrations();
 
 // Brings the database forward to migrations.size(), each step in its own

@@ -1,5 +1,7 @@
-// SQLite storage of runs, citations, fetch results, page texts and verdicts
-// (docs/storage.md "The database"), through SQLiteCpp.
+// Storage of runs, citations, fetch results, page texts and verdicts
+// (docs/storage.md "The database"): the interface every caller uses, with
+// SQLite (store/sqlite_store.h, the embedded default) behind it; nothing
+// above lib/store knows which backend it has.
 #ifndef CITECHECK_STORE_STORE_H_
 #define CITECHECK_STORE_STORE_H_
 
@@ -20,18 +22,14 @@
 
 namespace citecheck {
 
-// Every SQLite failure leaves the store as a StoreError naming what was being
-// done and the database path (STYLE.md: third-party exceptions are turned
+// Every database failure leaves the store as a StoreError naming what was
+// being done and the database (STYLE.md: third-party exceptions are turned
 // into the project's own at the stage boundary).
 class StoreError : public std::runtime_error {
  public:
   using std::runtime_error::runtime_error;
 };
 
-// One connection. Not thread-safe: use one Store per thread. Every Save* call
-// commits its own BEGIN IMMEDIATE transaction, so each result is durable as
-// soon as it returns, unless a WriteBatch groups it with others. WAL mode,
-// synchronous=NORMAL, busy timeout 10 s.
 struct WebSession {
   std::string id_hash;     // hex SHA-256 of the cookie's secret
   std::string csrf;        // the token every form of this session carries
@@ -40,6 +38,9 @@ struct WebSession {
   int64_t expires_at = 0;
 };
 
+// One connection. Not thread-safe: use one Store per thread (OpenAnother).
+// Every Save* call commits its own transaction, so each result is durable as
+// soon as it returns, unless a WriteBatch groups it with others.
 class Store {
  public:
   // Groups the writes made while it lives into one transaction: a run that
@@ -61,29 +62,27 @@ class Store {
     bool owner_ = false;  // false when joined to an enclosing batch
   };
 
-  // Opens or creates the database at `path` (parent directories are created)
-  // and migrates its schema forward to the current version (PRAGMA
-  // user_version). Throws StoreError (e.g. a file that is not a database, or
-  // a schema newer than this binary).
-  static std::unique_ptr<Store> Open(const std::string& path);
+  // Opens `db`, a SQLite file path (created with its parent directories if
+  // missing), and migrates its schema forward to the current version. Throws
+  // StoreError (e.g. a file that is not a database, or a schema newer than
+  // this binary; a postgresql:// URL until that backend exists).
+  static std::unique_ptr<Store> Open(const std::string& db);
   // Another connection to the same database, for another thread. Safe to
   // call from any thread. Throws StoreError like Open.
-  std::unique_ptr<Store> OpenAnother() const;
-  ~Store();
+  virtual std::unique_ptr<Store> OpenAnother() const = 0;
 
-  static int SchemaVersion();  // the version this binary migrates to
 
   // Registers (or finds) an article by identity: real path for files,
   // normalized URL for URLs, name for stdin. Returns its id.
-  int64_t UpsertArticle(const std::string& identity, const std::string& source);
+  virtual int64_t UpsertArticle(const std::string& identity, const std::string& source) = 0;
 
-  int64_t BeginRun(const std::string& trigger);
+  virtual int64_t BeginRun(const std::string& trigger) = 0;
   // Records the article as read for this run: title, diagnostics, citations
   // and its quotes, each undecided until SaveVerdict (the check pipeline
   // decides skipped and uncited quotes too: check/quote_ledger.h). Saving
   // the same article again in the same run replaces its citations and quotes
   // (verdicts included) and keeps its position in the run.
-  void SaveArticle(int64_t run_id, int64_t article_id, const Article& article);
+  virtual void SaveArticle(int64_t run_id, int64_t article_id, const Article& article) = 0;
   // One fetch result per distinct URL per run. The page text, when given, is
   // stored once by content hash (SHA-256 of the text) and linked to the fetch.
   // `no_text_reason` says why an ok page has no text (kept for resumed runs).
@@ -91,13 +90,13 @@ class Store {
   // (a 304, or the same body again), so `page` carries only its metadata,
   // and the fetch is marked as one that reused a text. Returns the content
   // hash, "" without a page.
-  std::string SaveFetch(int64_t run_id, const FetchResult& result, const std::optional<PageText>& page,
+  virtual std::string SaveFetch(int64_t run_id, const FetchResult& result, const std::optional<PageText>& page,
                         const std::string& detected_language, const std::string& no_text_reason = "",
-                        const std::string& known_content_hash = "");
+                        const std::string& known_content_hash = "") = 0;
   // The verdict of quote number `quote_index` (0-based, article order).
   // Throws StoreError when the article has no such quote in this run.
-  void SaveVerdict(int64_t run_id, int64_t article_id, int quote_index, const Verdict& verdict);
-  void FinishRun(int64_t run_id, RunState state);
+  virtual void SaveVerdict(int64_t run_id, int64_t article_id, int quote_index, const Verdict& verdict) = 0;
+  virtual void FinishRun(int64_t run_id, RunState state) = 0;
 
   // Everything stored about a run, articles in the order they were saved,
   // read in one snapshot. Citation records combine the citation with the
@@ -109,54 +108,54 @@ class Store {
   // else Content-Language, else the detected one. checked_at is the run's
   // finished_at, else its latest fetch time, else started_at. Throws
   // StoreError for an unknown run.
-  RunRecord LoadRun(int64_t run_id);
+  virtual RunRecord LoadRun(int64_t run_id) = 0;
   // The id of the most recently begun run, if any.
-  std::optional<int64_t> LatestRun();
+  virtual std::optional<int64_t> LatestRun() = 0;
   // LoadRun restricted to one article (empty articles when the run does not
   // include it).
-  RunRecord LoadRunArticle(int64_t run_id, int64_t article_id);
+  virtual RunRecord LoadRunArticle(int64_t run_id, int64_t article_id) = 0;
   // LoadRunArticle with only what a summary counts (report/summary.h): each
   // citation's link status and each quote's verdict status, nothing else
   // (no texts, URLs, evidence). `list` and GET /v1/articles call it once per
   // article, so it reads two small key ranges and decodes no JSON.
-  RunRecord LoadRunArticleStatuses(int64_t run_id, int64_t article_id);
+  virtual RunRecord LoadRunArticleStatuses(int64_t run_id, int64_t article_id) = 0;
 
   // --- Archived copies (archives.cc) ---
   // Stores a memento's text by URL; one already stored is kept (mementos
   // are immutable).
-  void SaveMemento(const StoredMemento& memento);
-  std::optional<StoredMemento> FindMemento(const std::string& url);
+  virtual void SaveMemento(const StoredMemento& memento) = 0;
+  virtual std::optional<StoredMemento> FindMemento(const std::string& url) = 0;
   // The archive outcome of the article's citation number `citation_index`
   // (0-based, article order) in the run; replaces an earlier one.
-  void SaveCitationArchive(int64_t run_id, int64_t article_id, int citation_index,
-                           const CitationArchive& archive);
+  virtual void SaveCitationArchive(int64_t run_id, int64_t article_id, int citation_index,
+                           const CitationArchive& archive) = 0;
 
   // --- Registered articles (registry.cc) ---
   // Registers an article for scheduled checks, or refreshes it (kind, body,
   // media type; registered again after a removal). Returns its id.
-  int64_t RegisterArticle(const std::string& identity, const std::string& source, const std::string& kind,
-                          const std::string& body = "", const std::string& media_type = "");
+  virtual int64_t RegisterArticle(const std::string& identity, const std::string& source, const std::string& kind,
+                          const std::string& body = "", const std::string& media_type = "") = 0;
   // By id; with `limit` > 0 at most that many, with `after_id` > 0 only ids
   // above it (a page of a list: the next page starts after its last id).
-  std::vector<ArticleEntry> ListRegistered(int64_t after_id = 0, int limit = 0);
+  virtual std::vector<ArticleEntry> ListRegistered(int64_t after_id = 0, int limit = 0) = 0;
   // ListRegistered's page, each article with its newest run, in one query
   // (no query per article).
-  std::vector<RegisteredWithRun> ListRegisteredWithLatestRun(int64_t after_id, int limit);
-  std::optional<ArticleEntry> FindArticle(int64_t id);
+  virtual std::vector<RegisteredWithRun> ListRegisteredWithLatestRun(int64_t after_id, int limit) = 0;
+  virtual std::optional<ArticleEntry> FindArticle(int64_t id) = 0;
   // By identity, else by source as first given.
-  std::optional<ArticleEntry> FindArticleBySource(const std::string& identity_or_source);
+  virtual std::optional<ArticleEntry> FindArticleBySource(const std::string& identity_or_source) = 0;
   // Stops checking it on schedule; its history stays. False when unknown or
   // not registered.
-  bool UnregisterArticle(int64_t id);
+  virtual bool UnregisterArticle(int64_t id) = 0;
 
   // --- History (history_queries.cc) ---
   // Runs that include the article, newest first, at most `limit`;
   // `before_run` > 0 keeps only runs older than it.
-  std::vector<RunRef> RunsOfArticle(int64_t article_id, int limit, int64_t before_run = 0);
+  virtual std::vector<RunRef> RunsOfArticle(int64_t article_id, int limit, int64_t before_run = 0) = 0;
   // The link status of `normalized_url` in the article's runs up to and
   // including `up_to_run`, newest first, at most `limit`.
-  std::vector<LinkHistoryEntry> LinkHistory(int64_t article_id, const std::string& normalized_url,
-                                            int64_t up_to_run, int limit);
+  virtual std::vector<LinkHistoryEntry> LinkHistory(int64_t article_id, const std::string& normalized_url,
+                                            int64_t up_to_run, int limit) = 0;
 
   // `report --changes` over every article: for each of `article_ids`
   // (ascending) that run `latest` includes, its record in `latest` and, when
@@ -169,8 +168,8 @@ class Store {
   // an archived copy, that copy's date. Not read: the rest of the evidence,
   // scores, diagnostics, reference fields, the quotes' citation ids, page
   // titles.
-  void ScanRunPair(int64_t latest, int64_t previous, const std::vector<int64_t>& article_ids,
-                   const std::function<void(ArticleRecord& latest, const ArticleRecord* previous)>& visit);
+  virtual void ScanRunPair(int64_t latest, int64_t previous, const std::vector<int64_t>& article_ids,
+                   const std::function<void(ArticleRecord& latest, const ArticleRecord* previous)>& visit) = 0;
 
   // Changes worked out when a run ended (stored_changes.cc): per article of
   // the run, its changes since `previous_run_id` (broken links included,
@@ -183,66 +182,66 @@ class Store {
     ArticleChanges changes;
     int problems = 0;
   };
-  void SaveRunChanges(int64_t run_id, const std::vector<RunChanges>& rows);
+  virtual void SaveRunChanges(int64_t run_id, const std::vector<RunChanges>& rows) = 0;
   // For each of `article_ids` (ascending) with changes stored for run
   // `run_id`: `visit` gets the article's record (source, title, checked_at;
   // no citations or quotes) with its changes (previous_run_id and
   // previous_checked_at set), and its problem count. Returns the ids with
   // none stored (the run has not ended, or ended before changes were
   // stored), in order.
-  std::vector<int64_t> ReadRunChanges(int64_t run_id, const std::vector<int64_t>& article_ids,
-                                      const std::function<void(ArticleRecord& article, int problems)>& visit);
+  virtual std::vector<int64_t> ReadRunChanges(int64_t run_id, const std::vector<int64_t>& article_ids,
+                                      const std::function<void(ArticleRecord& article, int problems)>& visit) = 0;
 
   // --- Resuming (history_queries.cc) ---
   // Every fetch committed in the run, with its page text.
-  std::vector<StoredFetch> CommittedFetches(int64_t run_id);
+  virtual std::vector<StoredFetch> CommittedFetches(int64_t run_id) = 0;
   // Article ids the run saved, in order.
-  std::vector<int64_t> ArticlesOfRun(int64_t run_id);
+  virtual std::vector<int64_t> ArticlesOfRun(int64_t run_id) = 0;
   // The newest run with `trigger` that was interrupted: state interrupted, or
   // state running while its process is gone (a crash).
-  std::optional<int64_t> FindResumableRun(const std::string& trigger);
+  virtual std::optional<int64_t> FindResumableRun(const std::string& trigger) = 0;
   // Marks the run running again, owned by this process.
-  void ReopenRun(int64_t run_id);
+  virtual void ReopenRun(int64_t run_id) = 0;
   // state/trigger of a run; nullopt when unknown.
-  std::optional<RunRef> FindRun(int64_t run_id);
+  virtual std::optional<RunRef> FindRun(int64_t run_id) = 0;
   // Marks every running run with `trigger` interrupted (the daemon at start,
   // holding its lock, knows they are dead). Returns how many.
-  int InterruptRunningRuns(const std::string& trigger);
+  virtual int InterruptRunningRuns(const std::string& trigger) = 0;
 
   // --- Page cache between runs (page_cache.cc) ---
   // Validators (ETag / Last-Modified) and body hash of the newest ok fetch
   // of `url` with a stored text, for a conditional request; nullopt when
   // there is none or the last fetch whose text was extracted (not reused
   // after a 304 or an unchanged body) is older than `max_age_s`.
-  std::optional<Validators> FindCachedValidators(const std::string& url, int64_t max_age_s);
+  virtual std::optional<Validators> FindCachedValidators(const std::string& url, int64_t max_age_s) = 0;
   // The newest ok fetch of `url` with its stored text: what a 304 reuses.
   // Without `with_text`, page.text stays empty (title, language, hash only).
-  std::optional<StoredFetch> FindCachedPage(const std::string& url, bool with_text = true);
+  virtual std::optional<StoredFetch> FindCachedPage(const std::string& url, bool with_text = true) = 0;
   // Verdicts decided on a page text, by content hash, quote text and the
   // match settings (`options_key`): an unchanged page need not be matched
   // again. The evidence's citation id is left for the caller.
-  std::optional<Verdict> FindCachedVerdict(const std::string& content_hash, const std::string& quote,
-                                           const std::string& options_key);
-  void CacheVerdicts(const std::string& content_hash, const std::string& options_key,
-                     const std::vector<std::pair<std::string, Verdict>>& quote_verdicts);
+  virtual std::optional<Verdict> FindCachedVerdict(const std::string& content_hash, const std::string& quote,
+                                           const std::string& options_key) = 0;
+  virtual void CacheVerdicts(const std::string& content_hash, const std::string& options_key,
+                     const std::vector<std::pair<std::string, Verdict>>& quote_verdicts) = 0;
 
   // --- Job queue (jobs.cc) ---
   // Queues a check of one article, or returns the job already queued for it.
-  Job EnqueueArticleJob(int64_t article_id);
+  virtual Job EnqueueArticleJob(int64_t article_id) = 0;
   // Queues a check of every registered article (reuses a queued one).
-  Job EnqueueAllJob();
+  virtual Job EnqueueAllJob() = 0;
   // The oldest queued job, now marked running; nullopt when none.
-  std::optional<Job> ClaimNextJob();
-  void SetJobRun(int64_t job_id, int64_t run_id);
+  virtual std::optional<Job> ClaimNextJob() = 0;
+  virtual void SetJobRun(int64_t job_id, int64_t run_id) = 0;
   // state done or failed (or queued again, for a job stopped by shutdown).
-  void FinishJob(int64_t job_id, JobState state, const std::string& error);
-  std::optional<Job> GetJob(int64_t job_id);
+  virtual void FinishJob(int64_t job_id, JobState state, const std::string& error) = 0;
+  virtual std::optional<Job> GetJob(int64_t job_id) = 0;
   // Running jobs go back to queued (at daemon start). Returns how many.
-  int RequeueRunningJobs();
-  int64_t CountJobs(JobState state);
+  virtual int RequeueRunningJobs() = 0;
+  virtual int64_t CountJobs(JobState state) = 0;
   // Small persistent daemon settings (last scheduled run).
-  std::optional<std::string> GetDaemonState(const std::string& key);
-  void SetDaemonState(const std::string& key, const std::string& value);
+  virtual std::optional<std::string> GetDaemonState(const std::string& key) = 0;
+  virtual void SetDaemonState(const std::string& key, const std::string& value) = 0;
 
   // --- Retention (prune.cc, docs/storage.md "Retention") ---
   // Deletes what lies beyond the newest `keep_runs` runs of each article
@@ -254,37 +253,41 @@ class Store {
   // in short transactions: other writers get the lock between them, and a
   // prune stopped at any point leaves a consistent database that the next
   // prune finishes. A dry run only counts.
-  PruneReport Prune(const PruneOptions& options);
+  virtual PruneReport Prune(const PruneOptions& options) = 0;
   // The summary of `normalized_url`'s streak in the article's pruned runs.
-  PrunedStreak PrunedStreakOf(int64_t article_id, const std::string& normalized_url);
+  virtual PrunedStreak PrunedStreakOf(int64_t article_id, const std::string& normalized_url) = 0;
   // --- Reviews (reviews.cc; docs/review.md) ---
   // Callers record decisions through lib/review RecordReview, which finds
   // the item and what it was decided on; these are its storage.
   // Appends a decision (state accepted, rejected or cleared; `at` empty:
   // now) and returns it as stored, id and `at` set. Earlier decisions stay.
-  ReviewRow SaveReview(const ReviewRow& row);
+  virtual ReviewRow SaveReview(const ReviewRow& row) = 0;
   // The decision in force for every key of the article (article_id 0: of
   // every article): the newest row of each key, cleared ones left out. By key.
-  std::vector<ReviewRow> CurrentReviews(int64_t article_id);
+  virtual std::vector<ReviewRow> CurrentReviews(int64_t article_id) = 0;
   // Every decision on `key`, oldest first.
-  std::vector<ReviewRow> ReviewHistory(const std::string& key);
+  virtual std::vector<ReviewRow> ReviewHistory(const std::string& key) = 0;
   // Every article with at least one run, by id: where a key may be found.
-  std::vector<int64_t> CheckedArticles();
+  virtual std::vector<int64_t> CheckedArticles() = 0;
   // --- Web interface sessions (web_sessions.cc; docs/web.md) ---
   // Stored by the SHA-256 of the cookie's secret, so the database alone
   // signs nobody in. Times are Unix seconds.
-  void SaveWebSession(const WebSession& session);
+  virtual void SaveWebSession(const WebSession& session) = 0;
   // The session whose secret hashes to `id_hash`, expired or not.
-  std::optional<WebSession> FindWebSession(const std::string& id_hash);
+  virtual std::optional<WebSession> FindWebSession(const std::string& id_hash) = 0;
   // Sign-out; and removal of sessions expired before `now`.
-  void DeleteWebSession(const std::string& id_hash);
-  int DeleteExpiredWebSessions(int64_t now);
+  virtual void DeleteWebSession(const std::string& id_hash) = 0;
+  virtual int DeleteExpiredWebSessions(int64_t now) = 0;
 
-  struct Impl;
+  virtual ~Store() = default;
 
- private:
-  explicit Store(std::unique_ptr<Impl> impl);
-  std::unique_ptr<Impl> impl_;
+ protected:
+  Store() = default;
+  // WriteBatch's transaction: BeginBatch returns false when a batch is open
+  // already (the new one joins it); RollbackBatch never throws.
+  virtual bool BeginBatch() = 0;
+  virtual void CommitBatch() = 0;
+  virtual void RollbackBatch() noexcept = 0;
 };
 
 // SHA-256 of `bytes` in hex: how page texts and fetched bodies are keyed.

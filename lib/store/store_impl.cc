@@ -104,19 +104,19 @@ std::string CachedPageQuery(bool with_text) {
 
 }  // namespace
 
-SQLite::Statement& Store::Impl::Fresh(SQLite::Statement& statement) {
+SQLite::Statement& SqliteStore::Impl::Fresh(SQLite::Statement& statement) {
   statement.reset();
   statement.clearBindings();
   return statement;
 }
 
-SQLite::Statement& Store::Impl::Cached(const std::string& sql) {
+SQLite::Statement& SqliteStore::Impl::Cached(const std::string& sql) {
   std::unique_ptr<SQLite::Statement>& statement = cached[sql];
   if (!statement) statement = std::make_unique<SQLite::Statement>(db, sql);
   return *statement;
 }
 
-Store::Impl::Impl(const std::string& path_in)
+SqliteStore::Impl::Impl(const std::string& path_in)
     : path(path_in),
       db(OpenDatabase(path_in)),
       insert_article(db,
@@ -210,7 +210,7 @@ Store::Impl::Impl(const std::string& path_in)
                             "(content_hash, quote, options, status, score, evidence, reason) "
                             "VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7)") {}
 
-WriteScope::WriteScope(Store::Impl& impl) : impl_(impl) {
+WriteScope::WriteScope(SqliteStore::Impl& impl) : impl_(impl) {
   if (impl_.batch_open) {
     impl_.db.exec("SAVEPOINT write_scope");
     savepoint_open_ = true;

@@ -11,11 +11,11 @@
 #include <string>
 #include <unordered_map>
 
-#include "store/store.h"
+#include "store/sqlite_store.h"
 
 namespace citecheck {
 
-struct Store::Impl {
+struct SqliteStore::Impl {
   // Opens `path` (configured and migrated) and prepares every statement.
   explicit Impl(const std::string& path);
 
@@ -32,7 +32,7 @@ struct Store::Impl {
 
   std::string path;
   SQLite::Database db;
-  bool batch_open = false;  // a Store::WriteBatch holds the write transaction
+  bool batch_open = false;  // a WriteBatch holds the write transaction
   std::unordered_map<std::string, std::unique_ptr<SQLite::Statement>> cached;  // Cached()
 
   // Writes.
@@ -70,18 +70,18 @@ struct Store::Impl {
 };
 
 // The write transaction of one Save* call. Alone it is its own BEGIN
-// IMMEDIATE transaction; inside a Store::WriteBatch it is a savepoint, so a
+// IMMEDIATE transaction; inside a WriteBatch it is a savepoint, so a
 // failing call leaves nothing half-written while the batch goes on.
 class WriteScope {
  public:
-  explicit WriteScope(Store::Impl& impl);
+  explicit WriteScope(SqliteStore::Impl& impl);
   ~WriteScope();
   WriteScope(const WriteScope&) = delete;
   WriteScope& operator=(const WriteScope&) = delete;
   void Commit();
 
  private:
-  Store::Impl& impl_;
+  SqliteStore::Impl& impl_;
   std::optional<SQLite::Transaction> transaction_;
   bool savepoint_open_ = false;
 };
@@ -91,7 +91,7 @@ class WriteScope {
 // WAL checkpoints.
 class StatementUse {
  public:
-  explicit StatementUse(SQLite::Statement& statement) : statement_(Store::Impl::Fresh(statement)) {}
+  explicit StatementUse(SQLite::Statement& statement) : statement_(SqliteStore::Impl::Fresh(statement)) {}
   ~StatementUse() { statement_.tryReset(); }
   StatementUse(const StatementUse&) = delete;
   StatementUse& operator=(const StatementUse&) = delete;
@@ -106,7 +106,7 @@ class StatementUse {
 // finished_at, state.
 RunRef ReadRunRef(SQLite::Statement& select, int first = 0);
 // Sets CitationRecord::archive from the run's citation_archives rows (archives.cc).
-void AttachCitationArchives(Store::Impl& impl, int64_t run_id, int64_t article_id,
+void AttachCitationArchives(SqliteStore::Impl& impl, int64_t run_id, int64_t article_id,
                             std::vector<CitationRecord>* citations);
 
 namespace store_internal {
@@ -114,10 +114,10 @@ inline std::string TextOrEmpty(const SQLite::Column& column) {
   return column.isNull() ? std::string() : column.getString();
 }
 // run_loader.cc: the run's row (throws StoreError for an unknown run); when
-// its results were checked (Store::LoadRun); a citation's link status when
+// its results were checked (LoadRun); a citation's link status when
 // it has no fetch row.
-void ReadRunRow(Store::Impl& impl, int64_t run_id, RunRecord* run);
-std::string CheckedAt(Store::Impl& impl, const RunRecord& run);
+void ReadRunRow(SqliteStore::Impl& impl, int64_t run_id, RunRecord* run);
+std::string CheckedAt(SqliteStore::Impl& impl, const RunRecord& run);
 void ResolveLinkWithoutFetch(const RunRecord& run, CitationRecord* record);
 }  // namespace store_internal
 
@@ -128,7 +128,7 @@ bool ProcessAlive(int64_t pid);
 // Runs `body`, turning a SQLite::Exception into a StoreError that says what
 // was being done and in which database.
 template <typename Body>
-auto Guarded(const Store::Impl& impl, const std::string& what, Body&& body) -> decltype(body()) {
+auto Guarded(const SqliteStore::Impl& impl, const std::string& what, Body&& body) -> decltype(body()) {
   try {
     return body();
   } catch (const SQLite::Exception& e) {

@@ -15,7 +15,7 @@ constexpr int kStoredChangesVersion = 2;  // 2: quotes_moved_to_archive
 
 }  // namespace
 
-void Store::SaveRunChanges(int64_t run_id, const std::vector<RunChanges>& rows) {
+void SqliteStore::SaveRunChanges(int64_t run_id, const std::vector<RunChanges>& rows) {
   Guarded(*impl_, "storing the changes of run " + std::to_string(run_id), [&] {
     WriteScope transaction(*impl_);
     StatementUse insert(impl_->Cached(
@@ -36,7 +36,7 @@ void Store::SaveRunChanges(int64_t run_id, const std::vector<RunChanges>& rows) 
   });
 }
 
-std::vector<int64_t> Store::ReadRunChanges(int64_t run_id, const std::vector<int64_t>& article_ids,
+std::vector<int64_t> SqliteStore::ReadRunChanges(int64_t run_id, const std::vector<int64_t>& article_ids,
                                            const std::function<void(ArticleRecord& article, int problems)>& visit) {
   return Guarded(*impl_, "reading the changes of run " + std::to_string(run_id), [&] {
     std::vector<int64_t> missing;

@@ -5,7 +5,7 @@
 
 namespace citecheck {
 
-void Store::SaveWebSession(const WebSession& session) {
+void SqliteStore::SaveWebSession(const WebSession& session) {
   Guarded(*impl_, "saving a web session", [&] {
     WriteScope transaction(*impl_);
     SQLite::Statement insert(impl_->db,
@@ -21,7 +21,7 @@ void Store::SaveWebSession(const WebSession& session) {
   });
 }
 
-std::optional<WebSession> Store::FindWebSession(const std::string& id_hash) {
+std::optional<WebSession> SqliteStore::FindWebSession(const std::string& id_hash) {
   return Guarded(*impl_, "reading a web session", [&]() -> std::optional<WebSession> {
     SQLite::Statement select(impl_->db,
                              "SELECT csrf, reviewer, created_at, expires_at FROM web_sessions WHERE id_hash = ?1");
@@ -37,7 +37,7 @@ std::optional<WebSession> Store::FindWebSession(const std::string& id_hash) {
   });
 }
 
-void Store::DeleteWebSession(const std::string& id_hash) {
+void SqliteStore::DeleteWebSession(const std::string& id_hash) {
   Guarded(*impl_, "deleting a web session", [&] {
     WriteScope transaction(*impl_);
     SQLite::Statement remove(impl_->db, "DELETE FROM web_sessions WHERE id_hash = ?1");
@@ -47,7 +47,7 @@ void Store::DeleteWebSession(const std::string& id_hash) {
   });
 }
 
-int Store::DeleteExpiredWebSessions(int64_t now) {
+int SqliteStore::DeleteExpiredWebSessions(int64_t now) {
   return Guarded(*impl_, "deleting expired web sessions", [&] {
     WriteScope transaction(*impl_);
     SQLite::Statement remove(impl_->db, "DELETE FROM web_sessions WHERE expires_at <= ?1");

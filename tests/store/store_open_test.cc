@@ -8,6 +8,7 @@
 #include <string>
 
 #include "store/schema.h"
+#include "store/sqlite_store.h"
 #include "store/store.h"
 #include "support/temp_dir.h"
 
@@ -33,8 +34,8 @@ TEST(StoreOpenTest, CreatesFileAndParentsInWalModeAtCurrentVersion) {
   ASSERT_TRUE(std::filesystem::exists(path));
   SQLite::Database db(path, SQLite::OPEN_READONLY);
   EXPECT_EQ(db.execAndGet("PRAGMA journal_mode").getString(), "wal");
-  EXPECT_EQ(db.execAndGet("PRAGMA user_version").getInt(), Store::SchemaVersion());
-  EXPECT_GE(Store::SchemaVersion(), 1);
+  EXPECT_EQ(db.execAndGet("PRAGMA user_version").getInt(), SqliteStore::SchemaVersion());
+  EXPECT_GE(SqliteStore::SchemaVersion(), 1);
   for (const char* table : {"articles", "runs", "run_articles", "citations", "fetches", "pages", "quotes"}) {
     EXPECT_TRUE(db.tableExists(table)) << table;
   }
@@ -47,14 +48,14 @@ TEST(StoreOpenTest, ReopenIsIdempotentAndKeepsData) {
   auto again = Store::Open(path);
   EXPECT_EQ(again->UpsertArticle("/a.md", "a.md"), id);
   SQLite::Database db(path, SQLite::OPEN_READONLY);
-  EXPECT_EQ(db.execAndGet("PRAGMA user_version").getInt(), Store::SchemaVersion());
+  EXPECT_EQ(db.execAndGet("PRAGMA user_version").getInt(), SqliteStore::SchemaVersion());
 }
 
 TEST(StoreOpenTest, RefusesNewerSchemaNamingPathAndVersions) {
   TempDir dir;
   const std::string path = dir.File("new.db");
   Store::Open(path);
-  const int newer = Store::SchemaVersion() + 7;
+  const int newer = SqliteStore::SchemaVersion() + 7;
   {
     SQLite::Database db(path, SQLite::OPEN_READWRITE);
     db.exec("PRAGMA user_version = " + std::to_string(newer));
@@ -62,7 +63,7 @@ TEST(StoreOpenTest, RefusesNewerSchemaNamingPathAndVersions) {
   const std::string message = StoreErrorOf(path);
   EXPECT_NE(message.find(path), std::string::npos) << message;
   EXPECT_NE(message.find(std::to_string(newer)), std::string::npos) << message;
-  EXPECT_NE(message.find(std::to_string(Store::SchemaVersion())), std::string::npos) << message;
+  EXPECT_NE(message.find(std::to_string(SqliteStore::SchemaVersion())), std::string::npos) << message;
 }
 
 TEST(StoreOpenTest, RefusesAFileThatIsNotADatabase) {

@@ -3,17 +3,18 @@
 #include "core/url.h"
 #include "store/codec.h"
 #include "store/store.h"
+#include "store/sql_text.h"
 #include "store/store_impl.h"
 
 namespace citecheck {
 
-void SqliteStore::SaveMemento(const StoredMemento& memento) {
+void SqlStore::SaveMemento(const StoredMemento& memento) {
   Guarded(*impl_, "saving archived copy " + RedactUrlCredentials(memento.url), [&] {
     WriteScope transaction(*impl_);
     // A memento never changes: the first copy stored stays.
-    SQLite::Statement& insert = Impl::Fresh(impl_->Cached(
-        "INSERT OR IGNORE INTO mementos (url, datetime, http_status, content_type, language, text, "
-        "optional_spans, stored_at) VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8)"));
+    sql::Statement& insert = Impl::Fresh(impl_->Cached(
+        "INSERT INTO mementos (url, datetime, http_status, content_type, language, text, "
+        "optional_spans, stored_at) VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8) ON CONFLICT DO NOTHING"));
     insert.bind(1, RedactUrlCredentials(memento.url));
     insert.bind(2, memento.datetime);
     insert.bind(3, static_cast<int64_t>(memento.http_status));
@@ -27,7 +28,7 @@ void SqliteStore::SaveMemento(const StoredMemento& memento) {
   });
 }
 
-std::optional<StoredMemento> SqliteStore::FindMemento(const std::string& url) {
+std::optional<StoredMemento> SqlStore::FindMemento(const std::string& url) {
   return Guarded(*impl_, "reading archived copy " + RedactUrlCredentials(url), [&]() -> std::optional<StoredMemento> {
     StatementUse select(impl_->Cached(
         "SELECT datetime, http_status, content_type, language, text, optional_spans FROM mementos WHERE url = ?1"));
@@ -46,13 +47,15 @@ std::optional<StoredMemento> SqliteStore::FindMemento(const std::string& url) {
   });
 }
 
-void SqliteStore::SaveCitationArchive(int64_t run_id, int64_t article_id, int citation_index,
+void SqlStore::SaveCitationArchive(int64_t run_id, int64_t article_id, int citation_index,
                                 const CitationArchive& archive) {
   Guarded(*impl_, "saving the archived copy of citation " + std::to_string(citation_index + 1), [&] {
     WriteScope transaction(*impl_);
-    SQLite::Statement& insert = Impl::Fresh(impl_->Cached(
-        "INSERT OR REPLACE INTO citation_archives (run_id, article_id, position, url, datetime, source, "
-        "suggested, http_status, link_status, error) VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10)"));
+    sql::Statement& insert = Impl::Fresh(impl_->Cached(store_internal::ReplaceRowSql(
+        "citation_archives",
+        {"run_id", "article_id", "position", "url", "datetime", "source", "suggested", "http_status", "link_status",
+         "error"},
+        3)));
     insert.bind(1, run_id);
     insert.bind(2, article_id);
     insert.bind(3, citation_index);
@@ -68,7 +71,7 @@ void SqliteStore::SaveCitationArchive(int64_t run_id, int64_t article_id, int ci
   });
 }
 
-void AttachCitationArchives(SqliteStore::Impl& impl, int64_t run_id, int64_t article_id,
+void AttachCitationArchives(SqlStore::Impl& impl, int64_t run_id, int64_t article_id,
                             std::vector<CitationRecord>* citations) {
   StatementUse select(impl.Cached(
       "SELECT position, url, datetime, source, suggested, http_status, link_status, error "

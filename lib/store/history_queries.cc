@@ -20,7 +20,7 @@ using store_internal::TextOrEmpty;
 
 }  // namespace
 
-RunRef ReadRunRef(SQLite::Statement& select, int first) {
+RunRef ReadRunRef(sql::Statement& select, int first) {
   RunRef ref;
   ref.run_id = select.getColumn(first).getInt64();
   ref.trigger = select.getColumn(first + 1).getString();
@@ -37,7 +37,7 @@ bool ProcessAlive(int64_t pid) {
   return kill(static_cast<pid_t>(pid), 0) == 0 || errno == EPERM;
 }
 
-std::vector<RunRef> SqliteStore::RunsOfArticle(int64_t article_id, int limit, int64_t before_run) {
+std::vector<RunRef> SqlStore::RunsOfArticle(int64_t article_id, int limit, int64_t before_run) {
   return Guarded(*impl_, "listing runs of article " + std::to_string(article_id), [&] {
     // Walks run_articles_by_article (article_id, run_id) backwards from
     // before_run: a bound on ra.run_id, not an OR, so the index range is used.
@@ -55,11 +55,14 @@ std::vector<RunRef> SqliteStore::RunsOfArticle(int64_t article_id, int limit, in
   });
 }
 
-std::vector<LinkHistoryEntry> SqliteStore::LinkHistory(int64_t article_id, const std::string& normalized_url,
+std::vector<LinkHistoryEntry> SqlStore::LinkHistory(int64_t article_id, const std::string& normalized_url,
                                                  int64_t up_to_run, int limit) {
   return Guarded(*impl_, "reading the history of " + RedactUrlCredentials(normalized_url), [&] {
+    // One row per run however often the article cites the URL; the fetch
+    // of a run and URL is one row, which MAX picks (PostgreSQL takes no
+    // bare column beside GROUP BY).
     StatementUse select(impl_->Cached(
-        "SELECT r.id, r.started_at, f.link_status "
+        "SELECT r.id, r.started_at, MAX(f.link_status) "
         "FROM citations c JOIN runs r ON r.id = c.run_id "
         "LEFT JOIN fetches f ON f.run_id = c.run_id AND f.url = c.normalized_url "
         "WHERE c.article_id = ?1 AND c.normalized_url = ?2 AND c.run_id <= ?3 "
@@ -83,9 +86,9 @@ std::vector<LinkHistoryEntry> SqliteStore::LinkHistory(int64_t article_id, const
   });
 }
 
-std::vector<StoredFetch> SqliteStore::CommittedFetches(int64_t run_id) {
+std::vector<StoredFetch> SqlStore::CommittedFetches(int64_t run_id) {
   return Guarded(*impl_, "reading committed fetches of run " + std::to_string(run_id), [&] {
-    SQLite::Statement select(impl_->db, std::string(kStoredFetchColumns) + " WHERE f.run_id = ?1");
+    sql::Statement select(impl_->db, std::string(kStoredFetchColumns) + " WHERE f.run_id = ?1");
     select.bind(1, run_id);
     std::vector<StoredFetch> fetches;
     while (select.executeStep()) fetches.push_back(ReadStoredFetch(select));
@@ -93,9 +96,9 @@ std::vector<StoredFetch> SqliteStore::CommittedFetches(int64_t run_id) {
   });
 }
 
-std::vector<int64_t> SqliteStore::ArticlesOfRun(int64_t run_id) {
+std::vector<int64_t> SqlStore::ArticlesOfRun(int64_t run_id) {
   return Guarded(*impl_, "listing articles of run " + std::to_string(run_id), [&] {
-    SQLite::Statement select(impl_->db, "SELECT article_id FROM run_articles WHERE run_id = ?1 ORDER BY position");
+    sql::Statement select(impl_->db, "SELECT article_id FROM run_articles WHERE run_id = ?1 ORDER BY position");
     select.bind(1, run_id);
     std::vector<int64_t> ids;
     while (select.executeStep()) ids.push_back(select.getColumn(0).getInt64());
@@ -103,9 +106,9 @@ std::vector<int64_t> SqliteStore::ArticlesOfRun(int64_t run_id) {
   });
 }
 
-std::optional<int64_t> SqliteStore::FindResumableRun(const std::string& trigger) {
+std::optional<int64_t> SqlStore::FindResumableRun(const std::string& trigger) {
   return Guarded(*impl_, "finding an interrupted " + trigger + " run", [&]() -> std::optional<int64_t> {
-    SQLite::Statement select(impl_->db,
+    sql::Statement select(impl_->db,
                              "SELECT id, state, pid FROM runs WHERE trigger = ?1 AND state IN (" +
                                  SqlLiteral(RunState::kInterrupted) + ", " + SqlLiteral(RunState::kRunning) +
                                  ") ORDER BY id DESC LIMIT 20");
@@ -121,36 +124,36 @@ std::optional<int64_t> SqliteStore::FindResumableRun(const std::string& trigger)
   });
 }
 
-void SqliteStore::ReopenRun(int64_t run_id) {
+void SqlStore::ReopenRun(int64_t run_id) {
   Guarded(*impl_, "resuming run " + std::to_string(run_id), [&] {
     WriteScope transaction(*impl_);
-    SQLite::Statement update(impl_->db,
+    sql::Statement update(impl_->db,
                              "UPDATE runs SET state = " + SqlLiteral(RunState::kRunning) +
                                  ", finished_at = NULL, pid = ?2 WHERE id = ?1");
     update.bind(1, run_id);
     update.bind(2, static_cast<int64_t>(getpid()));
     if (update.exec() == 0) throw StoreError("resuming run " + std::to_string(run_id) + ": no such run");
     // Its changes are worked out again when it ends.
-    SQLite::Statement forget(impl_->db, "DELETE FROM article_changes WHERE run_id = ?1");
+    sql::Statement forget(impl_->db, "DELETE FROM article_changes WHERE run_id = ?1");
     forget.bind(1, run_id);
     forget.exec();
     transaction.Commit();
   });
 }
 
-std::optional<RunRef> SqliteStore::FindRun(int64_t run_id) {
+std::optional<RunRef> SqlStore::FindRun(int64_t run_id) {
   return Guarded(*impl_, "finding run " + std::to_string(run_id), [&]() -> std::optional<RunRef> {
-    SQLite::Statement select(impl_->db, "SELECT id, trigger, started_at, finished_at, state FROM runs WHERE id = ?1");
+    sql::Statement select(impl_->db, "SELECT id, trigger, started_at, finished_at, state FROM runs WHERE id = ?1");
     select.bind(1, run_id);
     if (!select.executeStep()) return std::nullopt;
     return ReadRunRef(select);
   });
 }
 
-int SqliteStore::InterruptRunningRuns(const std::string& trigger) {
+int SqlStore::InterruptRunningRuns(const std::string& trigger) {
   return Guarded(*impl_, "marking " + trigger + " runs interrupted", [&] {
     WriteScope transaction(*impl_);
-    SQLite::Statement update(impl_->db,
+    sql::Statement update(impl_->db,
                              "UPDATE runs SET state = " + SqlLiteral(RunState::kInterrupted) +
                                  " WHERE trigger = ?1 AND state = " + SqlLiteral(RunState::kRunning));
     update.bind(1, trigger);

@@ -1,4 +1,4 @@
-// The daemon's job queue in SQLite: the CLI (`check --queue`) and the HTTP
+// The daemon's job queue in the database: the CLI (`check --queue`) and the HTTP
 // API write it, the daemon's worker claims from it, and it survives restarts.
 #include "store/codec.h"
 #include "store/store.h"
@@ -15,7 +15,7 @@ constexpr const char* kJobColumns =
     "SELECT id, kind, COALESCE(article_id, 0), state, COALESCE(run_id, 0), error, created_at, "
     "COALESCE(started_at, ''), COALESCE(finished_at, '') FROM jobs ";
 
-Job ReadJob(SQLite::Statement& select) {
+Job ReadJob(sql::Statement& select) {
   Job job;
   job.id = select.getColumn(0).getInt64();
   job.kind = select.getColumn(1).getString();
@@ -29,8 +29,8 @@ Job ReadJob(SQLite::Statement& select) {
   return job;
 }
 
-std::optional<Job> SelectJob(SQLite::Database& db, int64_t id) {
-  SQLite::Statement select(db, std::string(kJobColumns) + "WHERE id = ?1");
+std::optional<Job> SelectJob(sql::Connection& db, int64_t id) {
+  sql::Statement select(db, std::string(kJobColumns) + "WHERE id = ?1");
   select.bind(1, id);
   if (!select.executeStep()) return std::nullopt;
   return ReadJob(select);
@@ -38,8 +38,8 @@ std::optional<Job> SelectJob(SQLite::Database& db, int64_t id) {
 
 // Within the caller's transaction: the queued job of `kind` for `article_id`
 // (0 for kind all), or a new one.
-Job EnqueueIn(SQLite::Database& db, const std::string& kind, int64_t article_id) {
-  SQLite::Statement find(db, "SELECT id FROM jobs WHERE kind = ?1 AND COALESCE(article_id, 0) = ?2 "
+Job EnqueueIn(sql::Connection& db, const std::string& kind, int64_t article_id) {
+  sql::Statement find(db, "SELECT id FROM jobs WHERE kind = ?1 AND COALESCE(article_id, 0) = ?2 "
                              "AND state = " + SqlLiteral(JobState::kQueued) + " ORDER BY id LIMIT 1");
   find.bind(1, kind);
   find.bind(2, article_id);
@@ -47,20 +47,21 @@ Job EnqueueIn(SQLite::Database& db, const std::string& kind, int64_t article_id)
   if (find.executeStep()) {
     id = find.getColumn(0).getInt64();
   } else {
-    SQLite::Statement insert(db, "INSERT INTO jobs (kind, article_id, state, created_at) VALUES (?1, ?2, " +
-                                     SqlLiteral(JobState::kQueued) + ", ?3)");
+    sql::Statement insert(db, "INSERT INTO jobs (kind, article_id, state, created_at) VALUES (?1, ?2, " +
+                                     SqlLiteral(JobState::kQueued) + ", ?3) RETURNING id");
     insert.bind(1, kind);
     if (article_id != 0) insert.bind(2, article_id);
     insert.bind(3, UtcNow());
-    insert.exec();
-    id = db.getLastInsertRowid();
+    insert.executeStep();
+    id = insert.getColumn(0).getInt64();
+    insert.reset();
   }
   return *SelectJob(db, id);
 }
 
 }  // namespace
 
-Job SqliteStore::EnqueueArticleJob(int64_t article_id) {
+Job SqlStore::EnqueueArticleJob(int64_t article_id) {
   return Guarded(*impl_, "queueing a check of article " + std::to_string(article_id), [&] {
     WriteScope transaction(*impl_);
     Job job = EnqueueIn(impl_->db, kJobKindArticle, article_id);
@@ -69,7 +70,7 @@ Job SqliteStore::EnqueueArticleJob(int64_t article_id) {
   });
 }
 
-Job SqliteStore::EnqueueAllJob() {
+Job SqlStore::EnqueueAllJob() {
   return Guarded(*impl_, "queueing a check of every registered article", [&] {
     WriteScope transaction(*impl_);
     Job job = EnqueueIn(impl_->db, kJobKindAll, 0);
@@ -78,15 +79,15 @@ Job SqliteStore::EnqueueAllJob() {
   });
 }
 
-std::optional<Job> SqliteStore::ClaimNextJob() {
+std::optional<Job> SqlStore::ClaimNextJob() {
   return Guarded(*impl_, "claiming the next job", [&]() -> std::optional<Job> {
     WriteScope transaction(*impl_);
-    SQLite::Statement find(impl_->db,
+    sql::Statement find(impl_->db,
                            "SELECT id FROM jobs WHERE state = " + SqlLiteral(JobState::kQueued) + " ORDER BY id LIMIT 1");
     if (!find.executeStep()) return std::nullopt;
     const int64_t id = find.getColumn(0).getInt64();
     find.reset();
-    SQLite::Statement update(impl_->db, "UPDATE jobs SET state = " + SqlLiteral(JobState::kRunning) +
+    sql::Statement update(impl_->db, "UPDATE jobs SET state = " + SqlLiteral(JobState::kRunning) +
                                             ", started_at = ?2 WHERE id = ?1");
     update.bind(1, id);
     update.bind(2, UtcNow());
@@ -97,10 +98,10 @@ std::optional<Job> SqliteStore::ClaimNextJob() {
   });
 }
 
-void SqliteStore::SetJobRun(int64_t job_id, int64_t run_id) {
+void SqlStore::SetJobRun(int64_t job_id, int64_t run_id) {
   Guarded(*impl_, "recording the run of job " + std::to_string(job_id), [&] {
     WriteScope transaction(*impl_);
-    SQLite::Statement update(impl_->db, "UPDATE jobs SET run_id = ?2 WHERE id = ?1");
+    sql::Statement update(impl_->db, "UPDATE jobs SET run_id = ?2 WHERE id = ?1");
     update.bind(1, job_id);
     update.bind(2, run_id);
     update.exec();
@@ -108,10 +109,10 @@ void SqliteStore::SetJobRun(int64_t job_id, int64_t run_id) {
   });
 }
 
-void SqliteStore::FinishJob(int64_t job_id, JobState state, const std::string& error) {
+void SqlStore::FinishJob(int64_t job_id, JobState state, const std::string& error) {
   Guarded(*impl_, "finishing job " + std::to_string(job_id), [&] {
     WriteScope transaction(*impl_);
-    SQLite::Statement update(impl_->db,
+    sql::Statement update(impl_->db,
                              "UPDATE jobs SET state = ?2, error = ?3, "
                              "finished_at = CASE WHEN ?2 IN (" + SqlLiteral(JobState::kDone) + ", " +
                                  SqlLiteral(JobState::kFailed) + ") THEN ?4 END WHERE id = ?1");
@@ -124,14 +125,14 @@ void SqliteStore::FinishJob(int64_t job_id, JobState state, const std::string& e
   });
 }
 
-std::optional<Job> SqliteStore::GetJob(int64_t job_id) {
+std::optional<Job> SqlStore::GetJob(int64_t job_id) {
   return Guarded(*impl_, "reading job " + std::to_string(job_id), [&] { return SelectJob(impl_->db, job_id); });
 }
 
-int SqliteStore::RequeueRunningJobs() {
+int SqlStore::RequeueRunningJobs() {
   return Guarded(*impl_, "requeueing running jobs", [&] {
     WriteScope transaction(*impl_);
-    SQLite::Statement update(impl_->db, "UPDATE jobs SET state = " + SqlLiteral(JobState::kQueued) +
+    sql::Statement update(impl_->db, "UPDATE jobs SET state = " + SqlLiteral(JobState::kQueued) +
                                             " WHERE state = " + SqlLiteral(JobState::kRunning));
     int count = update.exec();
     transaction.Commit();
@@ -139,29 +140,29 @@ int SqliteStore::RequeueRunningJobs() {
   });
 }
 
-int64_t SqliteStore::CountJobs(JobState state) {
+int64_t SqlStore::CountJobs(JobState state) {
   const std::string name(ToString(state));
   return Guarded(*impl_, "counting " + name + " jobs", [&] {
-    SQLite::Statement select(impl_->db, "SELECT count(*) FROM jobs WHERE state = ?1");
+    sql::Statement select(impl_->db, "SELECT count(*) FROM jobs WHERE state = ?1");
     select.bind(1, name);
     select.executeStep();
     return select.getColumn(0).getInt64();
   });
 }
 
-std::optional<std::string> SqliteStore::GetDaemonState(const std::string& key) {
+std::optional<std::string> SqlStore::GetDaemonState(const std::string& key) {
   return Guarded(*impl_, "reading daemon state " + key, [&]() -> std::optional<std::string> {
-    SQLite::Statement select(impl_->db, "SELECT value FROM daemon_state WHERE key = ?1");
+    sql::Statement select(impl_->db, "SELECT value FROM daemon_state WHERE key = ?1");
     select.bind(1, key);
     if (!select.executeStep()) return std::nullopt;
     return select.getColumn(0).getString();
   });
 }
 
-void SqliteStore::SetDaemonState(const std::string& key, const std::string& value) {
+void SqlStore::SetDaemonState(const std::string& key, const std::string& value) {
   Guarded(*impl_, "writing daemon state " + key, [&] {
     WriteScope transaction(*impl_);
-    SQLite::Statement upsert(impl_->db,
+    sql::Statement upsert(impl_->db,
                              "INSERT INTO daemon_state (key, value) VALUES (?1, ?2) "
                              "ON CONFLICT (key) DO UPDATE SET value = excluded.value");
     upsert.bind(1, key);

@@ -1,7 +1,10 @@
 // The page cache between runs (docs/storage.md "Page cache": a 304 or an unchanged page
 // reuses the stored text): validators for conditional requests, and the
 // stored copy a 304 stands for.
+#include <ctime>
+
 #include "core/url.h"
+#include "core/utc_time.h"
 #include "store/codec.h"
 #include "store/store.h"
 #include "store/store_impl.h"
@@ -9,11 +12,12 @@
 
 namespace citecheck {
 
-std::optional<Validators> SqliteStore::FindCachedValidators(const std::string& url, int64_t max_age_s) {
+std::optional<Validators> SqlStore::FindCachedValidators(const std::string& url, int64_t max_age_s) {
   return Guarded(*impl_, "reading cached validators of " + RedactUrlCredentials(url), [&]() -> std::optional<Validators> {
     StatementUse full(impl_->select_recent_full_fetch);
     full->bind(1, RedactUrlCredentials(url));
-    full->bind(2, "-" + std::to_string(max_age_s) + " seconds");
+    // ISO 8601 UTC strings compare as the times they name.
+    full->bind(2, UtcIso8601(std::time(nullptr) - max_age_s));
     if (!full->executeStep()) return std::nullopt;
     StatementUse latest(impl_->select_latest_validators);
     latest->bind(1, RedactUrlCredentials(url));
@@ -25,7 +29,7 @@ std::optional<Validators> SqliteStore::FindCachedValidators(const std::string& u
   });
 }
 
-std::optional<StoredFetch> SqliteStore::FindCachedPage(const std::string& url, bool with_text) {
+std::optional<StoredFetch> SqlStore::FindCachedPage(const std::string& url, bool with_text) {
   return Guarded(*impl_, "reading the cached page of " + RedactUrlCredentials(url), [&]() -> std::optional<StoredFetch> {
     StatementUse select(with_text ? impl_->select_cached_page : impl_->select_cached_page_meta);
     select->bind(1, RedactUrlCredentials(url));
@@ -38,11 +42,11 @@ std::optional<StoredFetch> SqliteStore::FindCachedPage(const std::string& url, b
 
 namespace citecheck {
 
-std::optional<Verdict> SqliteStore::FindCachedVerdict(const std::string& content_hash, const std::string& quote,
+std::optional<Verdict> SqlStore::FindCachedVerdict(const std::string& content_hash, const std::string& quote,
                                                 const std::string& options_key) {
   return Guarded(*impl_, "reading a cached verdict", [&]() -> std::optional<Verdict> {
     StatementUse use(impl_->select_cached_verdict);
-    SQLite::Statement& select = *use;
+    sql::Statement& select = *use;
     select.bind(1, content_hash);
     select.bind(2, quote);
     select.bind(3, options_key);
@@ -58,11 +62,11 @@ std::optional<Verdict> SqliteStore::FindCachedVerdict(const std::string& content
   });
 }
 
-void SqliteStore::CacheVerdicts(const std::string& content_hash, const std::string& options_key,
+void SqlStore::CacheVerdicts(const std::string& content_hash, const std::string& options_key,
                           const std::vector<std::pair<std::string, Verdict>>& quote_verdicts) {
   Guarded(*impl_, "caching verdicts", [&] {
     WriteScope transaction(*impl_);
-    SQLite::Statement& insert = impl_->insert_cached_verdict;
+    sql::Statement& insert = impl_->insert_cached_verdict;
     for (const auto& [quote, verdict] : quote_verdicts) {
       Impl::Fresh(insert);
       insert.bind(1, content_hash);

@@ -10,6 +10,7 @@
 #include "store/codec.h"
 #include "store/prune_internal.h"
 #include "store/store.h"
+#include "store/sql_text.h"
 #include "store/store_impl.h"
 
 namespace citecheck {
@@ -39,8 +40,8 @@ std::string FinishedJobs() { return "(" + SqlLiteral(JobState::kDone) + ", " + S
 // Each article's runs beyond its newest `keep`, oldest first, that may go:
 // finished (done or failed: never running or interrupted, which may be
 // resumed) and not the run of a job that will resume it.
-std::vector<ArticleRun> PrunableArticleRuns(SQLite::Database& db, int keep) {
-  SQLite::Statement select(
+std::vector<ArticleRun> PrunableArticleRuns(sql::Connection& db, int keep) {
+  sql::Statement select(
       db,
       "SELECT ra.run_id, ra.article_id FROM (SELECT run_id, article_id, ROW_NUMBER() OVER "
       "(PARTITION BY article_id ORDER BY run_id DESC) AS rank FROM run_articles) ra "
@@ -56,8 +57,8 @@ std::vector<ArticleRun> PrunableArticleRuns(SQLite::Database& db, int keep) {
 // Finished runs without an article (left so by a prune, or whose every
 // article failed to read), but never the newest run: `citecheck report`
 // shows it.
-std::vector<int64_t> EmptyRuns(SQLite::Database& db) {
-  SQLite::Statement select(db, "SELECT r.id FROM runs r WHERE r.state IN " + FinishedRuns() +
+std::vector<int64_t> EmptyRuns(sql::Connection& db) {
+  sql::Statement select(db, "SELECT r.id FROM runs r WHERE r.state IN " + FinishedRuns() +
                                    " AND r.id < (SELECT MAX(id) FROM runs)"
                                    " AND NOT EXISTS (SELECT 1 FROM run_articles ra WHERE ra.run_id = r.id)"
                                    " AND NOT EXISTS (SELECT 1 FROM jobs j WHERE j.run_id = r.id AND j.state IN " +
@@ -68,7 +69,7 @@ std::vector<int64_t> EmptyRuns(SQLite::Database& db) {
 }
 
 // Steps a bound count(*) query once.
-int64_t Count(SQLite::Statement& statement) {
+int64_t Count(sql::Statement& statement) {
   const int64_t count = statement.executeStep() ? statement.getColumn(0).getInt64() : 0;
   statement.reset();
   return count;
@@ -76,8 +77,8 @@ int64_t Count(SQLite::Statement& statement) {
 
 // A run of another process in progress may be about to store a fetch that
 // reuses a page text it looked up: page texts wait for the next prune.
-bool RunInProgress(SQLite::Database& db) {
-  SQLite::Statement select(db, "SELECT pid FROM runs WHERE state = " + SqlLiteral(RunState::kRunning));
+bool RunInProgress(sql::Connection& db) {
+  sql::Statement select(db, "SELECT pid FROM runs WHERE state = " + SqlLiteral(RunState::kRunning));
   while (select.executeStep()) {
     if (ProcessAlive(select.getColumn(0).getInt64())) return true;
   }
@@ -89,7 +90,7 @@ bool RunInProgress(SQLite::Database& db) {
 // fetched the link not ok extends it, ok ends it, unfetched says nothing.
 class StreakFolder {
  public:
-  explicit StreakFolder(SQLite::Database& db)
+  explicit StreakFolder(sql::Connection& db)
       : mark_(db, "SELECT through_run_id FROM pruned_marks WHERE article_id = ?1"),
         runs_(db, "SELECT ra.run_id, r.started_at FROM run_articles ra JOIN runs r ON r.id = ra.run_id "
                   "WHERE ra.article_id = ?1 AND ra.run_id > ?2 AND ra.run_id <= ?3 ORDER BY ra.run_id"),
@@ -109,18 +110,18 @@ class StreakFolder {
                               "ORDER BY c.run_id LIMIT 1") {}
 
   void FoldThrough(int64_t article_id, int64_t run_id) {
-    SqliteStore::Impl::Fresh(mark_).bind(1, article_id);
+    SqlStore::Impl::Fresh(mark_).bind(1, article_id);
     const int64_t through = mark_.executeStep() ? mark_.getColumn(0).getInt64() : 0;
     mark_.reset();
     if (run_id <= through) return;
     std::vector<std::pair<int64_t, std::string>> runs;
-    SqliteStore::Impl::Fresh(runs_);
+    SqlStore::Impl::Fresh(runs_);
     runs_.bind(1, article_id);
     runs_.bind(2, through);
     runs_.bind(3, run_id);
     while (runs_.executeStep()) runs.emplace_back(runs_.getColumn(0).getInt64(), runs_.getColumn(1).getString());
     for (const auto& [id, started_at] : runs) FoldRun(article_id, id, started_at);
-    SqliteStore::Impl::Fresh(set_mark_);
+    SqlStore::Impl::Fresh(set_mark_);
     set_mark_.bind(1, article_id);
     set_mark_.bind(2, run_id);
     set_mark_.exec();
@@ -131,7 +132,7 @@ class StreakFolder {
   void FoldRun(int64_t article_id, int64_t run_id, const std::string& started_at) {
     std::vector<std::pair<std::string, bool>> links;  // URL, ok
     std::set<std::string> seen;
-    SqliteStore::Impl::Fresh(links_);
+    SqlStore::Impl::Fresh(links_);
     links_.bind(1, run_id);
     links_.bind(2, article_id);
     while (links_.executeStep()) {
@@ -141,7 +142,7 @@ class StreakFolder {
       links.emplace_back(std::move(url), !IsLinkProblem(status));
     }
     for (const auto& [url, ok] : links) {
-      SQLite::Statement& write = SqliteStore::Impl::Fresh(ok ? end_ : extend_);
+      sql::Statement& write = SqlStore::Impl::Fresh(ok ? end_ : extend_);
       write.bind(1, article_id);
       write.bind(2, url);
       if (!ok) write.bind(3, started_at);
@@ -157,11 +158,11 @@ class StreakFolder {
   // would stay for good.
   void DropUnreadStreaks(int64_t article_id, int64_t through) {
     std::vector<std::string> urls;
-    SqliteStore::Impl::Fresh(streak_urls_).bind(1, article_id);
+    SqlStore::Impl::Fresh(streak_urls_).bind(1, article_id);
     while (streak_urls_.executeStep()) urls.push_back(streak_urls_.getColumn(0).getString());
     streak_urls_.reset();
     for (const std::string& url : urls) {
-      SqliteStore::Impl::Fresh(first_kept_fetch_);
+      SqlStore::Impl::Fresh(first_kept_fetch_);
       first_kept_fetch_.bind(1, article_id);
       first_kept_fetch_.bind(2, url);
       first_kept_fetch_.bind(3, through);
@@ -169,20 +170,20 @@ class StreakFolder {
                         IsLinkProblem(ParseLinkStatus(first_kept_fetch_.getColumn(0).getString()).value_or(LinkStatus::kError));
       first_kept_fetch_.reset();
       if (read) continue;
-      SqliteStore::Impl::Fresh(end_);
+      SqlStore::Impl::Fresh(end_);
       end_.bind(1, article_id);
       end_.bind(2, url);
       end_.exec();
     }
   }
 
-  SQLite::Statement mark_, runs_, links_, extend_, end_, set_mark_, streak_urls_, first_kept_fetch_;
+  sql::Statement mark_, runs_, links_, extend_, end_, set_mark_, streak_urls_, first_kept_fetch_;
 };
 
 // The deletions of a real prune, each transaction bounded.
 class Pruner {
  public:
-  Pruner(SQLite::Database& db, PruneReport* report)
+  Pruner(sql::Connection& db, PruneReport* report)
       : db_(db), report_(*report), folder_(db),
         delete_quotes_(db, "DELETE FROM quotes WHERE run_id = ?1 AND article_id = ?2"),
         delete_citations_(db, "DELETE FROM citations WHERE run_id = ?1 AND article_id = ?2"),
@@ -192,7 +193,8 @@ class Pruner {
         delete_jobs_(db, "DELETE FROM jobs WHERE run_id = ?1 AND state IN " + FinishedJobs()),
         delete_run_(db, "DELETE FROM runs WHERE id = ?1 AND state IN " + FinishedRuns() +
                             " AND NOT EXISTS (SELECT 1 FROM run_articles WHERE run_id = ?1)"),
-        page_bytes_(db, "SELECT length(CAST(text AS BLOB)) FROM pages WHERE content_hash = ?1"),
+        page_bytes_(db, "SELECT " + store_internal::ByteLengthSql(db.engine(), "text") +
+                            " FROM pages WHERE content_hash = ?1"),
         delete_page_(db, "DELETE FROM pages WHERE content_hash = ?1 AND NOT EXISTS "
                          "(SELECT 1 FROM fetches WHERE content_hash = ?1)"),
         delete_verdicts_(db, "DELETE FROM verdict_cache WHERE content_hash = ?1") {}
@@ -201,7 +203,7 @@ class Pruner {
     size_t next = 0;
     while (next < runs.size()) {
       Pace pace;
-      SQLite::Transaction transaction(db_, SQLite::TransactionBehavior::IMMEDIATE);
+      sql::Transaction transaction(db_, sql::Transaction::kWrite);
       int64_t rows = 0;
       for (size_t n = 0; next < runs.size() && n < kArticleRunsPerTransaction && rows < kRowsPerTransaction;
            ++n, ++next) {
@@ -214,7 +216,7 @@ class Pruner {
   void Run(int64_t run_id) {
     for (;;) {
       Pace pace;
-      SQLite::Transaction transaction(db_, SQLite::TransactionBehavior::IMMEDIATE);
+      sql::Transaction transaction(db_, sql::Transaction::kWrite);
       int deleted = Exec(delete_fetches_, run_id, kRowsPerTransaction);
       report_.fetches += deleted;
       if (deleted == 0) {
@@ -232,14 +234,14 @@ class Pruner {
   void Pages() {
     std::vector<std::string> hashes;
     {
-      SQLite::Statement select(db_, "SELECT content_hash FROM pages p WHERE NOT EXISTS "
+      sql::Statement select(db_, "SELECT content_hash FROM pages p WHERE NOT EXISTS "
                                     "(SELECT 1 FROM fetches f WHERE f.content_hash = p.content_hash)");
       while (select.executeStep()) hashes.push_back(select.getColumn(0).getString());
     }
     size_t next = 0;
     while (next < hashes.size()) {
       Pace pace;
-      SQLite::Transaction transaction(db_, SQLite::TransactionBehavior::IMMEDIATE);
+      sql::Transaction transaction(db_, sql::Transaction::kWrite);
       // Checked under the write lock: a run that begins after this commit
       // can no longer find these texts.
       if (RunInProgress(db_)) {
@@ -249,7 +251,7 @@ class Pruner {
       int64_t bytes = 0;
       for (int n = 0; next < hashes.size() && n < kPagesPerTransaction && bytes < kPageBytesPerTransaction;
            ++n, ++next) {
-        SqliteStore::Impl::Fresh(page_bytes_).bind(1, hashes[next]);
+        SqlStore::Impl::Fresh(page_bytes_).bind(1, hashes[next]);
         const int64_t size = page_bytes_.executeStep() ? page_bytes_.getColumn(0).getInt64() : 0;
         page_bytes_.reset();
         if (Exec(delete_page_, hashes[next]) == 0) continue;
@@ -274,34 +276,35 @@ class Pruner {
   }
 
   template <typename A, typename B>
-  static int Exec(SQLite::Statement& statement, const A& a, const B& b) {
-    SqliteStore::Impl::Fresh(statement);
+  static int Exec(sql::Statement& statement, const A& a, const B& b) {
+    SqlStore::Impl::Fresh(statement);
     statement.bind(1, a);
     statement.bind(2, b);
     return statement.exec();
   }
   template <typename A>
-  static int Exec(SQLite::Statement& statement, const A& a) {
-    SqliteStore::Impl::Fresh(statement);
+  static int Exec(sql::Statement& statement, const A& a) {
+    SqlStore::Impl::Fresh(statement);
     statement.bind(1, a);
     return statement.exec();
   }
 
-  SQLite::Database& db_;
+  sql::Connection& db_;
   PruneReport& report_;
   StreakFolder folder_;
-  SQLite::Statement delete_quotes_, delete_citations_, delete_article_run_, delete_fetches_, delete_jobs_,
+  sql::Statement delete_quotes_, delete_citations_, delete_article_run_, delete_fetches_, delete_jobs_,
       delete_run_, page_bytes_, delete_page_, delete_verdicts_;
 };
 
 // The page texts (their bytes and cached verdicts) that no fetch outside
-// the runs of temp.prune_doomed references.
-void CountPages(SQLite::Database& db, PruneReport* report) {
-  SQLite::Statement pages(db,
-                          "SELECT count(*), COALESCE(SUM(length(CAST(p.text AS BLOB))), 0), COALESCE(SUM("
+// the runs of prune_doomed references.
+void CountPages(sql::Connection& db, PruneReport* report) {
+  sql::Statement pages(db,
+                          "SELECT count(*), COALESCE(SUM(" + store_internal::ByteLengthSql(db.engine(), "p.text") +
+                              "), 0), COALESCE(SUM("
                           "(SELECT count(*) FROM verdict_cache v WHERE v.content_hash = p.content_hash)), 0) "
                           "FROM pages p WHERE NOT EXISTS (SELECT 1 FROM fetches f WHERE f.content_hash = "
-                          "p.content_hash AND f.run_id NOT IN temp.prune_doomed)");
+                          "p.content_hash AND f.run_id NOT IN (SELECT run_id FROM prune_doomed))");
   pages.executeStep();
   report->pages = pages.getColumn(0).getInt64();
   report->page_bytes = pages.getColumn(1).getInt64();
@@ -309,25 +312,25 @@ void CountPages(SQLite::Database& db, PruneReport* report) {
 }
 
 // The runs that would go whole: empty now, or all of whose articles go.
-std::vector<int64_t> CountArticleRuns(SQLite::Database& db, const std::vector<ArticleRun>& article_runs,
+std::vector<int64_t> CountArticleRuns(sql::Connection& db, const std::vector<ArticleRun>& article_runs,
                                       PruneReport* report) {
-  SQLite::Statement citations(db, "SELECT count(*) FROM citations WHERE run_id = ?1 AND article_id = ?2");
-  SQLite::Statement quotes(db, "SELECT count(*) FROM quotes WHERE run_id = ?1 AND article_id = ?2");
-  SQLite::Statement articles_of_run(db, "SELECT count(*) FROM run_articles WHERE run_id = ?1");
+  sql::Statement citations(db, "SELECT count(*) FROM citations WHERE run_id = ?1 AND article_id = ?2");
+  sql::Statement quotes(db, "SELECT count(*) FROM quotes WHERE run_id = ?1 AND article_id = ?2");
+  sql::Statement articles_of_run(db, "SELECT count(*) FROM run_articles WHERE run_id = ?1");
   std::vector<int64_t> doomed = EmptyRuns(db);
   for (size_t i = 0; i < article_runs.size();) {
     const int64_t run_id = article_runs[i].run_id;
     int64_t pruned = 0;
     for (; i < article_runs.size() && article_runs[i].run_id == run_id; ++i, ++pruned) {
-      for (SQLite::Statement* count : {&citations, &quotes}) {
-        SqliteStore::Impl::Fresh(*count);
+      for (sql::Statement* count : {&citations, &quotes}) {
+        SqlStore::Impl::Fresh(*count);
         count->bind(1, run_id);
         count->bind(2, article_runs[i].article_id);
         (count == &citations ? report->citations : report->quotes) += Count(*count);
       }
     }
     report->article_runs += pruned;
-    SqliteStore::Impl::Fresh(articles_of_run).bind(1, run_id);
+    SqlStore::Impl::Fresh(articles_of_run).bind(1, run_id);
     if (Count(articles_of_run) == pruned) doomed.push_back(run_id);
   }
   return doomed;
@@ -335,32 +338,32 @@ std::vector<int64_t> CountArticleRuns(SQLite::Database& db, const std::vector<Ar
 
 // What a prune would delete, counted without writing the database (a
 // temporary table of the runs that would go lives on this connection only).
-void CountPrune(SQLite::Database& db, const std::vector<ArticleRun>& article_runs, PruneReport* report) {
+void CountPrune(sql::Connection& db, const std::vector<ArticleRun>& article_runs, PruneReport* report) {
   const std::vector<int64_t> doomed = CountArticleRuns(db, article_runs, report);
   report->runs = static_cast<int64_t>(doomed.size());
-  db.exec("CREATE TEMP TABLE IF NOT EXISTS prune_doomed (run_id INTEGER PRIMARY KEY)");
-  db.exec("DELETE FROM temp.prune_doomed");
+  db.exec("CREATE TEMP TABLE IF NOT EXISTS prune_doomed (run_id BIGINT PRIMARY KEY)");
+  db.exec("DELETE FROM prune_doomed");
   {
-    SQLite::Statement insert(db, "INSERT OR IGNORE INTO temp.prune_doomed (run_id) VALUES (?1)");
+    sql::Statement insert(db, "INSERT INTO prune_doomed (run_id) VALUES (?1) ON CONFLICT DO NOTHING");
     for (int64_t id : doomed) {
-      SqliteStore::Impl::Fresh(insert).bind(1, id);
+      SqlStore::Impl::Fresh(insert).bind(1, id);
       insert.exec();
     }
   }  // finalized: DROP TABLE refuses while a statement uses the table
-  report->fetches = db.execAndGet("SELECT count(*) FROM fetches WHERE run_id IN temp.prune_doomed").getInt64();
-  report->jobs = db.execAndGet("SELECT count(*) FROM jobs WHERE run_id IN temp.prune_doomed AND state IN " +
-                               FinishedJobs()).getInt64();
+  report->fetches = db.QueryInt64("SELECT count(*) FROM fetches WHERE run_id IN (SELECT run_id FROM prune_doomed)");
+  report->jobs = db.QueryInt64(
+      "SELECT count(*) FROM jobs WHERE run_id IN (SELECT run_id FROM prune_doomed) AND state IN " + FinishedJobs());
   CountPages(db, report);
-  db.exec("DROP TABLE temp.prune_doomed");
+  db.exec("DROP TABLE prune_doomed");
 }
 
 }  // namespace
 
-PruneReport SqliteStore::Prune(const PruneOptions& options) {
-  if (options.keep_runs < 1) throw StoreError("pruning " + impl_->path + ": keep_runs must be at least 1");
-  if (impl_->batch_open) throw StoreError("pruning " + impl_->path + ": not inside a write batch");
+PruneReport SqlStore::Prune(const PruneOptions& options) {
+  if (options.keep_runs < 1) throw StoreError("pruning " + impl_->name + ": keep_runs must be at least 1");
+  if (impl_->batch_open) throw StoreError("pruning " + impl_->name + ": not inside a write batch");
   return Guarded(*impl_, "pruning", [&] {
-    SQLite::Database& db = impl_->db;
+    sql::Connection& db = impl_->db;
     PruneReport report;
     report.bytes_before = report.bytes_after = store_internal::DatabaseBytes(db);
     const std::vector<ArticleRun> article_runs = PrunableArticleRuns(db, options.keep_runs);
@@ -378,7 +381,7 @@ PruneReport SqliteStore::Prune(const PruneOptions& options) {
   });
 }
 
-PrunedStreak SqliteStore::PrunedStreakOf(int64_t article_id, const std::string& normalized_url) {
+PrunedStreak SqlStore::PrunedStreakOf(int64_t article_id, const std::string& normalized_url) {
   return Guarded(*impl_, "reading the pruned streak of " + normalized_url, [&] {
     StatementUse select(impl_->Cached(
         "SELECT m.through_run_id, s.broken_runs, s.since FROM pruned_marks m "

@@ -2,7 +2,7 @@
 #ifndef CITECHECK_STORE_PRUNE_INTERNAL_H_
 #define CITECHECK_STORE_PRUNE_INTERNAL_H_
 
-#include <SQLiteCpp/SQLiteCpp.h>
+#include "store/sql_connection.h"
 
 #include <chrono>
 #include <cstdint>
@@ -11,14 +11,15 @@
 
 namespace citecheck::store_internal {
 
-// Page count x page size: the database's size once its WAL is checkpointed.
-int64_t DatabaseBytes(SQLite::Database& db);
+// Page count x page size: the database's size once its WAL is checkpointed
+// (PostgreSQL: pg_database_size).
+int64_t DatabaseBytes(sql::Connection& db);
 
 // Reclaims the pages the prune freed, `PRAGMA incremental_vacuum` a few
 // megabytes at a time; a database created without incremental auto-vacuum
 // (before retention existed) is converted by one VACUUM first, when the
 // prune freed anything. Then checkpoints the WAL so the file shrinks.
-void Reclaim(SQLite::Database& db, PruneReport* report);
+void Reclaim(sql::Connection& db, PruneReport* report);
 
 // Lives across one write transaction of a prune: when it ends, waits as long
 // as the transaction took (at most 20 ms), so that writers waiting in their

@@ -1,5 +1,6 @@
 // Giving the space of pruned rows back to the file system (docs/storage.md
-// "Retention"): incremental vacuum in bounded steps.
+// "Retention"): incremental vacuum in bounded steps (SQLite; PostgreSQL's
+// autovacuum does its own).
 #include <algorithm>
 #include <string>
 #include <thread>
@@ -15,9 +16,7 @@ constexpr int kVacuumPagesPerStep = 512;
 constexpr int kAutoVacuumIncremental = 2;  // PRAGMA auto_vacuum's value for INCREMENTAL
 constexpr auto kMaxPause = std::chrono::milliseconds(20);
 
-int64_t Pragma(SQLite::Database& db, const char* name) {
-  return db.execAndGet(std::string("PRAGMA ") + name).getInt64();
-}
+int64_t Pragma(sql::Connection& db, const char* name) { return db.QueryInt64(std::string("PRAGMA ") + name); }
 
 }  // namespace
 
@@ -26,9 +25,16 @@ Pace::~Pace() {
   std::this_thread::sleep_for(std::min<std::chrono::steady_clock::duration>(took, kMaxPause));
 }
 
-int64_t DatabaseBytes(SQLite::Database& db) { return Pragma(db, "page_count") * Pragma(db, "page_size"); }
+int64_t DatabaseBytes(sql::Connection& db) {
+  if (db.engine() == sql::Engine::kPostgres) return db.QueryInt64("SELECT pg_database_size(current_database())");
+  return Pragma(db, "page_count") * Pragma(db, "page_size");
+}
 
-void Reclaim(SQLite::Database& db, PruneReport* report) {
+void Reclaim(sql::Connection& db, PruneReport* report) {
+  // PostgreSQL's autovacuum makes deleted rows' space reusable by the
+  // tables they left; giving it back to the file system takes VACUUM FULL,
+  // an exclusive lock on each table that an operator schedules, not a prune.
+  if (db.engine() == sql::Engine::kPostgres) return;
   if (Pragma(db, "auto_vacuum") != kAutoVacuumIncremental) {
     if (Pragma(db, "freelist_count") == 0) return;  // nothing freed: no reason for a VACUUM yet
     // Turning auto-vacuum on in a database that has tables takes a VACUUM,

@@ -11,7 +11,7 @@ constexpr const char* kReviewColumns =
     "SELECT id, key, article_id, kind, state, note, reviewer, at, content_hash, quote_text, "
     "COALESCE(run_id, 0) FROM reviews ";
 
-ReviewRow ReadReview(SQLite::Statement& select, const std::string& path) {
+ReviewRow ReadReview(sql::Statement& select, const std::string& path) {
   ReviewRow row;
   row.id = select.getColumn(0).getInt64();
   row.key = select.getColumn(1).getString();
@@ -32,7 +32,7 @@ ReviewRow ReadReview(SQLite::Statement& select, const std::string& path) {
   return row;
 }
 
-std::vector<ReviewRow> ReadAll(SQLite::Statement& select, const std::string& path) {
+std::vector<ReviewRow> ReadAll(sql::Statement& select, const std::string& path) {
   std::vector<ReviewRow> rows;
   while (select.executeStep()) rows.push_back(ReadReview(select, path));
   return rows;
@@ -40,15 +40,15 @@ std::vector<ReviewRow> ReadAll(SQLite::Statement& select, const std::string& pat
 
 }  // namespace
 
-ReviewRow SqliteStore::SaveReview(const ReviewRow& row) {
+ReviewRow SqlStore::SaveReview(const ReviewRow& row) {
   return Guarded(*impl_, "recording a review of " + row.key, [&] {
     if (row.state == ReviewState::kStale) throw StoreError("a review is recorded accepted, rejected or cleared");
     ReviewRow saved = row;
     if (saved.at.empty()) saved.at = store_internal::UtcNow();
     WriteScope transaction(*impl_);
-    SQLite::Statement insert(impl_->db,
+    sql::Statement insert(impl_->db,
                              "INSERT INTO reviews (key, article_id, kind, state, note, reviewer, at, content_hash, "
-                             "quote_text, run_id) VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10)");
+                             "quote_text, run_id) VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10) RETURNING id");
     insert.bind(1, saved.key);
     insert.bind(2, saved.article_id);
     insert.bind(3, saved.kind);
@@ -59,14 +59,15 @@ ReviewRow SqliteStore::SaveReview(const ReviewRow& row) {
     insert.bind(8, saved.content_hash);
     insert.bind(9, saved.quote_text);
     if (saved.run_id > 0) insert.bind(10, saved.run_id);  // else NULL
-    insert.exec();
-    saved.id = impl_->db.getLastInsertRowid();
+    insert.executeStep();
+    saved.id = insert.getColumn(0).getInt64();
+    insert.reset();  // done with: a statement part way through its rows blocks the commit
     transaction.Commit();
     return saved;
   });
 }
 
-std::vector<ReviewRow> SqliteStore::CurrentReviews(int64_t article_id) {
+std::vector<ReviewRow> SqlStore::CurrentReviews(int64_t article_id) {
   return Guarded(*impl_, "reading reviews", [&] {
     // One article's reviews through reviews_by_article; an OR with "every
     // article" would scan all reviews for each article of a report.
@@ -74,21 +75,21 @@ std::vector<ReviewRow> SqliteStore::CurrentReviews(int64_t article_id) {
     StatementUse select(impl_->Cached(std::string(kReviewColumns) + "WHERE id IN (SELECT MAX(id) FROM reviews " +
                                       which + "GROUP BY key) AND state <> 'cleared' ORDER BY key"));
     if (article_id != 0) select->bind(1, article_id);
-    return ReadAll(*select, impl_->path);
+    return ReadAll(*select, impl_->name);
   });
 }
 
-std::vector<ReviewRow> SqliteStore::ReviewHistory(const std::string& key) {
+std::vector<ReviewRow> SqlStore::ReviewHistory(const std::string& key) {
   return Guarded(*impl_, "reading the reviews of " + key, [&] {
-    SQLite::Statement select(impl_->db, std::string(kReviewColumns) + "WHERE key = ?1 ORDER BY id");
+    sql::Statement select(impl_->db, std::string(kReviewColumns) + "WHERE key = ?1 ORDER BY id");
     select.bind(1, key);
-    return ReadAll(select, impl_->path);
+    return ReadAll(select, impl_->name);
   });
 }
 
-std::vector<int64_t> SqliteStore::CheckedArticles() {
+std::vector<int64_t> SqlStore::CheckedArticles() {
   return Guarded(*impl_, "listing checked articles", [&] {
-    SQLite::Statement select(impl_->db, "SELECT DISTINCT article_id FROM run_articles ORDER BY article_id");
+    sql::Statement select(impl_->db, "SELECT DISTINCT article_id FROM run_articles ORDER BY article_id");
     std::vector<int64_t> ids;
     while (select.executeStep()) ids.push_back(select.getColumn(0).getInt64());
     return ids;

@@ -18,11 +18,11 @@ constexpr const char* kNotFetchedYet = "not fetched yet (run in progress)";
 
 }  // namespace
 
-void ReadRunRow(SqliteStore::Impl& impl, int64_t run_id, RunRecord* run) {
-  SQLite::Statement& select = SqliteStore::Impl::Fresh(impl.select_run);
+void ReadRunRow(SqlStore::Impl& impl, int64_t run_id, RunRecord* run) {
+  sql::Statement& select = SqlStore::Impl::Fresh(impl.select_run);
   select.bind(1, run_id);
   if (!select.executeStep()) {
-    throw StoreError("loading run " + std::to_string(run_id) + " from " + impl.path + ": no such run");
+    throw StoreError("loading run " + std::to_string(run_id) + " from " + impl.name + ": no such run");
   }
   run->run_id = run_id;
   run->trigger = select.getColumn(0).getString();
@@ -34,9 +34,9 @@ void ReadRunRow(SqliteStore::Impl& impl, int64_t run_id, RunRecord* run) {
 
 // When the results were checked: the end of the run, else (interrupted or
 // still running) its last fetch, else its start.
-std::string CheckedAt(SqliteStore::Impl& impl, const RunRecord& run) {
+std::string CheckedAt(SqlStore::Impl& impl, const RunRecord& run) {
   if (!run.finished_at.empty()) return run.finished_at;
-  SQLite::Statement& select = SqliteStore::Impl::Fresh(impl.select_last_fetch_time);
+  sql::Statement& select = SqlStore::Impl::Fresh(impl.select_last_fetch_time);
   select.bind(1, run.run_id);
   select.executeStep();
   std::string last = TextOrEmpty(select.getColumn(0));
@@ -68,9 +68,9 @@ using store_internal::ReadRunRow;
 using store_internal::ResolveLinkWithoutFetch;
 using store_internal::TextOrEmpty;
 
-std::vector<CitationRecord> ReadCitations(SqliteStore::Impl& impl, const RunRecord& run, int64_t article_id) {
+std::vector<CitationRecord> ReadCitations(SqlStore::Impl& impl, const RunRecord& run, int64_t article_id) {
   std::vector<CitationRecord> records;
-  SQLite::Statement& select = SqliteStore::Impl::Fresh(impl.select_citations);
+  sql::Statement& select = SqlStore::Impl::Fresh(impl.select_citations);
   select.bind(1, run.run_id);
   select.bind(2, article_id);
   while (select.executeStep()) {
@@ -114,7 +114,7 @@ std::vector<CitationRecord> ReadCitations(SqliteStore::Impl& impl, const RunReco
 
 // Link statuses only (LoadRunArticleStatuses): the citation fields that
 // decide a status without a fetch, and the fetch's status.
-std::vector<CitationRecord> ReadCitationStatuses(SqliteStore::Impl& impl, const RunRecord& run, int64_t article_id) {
+std::vector<CitationRecord> ReadCitationStatuses(SqlStore::Impl& impl, const RunRecord& run, int64_t article_id) {
   std::vector<CitationRecord> records;
   StatementUse select(impl.select_citation_statuses);
   select->bind(1, run.run_id);
@@ -137,7 +137,7 @@ std::vector<CitationRecord> ReadCitationStatuses(SqliteStore::Impl& impl, const 
   return records;
 }
 
-std::vector<QuoteRecord> ReadQuoteStatuses(SqliteStore::Impl& impl, int64_t run_id, int64_t article_id) {
+std::vector<QuoteRecord> ReadQuoteStatuses(SqlStore::Impl& impl, int64_t run_id, int64_t article_id) {
   std::vector<QuoteRecord> records;
   StatementUse select(impl.select_quote_statuses);
   select->bind(1, run_id);
@@ -154,11 +154,11 @@ std::vector<QuoteRecord> ReadQuoteStatuses(SqliteStore::Impl& impl, int64_t run_
   return records;
 }
 
-std::vector<QuoteRecord> ReadQuotes(SqliteStore::Impl& impl, int64_t run_id, int64_t article_id) {
+std::vector<QuoteRecord> ReadQuotes(SqlStore::Impl& impl, int64_t run_id, int64_t article_id) {
   const std::string what = "quotes of article " + std::to_string(article_id) + " in run " +
-                           std::to_string(run_id) + " of " + impl.path;
+                           std::to_string(run_id) + " of " + impl.name;
   std::vector<QuoteRecord> records;
-  SQLite::Statement& select = SqliteStore::Impl::Fresh(impl.select_quotes);
+  sql::Statement& select = SqlStore::Impl::Fresh(impl.select_quotes);
   select.bind(1, run_id);
   select.bind(2, article_id);
   while (select.executeStep()) {
@@ -190,12 +190,12 @@ std::vector<QuoteRecord> ReadQuotes(SqliteStore::Impl& impl, int64_t run_id, int
 enum class Detail { kFull, kStatuses };
 
 // article_id 0: every article of the run.
-RunRecord LoadRunRecord(SqliteStore::Impl& impl, int64_t run_id, int64_t article_id, Detail detail) {
+RunRecord LoadRunRecord(SqlStore::Impl& impl, int64_t run_id, int64_t article_id, Detail detail) {
   return Guarded(impl, "loading run " + std::to_string(run_id), [&] {
     RunRecord run;
     // One read transaction, so the run is a consistent snapshot even while
     // another connection is still writing it.
-    SQLite::Transaction transaction(impl.db, SQLite::TransactionBehavior::DEFERRED);
+    sql::Transaction transaction(impl.db, sql::Transaction::kRead);
     ReadRunRow(impl, run_id, &run);
     const std::string checked_at = CheckedAt(impl, run);
     // One article of a run of thousands (list, GET /v1/articles: once per
@@ -211,7 +211,7 @@ RunRecord LoadRunRecord(SqliteStore::Impl& impl, int64_t run_id, int64_t article
       article.checked_at = checked_at;
       if (detail == Detail::kFull) {
         article.diagnostics = store_internal::DecodeDiagnostics(
-            select->getColumn(3).getString(), "diagnostics of " + article.source + " in " + impl.path);
+            select->getColumn(3).getString(), "diagnostics of " + article.source + " in " + impl.name);
       }
       run.articles.push_back(std::move(article));
     }
@@ -233,19 +233,19 @@ RunRecord LoadRunRecord(SqliteStore::Impl& impl, int64_t run_id, int64_t article
 
 }  // namespace
 
-RunRecord SqliteStore::LoadRun(int64_t run_id) { return LoadRunRecord(*impl_, run_id, 0, Detail::kFull); }
+RunRecord SqlStore::LoadRun(int64_t run_id) { return LoadRunRecord(*impl_, run_id, 0, Detail::kFull); }
 
-RunRecord SqliteStore::LoadRunArticle(int64_t run_id, int64_t article_id) {
+RunRecord SqlStore::LoadRunArticle(int64_t run_id, int64_t article_id) {
   return LoadRunRecord(*impl_, run_id, article_id, Detail::kFull);
 }
 
-RunRecord SqliteStore::LoadRunArticleStatuses(int64_t run_id, int64_t article_id) {
+RunRecord SqlStore::LoadRunArticleStatuses(int64_t run_id, int64_t article_id) {
   return LoadRunRecord(*impl_, run_id, article_id, Detail::kStatuses);
 }
 
-std::optional<int64_t> SqliteStore::LatestRun() {
+std::optional<int64_t> SqlStore::LatestRun() {
   return Guarded(*impl_, "finding the latest run", [&]() -> std::optional<int64_t> {
-    SQLite::Statement& select = Impl::Fresh(impl_->select_latest_run);
+    sql::Statement& select = Impl::Fresh(impl_->select_latest_run);
     select.executeStep();
     std::optional<int64_t> latest;
     if (!select.getColumn(0).isNull()) latest = select.getColumn(0).getInt64();

@@ -6,6 +6,7 @@
 #include <unordered_map>
 
 #include "store/store.h"
+#include "store/sql_text.h"
 #include "store/store_impl.h"
 
 namespace citecheck {
@@ -17,8 +18,9 @@ using store_internal::TextOrEmpty;
 constexpr size_t kFewArticles = 64;
 
 // Into `to`'s own buffer: getString() would build a new string each time.
-void Assign(std::string& to, const SQLite::Column& column) {
-  to.assign(static_cast<const char*>(column.getText()), static_cast<size_t>(column.getBytes()));
+void Assign(std::string& to, const sql::Column& column) {
+  const std::string_view text = column.getView();
+  to.assign(text.data(), text.size());
 }
 
 struct FetchStatus {
@@ -34,7 +36,7 @@ class ArticleStream {
  public:
   // `sql` selects run ?1's rows of articles ?2 to ?3: a check of one
   // article reads its own rows, not a nightly run's.
-  ArticleStream(SQLite::Database& db, const std::string& sql, int64_t run_id, int64_t first, int64_t last)
+  ArticleStream(sql::Connection& db, const std::string& sql, int64_t run_id, int64_t first, int64_t last)
       : select_(db, sql) {
     select_.bind(1, run_id);
     select_.bind(2, first);
@@ -47,12 +49,12 @@ class ArticleStream {
     while (has_row_ && article() < article_id) Step();
     return has_row_ && article() == article_id;
   }
-  SQLite::Statement& row() { return select_; }
+  sql::Statement& row() { return select_; }
   void Step() { has_row_ = select_.executeStep(); }
 
  private:
   int64_t article() { return select_.getColumn(0).getInt64(); }
-  SQLite::Statement select_;
+  sql::Statement select_;
   bool has_row_ = false;
 };
 
@@ -61,7 +63,7 @@ class RunCursor {
  public:
   // Articles `first` to `last` (ids) of run `run_id`; `few`: only a few
   // of the run's articles are wanted.
-  RunCursor(SqliteStore::Impl& impl, int64_t run_id, int64_t first, int64_t last, bool few)
+  RunCursor(SqlStore::Impl& impl, int64_t run_id, int64_t first, int64_t last, bool few)
       : articles_(impl.db, "SELECT article_id, source, title FROM run_articles "
                   "WHERE run_id = ?1 AND article_id BETWEEN ?2 AND ?3 ORDER BY article_id",
                   run_id, first, last),
@@ -75,8 +77,9 @@ class RunCursor {
                 // decoding the evidence of every quote: its key is written
                 // unescaped only as a key (codec.cc EncodeEvidence).
                 "SELECT article_id, text, line, col, skipped, status, reason, "
-                "CASE WHEN instr(evidence, '\"archived\":true') > 0 "
-                "THEN json_extract(evidence, '$.archive_datetime') END FROM quotes "
+                "CASE WHEN " + store_internal::ContainsSql(impl.db.engine(), "evidence", "'\"archived\":true'") +
+                    " THEN " + store_internal::JsonTextSql(impl.db.engine(), "evidence", "archive_datetime") +
+                    " END FROM quotes "
                 "WHERE run_id = ?1 AND article_id BETWEEN ?2 AND ?3 ORDER BY article_id, idx",
                 run_id, first, last) {
     store_internal::ReadRunRow(impl, run_id, &run_);
@@ -84,7 +87,7 @@ class RunCursor {
     // A few articles (a check of one) read their own URLs' fetches; many
     // read the run's in one pass, cheaper than the semi-join over their
     // citations (0.4 s more at 10,000 articles).
-    SQLite::Statement fetches(impl.db, std::string("SELECT url, link_status, error, http_status, final_url, "
+    sql::Statement fetches(impl.db, std::string("SELECT url, link_status, error, http_status, final_url, "
                                                    "content_hash FROM fetches WHERE run_id = ?1") +
                                            (few ? " AND url IN (SELECT normalized_url FROM citations "
                                                   "WHERE run_id = ?1 AND article_id BETWEEN ?2 AND ?3)"
@@ -132,7 +135,7 @@ class RunCursor {
   }
 
  private:
-  void ReadCitation(SQLite::Statement& row, CitationRecord* record) {
+  void ReadCitation(sql::Statement& row, CitationRecord* record) {
     Citation& c = record->citation;
     Assign(c.id, row.getColumn(1));
     Assign(c.url, row.getColumn(2));
@@ -158,7 +161,7 @@ class RunCursor {
     }
   }
 
-  static void ReadQuote(SQLite::Statement& row, QuoteRecord* record) {
+  static void ReadQuote(sql::Statement& row, QuoteRecord* record) {
     Assign(record->quote.text, row.getColumn(1));
     record->quote.line = row.getColumn(2).getInt();
     record->quote.column = row.getColumn(3).getInt();
@@ -186,12 +189,12 @@ class RunCursor {
 
 }  // namespace
 
-void SqliteStore::ScanRunPair(int64_t latest, int64_t previous, const std::vector<int64_t>& article_ids,
+void SqlStore::ScanRunPair(int64_t latest, int64_t previous, const std::vector<int64_t>& article_ids,
                         const std::function<void(ArticleRecord& latest, const ArticleRecord* previous)>& visit) {
   Guarded(*impl_, "reading runs " + std::to_string(latest) + " and " + std::to_string(previous), [&] {
     if (article_ids.empty()) return;
     // One read snapshot for both runs, as LoadRun takes for one.
-    SQLite::Transaction transaction(impl_->db, SQLite::TransactionBehavior::DEFERRED);
+    sql::Transaction transaction(impl_->db, sql::Transaction::kRead);
     const int64_t first = article_ids.front();
     const int64_t last = article_ids.back();
     const bool few = article_ids.size() <= kFewArticles;

@@ -1,6 +1,7 @@
 #include "store/schema.h"
 
-#include <SQLiteCpp/SQLiteCpp.h>
+#include "store/sql_connection.h"
+#include "store/sqlite_connection.h"
 
 #include "store/store.h"
 
@@ -341,15 +342,13 @@ CREATE TABLE article_changes (
 ) WITHOUT ROWID;
 )sql";
 
-bool HasForeignTables(SQLite::Database& db) {
-  SQLite::Statement query(db, "SELECT count(*) FROM sqlite_master WHERE name NOT LIKE 'sqlite_%'");
-  query.executeStep();
-  return query.getColumn(0).getInt() > 0;
+bool HasForeignTables(sql::Connection& db) {
+  return db.QueryInt64("SELECT count(*) FROM sqlite_master WHERE name NOT LIKE 'sqlite_%'") > 0;
 }
 
-void ApplyStep(SQLite::Database& db, const std::string& path, const Migration& step, int version) {
+void ApplyStep(sql::Connection& db, const std::string& path, const Migration& step, int version) {
   try {
-    SQLite::Transaction transaction(db, SQLite::TransactionBehavior::IMMEDIATE);
+    sql::Transaction transaction(db, sql::Transaction::kWrite);
     // Another process may have applied it while this one waited for the lock.
     const int current = UserVersion(db);
     if (current >= version) return;
@@ -360,7 +359,7 @@ void ApplyStep(SQLite::Database& db, const std::string& path, const Migration& s
       throw StoreError(path + " is not a citecheck database: it has tables but no citecheck schema version");
     }
     db.exec(step.sql);
-    SQLite::Statement violations(db, "PRAGMA foreign_key_check");
+    sql::Statement violations(db, "PRAGMA foreign_key_check");
     if (violations.executeStep()) {
       throw StoreError("migrating " + path + " to schema version " + std::to_string(version) + " (" +
                        step.description + "): a row of " + violations.getColumn(0).getString() +
@@ -369,7 +368,7 @@ void ApplyStep(SQLite::Database& db, const std::string& path, const Migration& s
     // PRAGMA takes no bound parameters; the value is our own integer.
     db.exec("PRAGMA user_version = " + std::to_string(version));
     transaction.commit();
-  } catch (const SQLite::Exception& e) {
+  } catch (const sql::Error& e) {
     throw StoreError("migrating " + path + " to schema version " + std::to_string(version) + " (" +
                      step.description + "): " + e.what());
   }
@@ -397,9 +396,9 @@ const std::vector<Migration>& Migrations() {
   return kMigrations;
 }
 
-int UserVersion(SQLite::Database& db) { return db.execAndGet("PRAGMA user_version").getInt(); }
+int UserVersion(sql::Connection& db) { return static_cast<int>(db.QueryInt64("PRAGMA user_version")); }
 
-void Migrate(SQLite::Database& db, const std::string& path, const std::vector<Migration>& migrations) {
+void Migrate(sql::Connection& db, const std::string& path, const std::vector<Migration>& migrations) {
   const int target = static_cast<int>(migrations.size());
   const int current = UserVersion(db);
   if (current > target) {
@@ -410,6 +409,16 @@ void Migrate(SQLite::Database& db, const std::string& path, const std::vector<Mi
   for (int version = current + 1; version <= target; ++version) {
     ApplyStep(db, path, migrations[version - 1], version);
   }
+}
+
+void Migrate(SQLite::Database& db, const std::string& path, const std::vector<Migration>& migrations) {
+  sql::SqliteConnection connection(db, path);
+  Migrate(connection, path, migrations);
+}
+
+int UserVersion(SQLite::Database& db) {
+  sql::SqliteConnection connection(db, "");
+  return UserVersion(connection);
 }
 
 }  // namespace citecheck::store_internal

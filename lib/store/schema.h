@@ -7,6 +7,8 @@
 #include <string>
 #include <vector>
 
+#include "store/sql_connection.h"
+
 namespace SQLite {
 class Database;
 }
@@ -21,7 +23,7 @@ struct Migration {
   std::string sql;          // one or more statements, run in one transaction
 };
 
-// The migrations of this binary, in order; their count is SqliteStore::SchemaVersion().
+// SQLite's migrations, in order; their count is SqlStore::SchemaVersion().
 const std::vector<Migration>& Migrations();
 
 // Brings the database forward to migrations.size(), each step in its own
@@ -29,10 +31,20 @@ const std::vector<Migration>& Migrations();
 // leaves the database at the previous version and concurrent openers never
 // apply a step twice. Throws StoreError (naming `path`) when the database is
 // newer than `migrations`, is not a citecheck database, or a step fails.
-void Migrate(SQLite::Database& db, const std::string& path, const std::vector<Migration>& migrations);
+void Migrate(sql::Connection& db, const std::string& path, const std::vector<Migration>& migrations);
 
 // PRAGMA user_version of `db`.
+int UserVersion(sql::Connection& db);
+// The same on a SQLiteCpp database (the migration tests build their own).
+void Migrate(SQLite::Database& db, const std::string& path, const std::vector<Migration>& migrations);
 int UserVersion(SQLite::Database& db);
+
+// PostgreSQL (postgres_schema.cc): its own list of steps, the version kept
+// in table citecheck_schema, each step in one transaction under an advisory
+// lock. Throws StoreError like Migrate.
+const std::vector<Migration>& PostgresMigrations();
+void MigratePostgres(sql::Connection& db, const std::vector<Migration>& migrations);
+int PostgresSchemaVersion(sql::Connection& db);  // 0 for a database without citecheck_schema
 
 }  // namespace citecheck::store_internal
 

@@ -1,4 +1,4 @@
-// What every backend shares: choosing one by the `db` setting, the
+// What every backend shares: opening one by the `db` setting, the
 // WriteBatch over a backend's transaction, the content hash and the default
 // database path.
 #include "store/store.h"
@@ -6,15 +6,12 @@
 #include <cstdlib>
 
 #include "store/codec.h"
-#include "store/sqlite_store.h"
+#include "store/sql_store.h"
 
 namespace citecheck {
 
 std::unique_ptr<Store> Store::Open(const std::string& db) {
-  if (db.rfind("postgresql://", 0) == 0 || db.rfind("postgres://", 0) == 0) {
-    throw StoreError("opening database " + db + ": PostgreSQL is not supported by this build yet");
-  }
-  return SqliteStore::Open(db);
+  return SqlStore::Open(db);
 }
 
 Store::WriteBatch::WriteBatch(Store& store) : store_(store) { owner_ = store_.BeginBatch(); }

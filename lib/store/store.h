@@ -1,7 +1,8 @@
 // Storage of runs, citations, fetch results, page texts and verdicts
 // (docs/storage.md "The database"): the interface every caller uses, with
-// SQLite (store/sqlite_store.h, the embedded default) behind it; nothing
-// above lib/store knows which backend it has.
+// SQLite (the embedded default) or PostgreSQL (several workers sharing one
+// database) behind it (store/sql_store.h); nothing above lib/store knows
+// which backend it has.
 #ifndef CITECHECK_STORE_STORE_H_
 #define CITECHECK_STORE_STORE_H_
 
@@ -63,9 +64,9 @@ class Store {
   };
 
   // Opens `db`, a SQLite file path (created with its parent directories if
-  // missing), and migrates its schema forward to the current version. Throws
-  // StoreError (e.g. a file that is not a database, or a schema newer than
-  // this binary; a postgresql:// URL until that backend exists).
+  // missing) or a postgresql:// URL, and migrates its schema forward to the
+  // current version. Throws StoreError (e.g. a file that is not a database,
+  // a server that cannot be reached, or a schema newer than this binary).
   static std::unique_ptr<Store> Open(const std::string& db);
   // Another connection to the same database, for another thread. Safe to
   // call from any thread. Throws StoreError like Open.

@@ -8,8 +8,12 @@
 #include <system_error>
 #include <thread>
 
+#include "core/url.h"
 #include "store/codec.h"
+#include "store/postgres_connection.h"
 #include "store/schema.h"
+#include "store/sql_text.h"
+#include "store/sqlite_connection.h"
 #include "store/stored_fetch_row.h"
 
 namespace citecheck {
@@ -55,7 +59,7 @@ void SwitchToWal(SQLite::Database& db, const std::string& path) {
   }
 }
 
-SQLite::Database OpenDatabase(const std::string& path) {
+std::unique_ptr<sql::Connection> OpenSqliteDatabase(const std::string& path) {
   CreateParentDirectories(path);
   try {
     SQLite::Database db(path, SQLite::OPEN_READWRITE | SQLite::OPEN_CREATE);
@@ -74,18 +78,37 @@ SQLite::Database OpenDatabase(const std::string& path) {
     // articles probes 300,000 fetch rows, and with the default most probes
     // were a pread of a page just evicted. Allocated only as used.
     db.exec("PRAGMA cache_size = -16384");
+    auto connection = std::make_unique<sql::SqliteConnection>(std::move(db), path);
     // Migrations run with foreign keys off, as SQLite's procedure for
     // rebuilding a table asks (a DROP TABLE would otherwise check every
     // referencing row); each step checks the keys itself before committing.
-    store_internal::Migrate(db, path, store_internal::Migrations());
-    db.exec("PRAGMA foreign_keys = ON");
-    return db;
+    store_internal::Migrate(*connection, path, store_internal::Migrations());
+    connection->exec("PRAGMA foreign_keys = ON");
+    return connection;
   } catch (const SQLite::Exception& e) {
     if (e.getErrorCode() == SQLITE_NOTADB) {
       throw StoreError(path + " is not a citecheck database: " + e.what());
     }
     throw StoreError("opening database " + path + ": " + e.what());
+  } catch (const sql::Error& e) {
+    if (e.not_a_database()) throw StoreError(path + " is not a citecheck database: " + e.what());
+    throw StoreError("opening database " + path + ": " + e.what());
   }
+}
+
+std::unique_ptr<sql::Connection> OpenPostgresDatabase(const std::string& url) {
+  try {
+    auto connection = std::make_unique<sql::PostgresConnection>(url);
+    store_internal::MigratePostgres(*connection, store_internal::PostgresMigrations());
+    return connection;
+  } catch (const sql::Error& e) {
+    throw StoreError("opening database " + RedactUrlCredentials(url) + ": " + e.what());
+  }
+}
+
+std::unique_ptr<sql::Connection> OpenConnection(const std::string& database) {
+  if (sql::IsPostgresUrl(database)) return OpenPostgresDatabase(database);
+  return OpenSqliteDatabase(database);
 }
 
 // The newest ok fetch of a URL with a stored text, for a 304 to stand on.
@@ -104,27 +127,29 @@ std::string CachedPageQuery(bool with_text) {
 
 }  // namespace
 
-SQLite::Statement& SqliteStore::Impl::Fresh(SQLite::Statement& statement) {
+sql::Statement& SqlStore::Impl::Fresh(sql::Statement& statement) {
   statement.reset();
   statement.clearBindings();
   return statement;
 }
 
-SQLite::Statement& SqliteStore::Impl::Cached(const std::string& sql) {
-  std::unique_ptr<SQLite::Statement>& statement = cached[sql];
-  if (!statement) statement = std::make_unique<SQLite::Statement>(db, sql);
+sql::Statement& SqlStore::Impl::Cached(const std::string& sql) {
+  std::unique_ptr<sql::Statement>& statement = cached[sql];
+  if (!statement) statement = std::make_unique<sql::Statement>(db, sql);
   return *statement;
 }
 
-SqliteStore::Impl::Impl(const std::string& path_in)
-    : path(path_in),
-      db(OpenDatabase(path_in)),
+SqlStore::Impl::Impl(const std::string& database)
+    : path(database),
+      connection(OpenConnection(database)),
+      db(*connection),
+      name(connection->name()),
       insert_article(db,
                      "INSERT INTO articles (identity, source, created_at) VALUES (?1, ?2, ?3) "
                      "ON CONFLICT (identity) DO NOTHING"),
       find_article(db, "SELECT id FROM articles WHERE identity = ?1"),
       insert_run(db, "INSERT INTO runs (trigger, started_at, state, pid) VALUES (?1, ?2, " +
-                         store_internal::SqlLiteral(RunState::kRunning) + ", ?3)"),
+                         store_internal::SqlLiteral(RunState::kRunning) + ", ?3) RETURNING id"),
       upsert_run_article(
           db,
           "INSERT INTO run_articles (run_id, article_id, position, source, title, diagnostics, saved_at) "
@@ -144,16 +169,16 @@ SqliteStore::Impl::Impl(const std::string& path_in)
                    "skipped, skip_reason, status, score, evidence, reason, decided_at, origin) "
                    "VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, NULL, NULL, NULL, NULL, NULL, ?10)"),
       insert_page(db,
-                  "INSERT OR IGNORE INTO pages (content_hash, text, stored_at, optional_spans) "
-                  "VALUES (?1, ?2, ?3, ?4)"),
-      upsert_fetch(db,
-                   "INSERT OR REPLACE INTO fetches (run_id, url, final_url, link_status, http_status, "
-                   "error, content_type, content_language, etag, last_modified, truncated, "
-                   "permanent_redirect, elapsed_ms, bytes, fetched_at, content_hash, page_title, "
-                   "page_language, canonical_url, detected_language, no_text_reason, body_hash, text_reused, "
-                   "paywalled) "
-                   "VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10, ?11, ?12, ?13, ?14, ?15, ?16, ?17, ?18, "
-                   "?19, ?20, ?21, ?22, ?23, ?24)"),
+                  "INSERT INTO pages (content_hash, text, stored_at, optional_spans) "
+                  "VALUES (?1, ?2, ?3, ?4) ON CONFLICT DO NOTHING"),
+      upsert_fetch(db, store_internal::ReplaceRowSql(
+                           "fetches",
+                           {"run_id", "url", "final_url", "link_status", "http_status", "error", "content_type",
+                            "content_language", "etag", "last_modified", "truncated", "permanent_redirect",
+                            "elapsed_ms", "bytes", "fetched_at", "content_hash", "page_title", "page_language",
+                            "canonical_url", "detected_language", "no_text_reason", "body_hash", "text_reused",
+                            "paywalled"},
+                           2)),
       update_verdict(db,
                      "UPDATE quotes SET status = ?4, score = ?5, evidence = ?6, reason = ?7, "
                      "decided_at = ?8 WHERE run_id = ?1 AND article_id = ?2 AND idx = ?3"),
@@ -196,7 +221,7 @@ SqliteStore::Impl::Impl(const std::string& path_in)
       select_recent_full_fetch(db,
                                "SELECT 1 FROM fetches WHERE url = ?1 AND link_status = 'ok' "
                                "AND text_reused = 0 AND content_hash IS NOT NULL "
-                               "AND fetched_at >= strftime('%Y-%m-%dT%H:%M:%SZ', 'now', ?2) LIMIT 1"),
+                               "AND fetched_at >= ?2 LIMIT 1"),
       select_latest_validators(db,
                                "SELECT etag, last_modified, body_hash FROM fetches WHERE url = ?1 AND link_status = 'ok' "
                                "AND content_hash IS NOT NULL ORDER BY fetched_at DESC, run_id DESC LIMIT 1"),
@@ -205,17 +230,17 @@ SqliteStore::Impl::Impl(const std::string& path_in)
       select_cached_verdict(db,
                             "SELECT status, score, evidence, reason FROM verdict_cache "
                             "WHERE content_hash = ?1 AND quote = ?2 AND options = ?3"),
-      insert_cached_verdict(db,
-                            "INSERT OR REPLACE INTO verdict_cache "
-                            "(content_hash, quote, options, status, score, evidence, reason) "
-                            "VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7)") {}
+      insert_cached_verdict(db, store_internal::ReplaceRowSql("verdict_cache",
+                                                                {"content_hash", "quote", "options", "status",
+                                                                 "score", "evidence", "reason"},
+                                                                3)) {}
 
-WriteScope::WriteScope(SqliteStore::Impl& impl) : impl_(impl) {
+WriteScope::WriteScope(SqlStore::Impl& impl) : impl_(impl) {
   if (impl_.batch_open) {
     impl_.db.exec("SAVEPOINT write_scope");
     savepoint_open_ = true;
   } else {
-    transaction_.emplace(impl_.db, SQLite::TransactionBehavior::IMMEDIATE);
+    transaction_.emplace(impl_.db, sql::Transaction::kWrite);
   }
 }
 

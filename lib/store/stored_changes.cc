@@ -4,6 +4,7 @@
 // and a nightly run's own report fast at ten thousand articles.
 #include "store/codec.h"
 #include "store/store.h"
+#include "store/sql_text.h"
 #include "store/store_impl.h"
 
 namespace citecheck {
@@ -15,12 +16,12 @@ constexpr int kStoredChangesVersion = 2;  // 2: quotes_moved_to_archive
 
 }  // namespace
 
-void SqliteStore::SaveRunChanges(int64_t run_id, const std::vector<RunChanges>& rows) {
+void SqlStore::SaveRunChanges(int64_t run_id, const std::vector<RunChanges>& rows) {
   Guarded(*impl_, "storing the changes of run " + std::to_string(run_id), [&] {
     WriteScope transaction(*impl_);
-    StatementUse insert(impl_->Cached(
-        "INSERT OR REPLACE INTO article_changes (run_id, article_id, version, previous_run_id, "
-        "previous_checked_at, changes, problems) VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7)"));
+    StatementUse insert(impl_->Cached(store_internal::ReplaceRowSql(
+        "article_changes",
+        {"run_id", "article_id", "version", "previous_run_id", "previous_checked_at", "changes", "problems"}, 2)));
     for (const RunChanges& row : rows) {
       insert->bind(1, run_id);
       insert->bind(2, row.article_id);
@@ -36,16 +37,16 @@ void SqliteStore::SaveRunChanges(int64_t run_id, const std::vector<RunChanges>& 
   });
 }
 
-std::vector<int64_t> SqliteStore::ReadRunChanges(int64_t run_id, const std::vector<int64_t>& article_ids,
+std::vector<int64_t> SqlStore::ReadRunChanges(int64_t run_id, const std::vector<int64_t>& article_ids,
                                            const std::function<void(ArticleRecord& article, int problems)>& visit) {
   return Guarded(*impl_, "reading the changes of run " + std::to_string(run_id), [&] {
     std::vector<int64_t> missing;
-    SQLite::Transaction transaction(impl_->db, SQLite::TransactionBehavior::DEFERRED);
+    sql::Transaction transaction(impl_->db, sql::Transaction::kRead);
     RunRecord run;
     store_internal::ReadRunRow(*impl_, run_id, &run);
     const std::string checked_at = store_internal::CheckedAt(*impl_, run);
     // In key order, like the ids: one pass over the run's rows.
-    SQLite::Statement select(impl_->db,
+    sql::Statement select(impl_->db,
                              "SELECT ra.article_id, ra.source, ra.title, c.previous_run_id, c.previous_checked_at, "
                              "       c.changes, c.problems "
                              "FROM run_articles ra JOIN article_changes c "
@@ -72,7 +73,7 @@ std::vector<int64_t> SqliteStore::ReadRunChanges(int64_t run_id, const std::vect
       article.checked_at = checked_at;
       article.changes = store_internal::DecodeChanges(
           select.getColumn(5).getString(), "the changes of article " + std::to_string(id) + " in run " +
-                                               std::to_string(run_id) + " of " + impl_->path);
+                                               std::to_string(run_id) + " of " + impl_->name);
       article.changes->previous_run_id = select.getColumn(3).getInt64();
       article.changes->previous_checked_at = select.getColumn(4).getString();
       visit(article, select.getColumn(6).getInt());

@@ -10,7 +10,7 @@ const char kStoredFetchColumns[] =
     "f.bytes, p.text, f.page_title, f.page_language, f.canonical_url, f.detected_language, "
     "f.no_text_reason, f.content_hash, f.paywalled, p.optional_spans FROM fetches f LEFT JOIN pages p ON p.content_hash = f.content_hash";
 
-StoredFetch ReadStoredFetch(SQLite::Statement& select) {
+StoredFetch ReadStoredFetch(sql::Statement& select) {
   StoredFetch stored;
   FetchResult& r = stored.fetch;
   r.url = select.getColumn(0).getString();

@@ -3,7 +3,7 @@
 #ifndef CITECHECK_STORE_STORED_FETCH_ROW_H_
 #define CITECHECK_STORE_STORED_FETCH_ROW_H_
 
-#include <SQLiteCpp/SQLiteCpp.h>
+#include "store/sql_connection.h"
 
 #include "store/registry_types.h"
 
@@ -14,7 +14,7 @@ namespace citecheck {
 extern const char kStoredFetchColumns[];
 
 // The current row of a statement built on kStoredFetchColumns.
-StoredFetch ReadStoredFetch(SQLite::Statement& select);
+StoredFetch ReadStoredFetch(sql::Statement& select);
 
 }  // namespace citecheck
 

@@ -5,10 +5,10 @@
 
 namespace citecheck {
 
-void SqliteStore::SaveWebSession(const WebSession& session) {
+void SqlStore::SaveWebSession(const WebSession& session) {
   Guarded(*impl_, "saving a web session", [&] {
     WriteScope transaction(*impl_);
-    SQLite::Statement insert(impl_->db,
+    sql::Statement insert(impl_->db,
                              "INSERT INTO web_sessions (id_hash, csrf, reviewer, created_at, expires_at) "
                              "VALUES (?1, ?2, ?3, ?4, ?5)");
     insert.bind(1, session.id_hash);
@@ -21,9 +21,9 @@ void SqliteStore::SaveWebSession(const WebSession& session) {
   });
 }
 
-std::optional<WebSession> SqliteStore::FindWebSession(const std::string& id_hash) {
+std::optional<WebSession> SqlStore::FindWebSession(const std::string& id_hash) {
   return Guarded(*impl_, "reading a web session", [&]() -> std::optional<WebSession> {
-    SQLite::Statement select(impl_->db,
+    sql::Statement select(impl_->db,
                              "SELECT csrf, reviewer, created_at, expires_at FROM web_sessions WHERE id_hash = ?1");
     select.bind(1, id_hash);
     if (!select.executeStep()) return std::nullopt;
@@ -37,20 +37,20 @@ std::optional<WebSession> SqliteStore::FindWebSession(const std::string& id_hash
   });
 }
 
-void SqliteStore::DeleteWebSession(const std::string& id_hash) {
+void SqlStore::DeleteWebSession(const std::string& id_hash) {
   Guarded(*impl_, "deleting a web session", [&] {
     WriteScope transaction(*impl_);
-    SQLite::Statement remove(impl_->db, "DELETE FROM web_sessions WHERE id_hash = ?1");
+    sql::Statement remove(impl_->db, "DELETE FROM web_sessions WHERE id_hash = ?1");
     remove.bind(1, id_hash);
     remove.exec();
     transaction.Commit();
   });
 }
 
-int SqliteStore::DeleteExpiredWebSessions(int64_t now) {
+int SqlStore::DeleteExpiredWebSessions(int64_t now) {
   return Guarded(*impl_, "deleting expired web sessions", [&] {
     WriteScope transaction(*impl_);
-    SQLite::Statement remove(impl_->db, "DELETE FROM web_sessions WHERE expires_at <= ?1");
+    sql::Statement remove(impl_->db, "DELETE FROM web_sessions WHERE expires_at <= ?1");
     remove.bind(1, now);
     const int removed = remove.exec();
     transaction.Commit();

@@ -8,7 +8,7 @@
 #include <vector>
 
 #include "store/schema.h"
-#include "store/sqlite_store.h"
+#include "store/sql_store.h"
 #include "store/store.h"
 #include "support/fetch_results.h"
 #include "support/temp_dir.h"
@@ -128,7 +128,7 @@ TEST(PagesMigrationTest, MovesTextsOutOfTheKeyTreeAndKeepsThem) {
   EXPECT_EQ(cached->content_hash, "h1");
 
   SQLite::Database reader(path);
-  EXPECT_EQ(reader.execAndGet("PRAGMA user_version").getInt(), SqliteStore::SchemaVersion());
+  EXPECT_EQ(reader.execAndGet("PRAGMA user_version").getInt(), SqlStore::SchemaVersion());
   const std::string sql = reader.execAndGet("SELECT sql FROM sqlite_master WHERE name = 'pages'").getString();
   EXPECT_EQ(sql.find("WITHOUT ROWID"), std::string::npos) << sql;
   EXPECT_FALSE(reader.tableExists("pages_by_rowid"));

@@ -8,7 +8,7 @@
 #include <string>
 
 #include "store/schema.h"
-#include "store/sqlite_store.h"
+#include "store/sql_store.h"
 #include "store/store.h"
 #include "support/temp_dir.h"
 
@@ -34,8 +34,8 @@ TEST(StoreOpenTest, CreatesFileAndParentsInWalModeAtCurrentVersion) {
   ASSERT_TRUE(std::filesystem::exists(path));
   SQLite::Database db(path, SQLite::OPEN_READONLY);
   EXPECT_EQ(db.execAndGet("PRAGMA journal_mode").getString(), "wal");
-  EXPECT_EQ(db.execAndGet("PRAGMA user_version").getInt(), SqliteStore::SchemaVersion());
-  EXPECT_GE(SqliteStore::SchemaVersion(), 1);
+  EXPECT_EQ(db.execAndGet("PRAGMA user_version").getInt(), SqlStore::SchemaVersion());
+  EXPECT_GE(SqlStore::SchemaVersion(), 1);
   for (const char* table : {"articles", "runs", "run_articles", "citations", "fetches", "pages", "quotes"}) {
     EXPECT_TRUE(db.tableExists(table)) << table;
   }
@@ -48,14 +48,14 @@ TEST(StoreOpenTest, ReopenIsIdempotentAndKeepsData) {
   auto again = Store::Open(path);
   EXPECT_EQ(again->UpsertArticle("/a.md", "a.md"), id);
   SQLite::Database db(path, SQLite::OPEN_READONLY);
-  EXPECT_EQ(db.execAndGet("PRAGMA user_version").getInt(), SqliteStore::SchemaVersion());
+  EXPECT_EQ(db.execAndGet("PRAGMA user_version").getInt(), SqlStore::SchemaVersion());
 }
 
 TEST(StoreOpenTest, RefusesNewerSchemaNamingPathAndVersions) {
   TempDir dir;
   const std::string path = dir.File("new.db");
   Store::Open(path);
-  const int newer = SqliteStore::SchemaVersion() + 7;
+  const int newer = SqlStore::SchemaVersion() + 7;
   {
     SQLite::Database db(path, SQLite::OPEN_READWRITE);
     db.exec("PRAGMA user_version = " + std::to_string(newer));
@@ -63,7 +63,7 @@ TEST(StoreOpenTest, RefusesNewerSchemaNamingPathAndVersions) {
   const std::string message = StoreErrorOf(path);
   EXPECT_NE(message.find(path), std::string::npos) << message;
   EXPECT_NE(message.find(std::to_string(newer)), std::string::npos) << message;
-  EXPECT_NE(message.find(std::to_string(SqliteStore::SchemaVersion())), std::string::npos) << message;
+  EXPECT_NE(message.find(std::to_string(SqlStore::SchemaVersion())), std::string::npos) << message;
 }
 
 TEST(StoreOpenTest, RefusesAFileThatIsNotADatabase) {

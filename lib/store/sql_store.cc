@@ -1,10 +1,10 @@
-// Opening a SqliteStore and every write. URLs are stored without user:password
+// Opening a SqlStore and every write. URLs are stored without user:password
 // (docs/fetching.md "Credentials in URLs": they are never stored); lookups by URL drop them the
 // same way, so the keys still meet. Each Save* is one BEGIN IMMEDIATE
 // transaction (or a savepoint of a WriteBatch's): taking the write lock up
 // front means a concurrent writer waits in the busy handler instead of
 // failing on a read-to-write lock upgrade.
-#include "store/sqlite_store.h"
+#include "store/sql_store.h"
 
 #include <unistd.h>
 
@@ -30,47 +30,47 @@ std::string Str(std::string_view view) { return std::string(view); }
 
 }  // namespace
 
-SqliteStore::SqliteStore(std::unique_ptr<Impl> impl) : impl_(std::move(impl)) {}
-SqliteStore::~SqliteStore() = default;
+SqlStore::SqlStore(std::unique_ptr<Impl> impl) : impl_(std::move(impl)) {}
+SqlStore::~SqlStore() = default;
 
-std::unique_ptr<Store> SqliteStore::OpenAnother() const { return Open(impl_->path); }
+std::unique_ptr<Store> SqlStore::OpenAnother() const { return Open(impl_->path); }
 
-std::unique_ptr<SqliteStore> SqliteStore::Open(const std::string& path) {
+std::unique_ptr<SqlStore> SqlStore::Open(const std::string& path) {
   try {
-    return std::unique_ptr<SqliteStore>(new SqliteStore(std::make_unique<Impl>(path)));
-  } catch (const SQLite::Exception& e) {  // preparing statements; opening wraps its own
-    throw StoreError("opening database " + path + ": " + e.what());
+    return std::unique_ptr<SqlStore>(new SqlStore(std::make_unique<Impl>(path)));
+  } catch (const sql::Error& e) {  // preparing statements; opening wraps its own
+    throw StoreError("opening database " + RedactUrlCredentials(path) + ": " + e.what());
   }
 }
 
-bool SqliteStore::BeginBatch() {
+bool SqlStore::BeginBatch() {
   if (impl_->batch_open) return false;
   Guarded(*impl_, "starting a batch of writes", [&] { impl_->db.exec("BEGIN IMMEDIATE"); });
   impl_->batch_open = true;
   return true;
 }
 
-void SqliteStore::CommitBatch() {
+void SqlStore::CommitBatch() {
   Guarded(*impl_, "committing a batch of writes", [&] { impl_->db.exec("COMMIT"); });
   impl_->batch_open = false;
 }
 
-void SqliteStore::RollbackBatch() noexcept {
+void SqlStore::RollbackBatch() noexcept {
   impl_->db.tryExec("ROLLBACK");
   impl_->batch_open = false;
 }
 
-int SqliteStore::SchemaVersion() { return static_cast<int>(store_internal::Migrations().size()); }
+int SqlStore::SchemaVersion() { return static_cast<int>(store_internal::Migrations().size()); }
 
-int64_t SqliteStore::UpsertArticle(const std::string& identity, const std::string& source) {
+int64_t SqlStore::UpsertArticle(const std::string& identity, const std::string& source) {
   return Guarded(*impl_, "registering article " + identity, [&] {
     WriteScope transaction(*impl_);
-    SQLite::Statement& insert = Impl::Fresh(impl_->insert_article);
+    sql::Statement& insert = Impl::Fresh(impl_->insert_article);
     insert.bind(1, RedactUrlCredentials(identity));
     insert.bind(2, RedactUrlCredentials(source));
     insert.bind(3, UtcNow());
     insert.exec();
-    SQLite::Statement& find = Impl::Fresh(impl_->find_article);
+    sql::Statement& find = Impl::Fresh(impl_->find_article);
     find.bind(1, RedactUrlCredentials(identity));
     find.executeStep();
     int64_t id = find.getColumn(0).getInt64();
@@ -80,15 +80,16 @@ int64_t SqliteStore::UpsertArticle(const std::string& identity, const std::strin
   });
 }
 
-int64_t SqliteStore::BeginRun(const std::string& trigger) {
+int64_t SqlStore::BeginRun(const std::string& trigger) {
   return Guarded(*impl_, "starting a " + trigger + " run", [&] {
     WriteScope transaction(*impl_);
-    SQLite::Statement& insert = Impl::Fresh(impl_->insert_run);
+    sql::Statement& insert = Impl::Fresh(impl_->insert_run);
     insert.bind(1, trigger);
     insert.bind(2, UtcNow());
     insert.bind(3, static_cast<int64_t>(getpid()));
-    insert.exec();
-    int64_t id = impl_->db.getLastInsertRowid();
+    insert.executeStep();
+    const int64_t id = insert.getColumn(0).getInt64();
+    insert.reset();
     transaction.Commit();
     return id;
   });
@@ -96,11 +97,11 @@ int64_t SqliteStore::BeginRun(const std::string& trigger) {
 
 // Saving an article again in the same run (a resumed run re-reading it)
 // replaces its citations and quotes, verdicts included; its position stays.
-void SqliteStore::SaveArticle(int64_t run_id, int64_t article_id, const Article& article) {
+void SqlStore::SaveArticle(int64_t run_id, int64_t article_id, const Article& article) {
   Guarded(*impl_, "saving article " + RedactUrlCredentials(article.source) + " for run " + std::to_string(run_id), [&] {
     const std::string now = UtcNow();
     WriteScope transaction(*impl_);
-    SQLite::Statement& upsert = Impl::Fresh(impl_->upsert_run_article);
+    sql::Statement& upsert = Impl::Fresh(impl_->upsert_run_article);
     upsert.bind(1, run_id);
     upsert.bind(2, article_id);
     upsert.bind(3, RedactUrlCredentials(article.source));
@@ -108,12 +109,12 @@ void SqliteStore::SaveArticle(int64_t run_id, int64_t article_id, const Article&
     upsert.bind(5, EncodeDiagnostics(article.diagnostics));
     upsert.bind(6, now);
     upsert.exec();
-    for (SQLite::Statement* clear : {&impl_->delete_citations, &impl_->delete_quotes}) {
+    for (sql::Statement* clear : {&impl_->delete_citations, &impl_->delete_quotes}) {
       Impl::Fresh(*clear).bind(1, run_id);
       clear->bind(2, article_id);
       clear->exec();
     }
-    SQLite::Statement& citation = impl_->insert_citation;
+    sql::Statement& citation = impl_->insert_citation;
     for (size_t i = 0; i < article.citations.size(); ++i) {
       const Citation& c = article.citations[i];
       Impl::Fresh(citation).bind(1, run_id);
@@ -135,7 +136,7 @@ void SqliteStore::SaveArticle(int64_t run_id, int64_t article_id, const Article&
       citation.bind(17, c.archive_date);
       citation.exec();
     }
-    SQLite::Statement& quote = impl_->insert_quote;
+    sql::Statement& quote = impl_->insert_quote;
     for (size_t i = 0; i < article.quotes.size(); ++i) {
       const Quote& q = article.quotes[i];
       Impl::Fresh(quote).bind(1, run_id);
@@ -154,7 +155,7 @@ void SqliteStore::SaveArticle(int64_t run_id, int64_t article_id, const Article&
   });
 }
 
-std::string SqliteStore::SaveFetch(int64_t run_id, const FetchResult& result, const std::optional<PageText>& page,
+std::string SqlStore::SaveFetch(int64_t run_id, const FetchResult& result, const std::optional<PageText>& page,
                              const std::string& detected_language, const std::string& no_text_reason,
                              const std::string& known_content_hash) {
   return Guarded(*impl_, "saving fetch result for URL " + RedactUrlCredentials(result.url), [&] {
@@ -163,14 +164,14 @@ std::string SqliteStore::SaveFetch(int64_t run_id, const FetchResult& result, co
     std::string hash = page ? known_content_hash : "";
     if (page && hash.empty()) {
       hash = Sha256Hex(PageHashMaterial(*page));
-      SQLite::Statement& insert = Impl::Fresh(impl_->insert_page);
+      sql::Statement& insert = Impl::Fresh(impl_->insert_page);
       insert.bind(1, hash);
       insert.bind(2, page->text);
       insert.bind(3, now);
       insert.bind(4, EncodeSpans(page->optional_spans));
       insert.exec();
     }
-    SQLite::Statement& fetch = Impl::Fresh(impl_->upsert_fetch);
+    sql::Statement& fetch = Impl::Fresh(impl_->upsert_fetch);
     fetch.bind(1, run_id);
     fetch.bind(2, RedactUrlCredentials(result.url));
     fetch.bind(3, RedactUrlCredentials(result.final_url));
@@ -207,13 +208,13 @@ std::string SqliteStore::SaveFetch(int64_t run_id, const FetchResult& result, co
   });
 }
 
-void SqliteStore::SaveVerdict(int64_t run_id, int64_t article_id, int quote_index, const Verdict& verdict) {
+void SqlStore::SaveVerdict(int64_t run_id, int64_t article_id, int quote_index, const Verdict& verdict) {
   const std::string what = "saving the verdict of quote " + std::to_string(quote_index) +
                            " of article " + std::to_string(article_id) + " in run " +
                            std::to_string(run_id);
   Guarded(*impl_, what, [&] {
     WriteScope transaction(*impl_);
-    SQLite::Statement& update = Impl::Fresh(impl_->update_verdict);
+    sql::Statement& update = Impl::Fresh(impl_->update_verdict);
     update.bind(1, run_id);
     update.bind(2, article_id);
     update.bind(3, quote_index);
@@ -223,21 +224,21 @@ void SqliteStore::SaveVerdict(int64_t run_id, int64_t article_id, int quote_inde
     update.bind(7, verdict.reason);
     update.bind(8, UtcNow());
     if (update.exec() == 0) {
-      throw StoreError(what + " in " + impl_->path + ": no such quote (was the article saved?)");
+      throw StoreError(what + " in " + impl_->name + ": no such quote (was the article saved?)");
     }
     transaction.Commit();
   });
 }
 
-void SqliteStore::FinishRun(int64_t run_id, RunState state) {
+void SqlStore::FinishRun(int64_t run_id, RunState state) {
   const std::string what = "finishing run " + std::to_string(run_id) + " as " + std::string(ToString(state));
   Guarded(*impl_, what, [&] {
     WriteScope transaction(*impl_);
-    SQLite::Statement& update = Impl::Fresh(impl_->finish_run);
+    sql::Statement& update = Impl::Fresh(impl_->finish_run);
     update.bind(1, run_id);
     update.bind(2, UtcNow());
     update.bind(3, std::string(ToString(state)));
-    if (update.exec() == 0) throw StoreError(what + " in " + impl_->path + ": no such run");
+    if (update.exec() == 0) throw StoreError(what + " in " + impl_->name + ": no such run");
     transaction.Commit();
   });
 }

@@ -1,9 +1,10 @@
-// The SQLite backend of Store (docs/storage.md "The database"), through
-// SQLiteCpp: one connection, WAL mode, synchronous=NORMAL, busy timeout 10 s;
-// every Save* is one BEGIN IMMEDIATE transaction, or a savepoint inside a
+// The Store over a SQL database (docs/storage.md "The database"): one set
+// of queries on an sql::Connection, SQLite (one file, WAL mode,
+// synchronous=NORMAL, busy timeout 10 s) or PostgreSQL (a postgresql://
+// URL). Every Save* is one write transaction, or a savepoint inside a
 // WriteBatch's. What each method does is documented on Store.
-#ifndef CITECHECK_STORE_SQLITE_STORE_H_
-#define CITECHECK_STORE_SQLITE_STORE_H_
+#ifndef CITECHECK_STORE_SQL_STORE_H_
+#define CITECHECK_STORE_SQL_STORE_H_
 
 #include <memory>
 #include <string>
@@ -12,13 +13,14 @@
 
 namespace citecheck {
 
-class SqliteStore final : public Store {
+class SqlStore final : public Store {
  public:
-  // Opens or creates the database file at `path` (parent directories are
-  // created) and migrates its schema forward (PRAGMA user_version).
-  static std::unique_ptr<SqliteStore> Open(const std::string& path);
-  static int SchemaVersion();  // the version this binary migrates to
-  ~SqliteStore() override;
+  // Opens `database`: a postgresql:// (or postgres://) URL, else the SQLite
+  // file at that path, created with its parent directories when missing;
+  // and migrates its schema forward.
+  static std::unique_ptr<SqlStore> Open(const std::string& database);
+  static int SchemaVersion();  // the SQLite version this binary migrates to
+  ~SqlStore() override;
 
   std::unique_ptr<Store> OpenAnother() const override;
   int64_t UpsertArticle(const std::string& identity, const std::string& source) override;
@@ -84,10 +86,10 @@ class SqliteStore final : public Store {
   void RollbackBatch() noexcept override;
 
  private:
-  explicit SqliteStore(std::unique_ptr<Impl> impl);
+  explicit SqlStore(std::unique_ptr<Impl> impl);
   std::unique_ptr<Impl> impl_;
 };
 
 }  // namespace citecheck
 
-#endif  // CITECHECK_STORE_SQLITE_STORE_H_
+#endif  // CITECHECK_STORE_SQL_STORE_H_

@@ -1,0 +1,41 @@
+#include "store/sql_text.h"
+
+namespace citecheck::store_internal {
+
+std::string ReplaceRowSql(std::string_view table, std::initializer_list<std::string_view> columns,
+                          size_t key_columns) {
+  std::string names, values, keys, updates;
+  size_t i = 0;
+  for (std::string_view column : columns) {
+    const std::string name(column);
+    const std::string separator = i == 0 ? "" : ", ";
+    names += separator + name;
+    values += separator + "?" + std::to_string(i + 1);
+    if (i < key_columns) {
+      keys += (i == 0 ? "" : ", ") + name;
+    } else {
+      updates += (updates.empty() ? "" : ", ") + name + " = excluded." + name;
+    }
+    ++i;
+  }
+  std::string sql = "INSERT INTO " + std::string(table) + " (" + names + ") VALUES (" + values + ") ON CONFLICT (" +
+                    keys + ") DO ";
+  return sql + (updates.empty() ? "NOTHING" : "UPDATE SET " + updates);
+}
+
+std::string ContainsSql(sql::Engine engine, std::string_view column, std::string_view literal) {
+  const std::string function = engine == sql::Engine::kPostgres ? "strpos(" : "instr(";
+  return function + std::string(column) + ", " + std::string(literal) + ") > 0";
+}
+
+std::string JsonTextSql(sql::Engine engine, std::string_view column, std::string_view key) {
+  if (engine == sql::Engine::kPostgres) return "(" + std::string(column) + "::json ->> '" + std::string(key) + "')";
+  return "json_extract(" + std::string(column) + ", '$." + std::string(key) + "')";
+}
+
+std::string ByteLengthSql(sql::Engine engine, std::string_view column) {
+  if (engine == sql::Engine::kPostgres) return "octet_length(" + std::string(column) + ")";
+  return "length(CAST(" + std::string(column) + " AS BLOB))";
+}
+
+}  // namespace citecheck::store_internal

@@ -45,7 +45,7 @@ std::unique_ptr<SqlStore> SqlStore::Open(const std::string& path) {
 
 bool SqlStore::BeginBatch() {
   if (impl_->batch_open) return false;
-  Guarded(*impl_, "starting a batch of writes", [&] { impl_->db.exec("BEGIN IMMEDIATE"); });
+  Guarded(*impl_, "starting a batch of writes", [&] { impl_->db.BeginWrite(); });
   impl_->batch_open = true;
   return true;
 }

@@ -1,20 +1,21 @@
-// The job queue and the registry in SQLite: reuse of queued jobs, claim
+// The job queue and the registry, on every store backend: reuse of queued jobs, claim
 // order, requeue at restart, registered articles, resumable runs.
 #include <gtest/gtest.h>
 
-#include <SQLiteCpp/SQLiteCpp.h>
-
 #include "store/store.h"
-#include "support/temp_dir.h"
+#include "support/test_database.h"
 
 namespace citecheck {
 namespace {
 
-using testing::TempDir;
+using testing::BackendTest;
 
-TEST(JobQueueTest, QueuedJobOfAnArticleIsReused) {
-  TempDir dir;
-  auto store = Store::Open(dir.File("q.db"));
+class JobQueueTest : public BackendTest {};
+class RegistryStoreTest : public BackendTest {};
+class ResumableRunTest : public BackendTest {};
+
+TEST_P(JobQueueTest, QueuedJobOfAnArticleIsReused) {
+  auto store = OpenStore();
   const int64_t a = store->RegisterArticle("/a.md", "a.md", kArticleKindFile);
   const int64_t b = store->RegisterArticle("b", "b", kArticleKindText, "text", "text/markdown");
   Job first = store->EnqueueArticleJob(a);
@@ -46,23 +47,21 @@ TEST(JobQueueTest, QueuedJobOfAnArticleIsReused) {
   EXPECT_FALSE(store->GetJob(999));
 }
 
-TEST(JobQueueTest, JobsSurviveReopening) {
-  TempDir dir;
+TEST_P(JobQueueTest, JobsSurviveReopening) {
   int64_t id = 0;
   {
-    auto store = Store::Open(dir.File("q.db"));
+    auto store = OpenStore();
     id = store->EnqueueAllJob().id;
   }
-  auto store = Store::Open(dir.File("q.db"));
+  auto store = OpenStore();
   auto job = store->ClaimNextJob();
   ASSERT_TRUE(job);
   EXPECT_EQ(job->id, id);
   EXPECT_FALSE(store->ClaimNextJob());
 }
 
-TEST(RegistryStoreTest, RegisterListFindRemove) {
-  TempDir dir;
-  auto store = Store::Open(dir.File("r.db"));
+TEST_P(RegistryStoreTest, RegisterListFindRemove) {
+  auto store = OpenStore();
   // An article only ever checked with `check` is not registered.
   store->UpsertArticle("/checked.md", "checked.md");
   const int64_t a = store->RegisterArticle("/a.md", "a.md", kArticleKindFile);
@@ -82,18 +81,14 @@ TEST(RegistryStoreTest, RegisterListFindRemove) {
   EXPECT_TRUE(store->FindArticle(a));          // history stays
 }
 
-TEST(ResumableRunTest, InterruptedOrCrashedRunsOfTheTrigger) {
-  TempDir dir;
-  auto store = Store::Open(dir.File("r.db"));
+TEST_P(ResumableRunTest, InterruptedOrCrashedRunsOfTheTrigger) {
+  auto store = OpenStore();
   const int64_t done = store->BeginRun("run");
   store->FinishRun(done, RunState::kDone);
   EXPECT_FALSE(store->FindResumableRun("run"));
   const int64_t mine = store->BeginRun("run");  // running, owned by this live process
   EXPECT_FALSE(store->FindResumableRun("run"));
-  {
-    SQLite::Database db(dir.File("r.db"), SQLite::OPEN_READWRITE);
-    db.exec("UPDATE runs SET pid = 999999999 WHERE id = " + std::to_string(mine));  // a crashed process
-  }
+  database().Connect()->exec("UPDATE runs SET pid = 999999999 WHERE id = " + std::to_string(mine));  // a crashed process
   EXPECT_EQ(store->FindResumableRun("run"), mine);
   EXPECT_FALSE(store->FindResumableRun("check"));
   const int64_t daemon = store->BeginRun("daemon");
@@ -102,6 +97,10 @@ TEST(ResumableRunTest, InterruptedOrCrashedRunsOfTheTrigger) {
   store->ReopenRun(daemon);
   EXPECT_EQ(store->FindRun(daemon)->state, RunState::kRunning);
 }
+
+CITECHECK_ON_EVERY_BACKEND(JobQueueTest);
+CITECHECK_ON_EVERY_BACKEND(RegistryStoreTest);
+CITECHECK_ON_EVERY_BACKEND(ResumableRunTest);
 
 }  // namespace
 }  // namespace citecheck

@@ -8,12 +8,11 @@
 #include <map>
 
 #include "store/store.h"
-#include "support/temp_dir.h"
+#include "support/test_database.h"
 
 namespace citecheck {
 namespace {
 
-using testing::TempDir;
 
 constexpr const char* kShared = "http://example.org/shared";
 
@@ -59,11 +58,9 @@ int64_t StoreRun(Store& store, const std::vector<int64_t>& articles, int n, size
   return run;
 }
 
-int64_t Rows(SQLite::Database& db, const std::string& table) {
-  return db.execAndGet("SELECT count(*) FROM " + table).getInt64();
-}
+int64_t Rows(sql::Connection& db, const std::string& table) { return db.QueryInt64("SELECT count(*) FROM " + table); }
 
-std::map<std::string, int64_t> AllRows(SQLite::Database& db) {
+std::map<std::string, int64_t> AllRows(sql::Connection& db) {
   std::map<std::string, int64_t> rows;
   for (const char* table : {"runs", "run_articles", "citations", "quotes", "fetches", "pages", "verdict_cache",
                             "jobs", "articles", "pruned_marks", "pruned_streaks"}) {
@@ -72,8 +69,10 @@ std::map<std::string, int64_t> AllRows(SQLite::Database& db) {
   return rows;
 }
 
-void ExpectConsistent(const std::string& path) {
-  SQLite::Database db(path, SQLite::OPEN_READONLY);
+// PostgreSQL checks every foreign key as it writes; SQLite is asked.
+void ExpectConsistent(const testing::TestDatabase& database) {
+  if (database.backend() != testing::Backend::kSqlite) return;
+  SQLite::Database db(database.db(), SQLite::OPEN_READONLY);
   EXPECT_EQ(db.execAndGet("PRAGMA integrity_check").getString(), "ok");
   SQLite::Statement violations(db, "PRAGMA foreign_key_check");
   EXPECT_FALSE(violations.executeStep()) << "a row of " << violations.getColumn(0).getString()
@@ -87,23 +86,24 @@ PruneReport Prune(Store& store, int keep, bool dry_run = false) {
   return store.Prune(options);
 }
 
-class PruneTest : public ::testing::Test {
+class PruneTest : public testing::BackendTest {
  protected:
   void SetUp() override {
-    path_ = dir_.File("citecheck.db");
-    store_ = Store::Open(path_);
+    BackendTest::SetUp();
+    if (IsSkipped()) return;
+    path_ = db();
+    store_ = OpenStore();
     a_ = store_->UpsertArticle("a", "a");
     b_ = store_->UpsertArticle("b", "b");
   }
   SQLite::Database Raw() { return SQLite::Database(path_, SQLite::OPEN_READWRITE); }
 
-  TempDir dir_;
   std::string path_;
   std::unique_ptr<Store> store_;
   int64_t a_ = 0, b_ = 0;
 };
 
-TEST_F(PruneTest, KeepsTheNewestRunsOfEachArticleAndWhatTheyUse) {
+TEST_P(PruneTest, KeepsTheNewestRunsOfEachArticleAndWhatTheyUse) {
   std::vector<int64_t> a_only, shared, b_only;
   for (int n = 0; n < 4; ++n) a_only.push_back(StoreRun(*store_, {a_}, n));
   for (int n = 4; n < 7; ++n) shared.push_back(StoreRun(*store_, {a_, b_}, n));
@@ -145,25 +145,25 @@ TEST_F(PruneTest, KeepsTheNewestRunsOfEachArticleAndWhatTheyUse) {
   ASSERT_TRUE(store_->FindCachedPage(kShared));  // the page a 304 would reuse
   EXPECT_EQ(store_->FindCachedPage(kShared)->page->text, "the shared page, unchanged");
   store_.reset();
-  ExpectConsistent(path_);
-  SQLite::Database db = Raw();
+  ExpectConsistent(database());
+  auto db = database().Connect();
   // Nothing refers to a page that is gone, and no page is left unreferenced.
-  EXPECT_EQ(db.execAndGet("SELECT count(*) FROM pages p WHERE NOT EXISTS "
-                          "(SELECT 1 FROM fetches f WHERE f.content_hash = p.content_hash)").getInt64(), 0);
-  EXPECT_EQ(db.execAndGet("SELECT count(*) FROM verdict_cache v WHERE NOT EXISTS "
-                          "(SELECT 1 FROM pages p WHERE p.content_hash = v.content_hash)").getInt64(), 0);
+  EXPECT_EQ(db->QueryInt64("SELECT count(*) FROM pages p WHERE NOT EXISTS "
+                           "(SELECT 1 FROM fetches f WHERE f.content_hash = p.content_hash)"), 0);
+  EXPECT_EQ(db->QueryInt64("SELECT count(*) FROM verdict_cache v WHERE NOT EXISTS "
+                           "(SELECT 1 FROM pages p WHERE p.content_hash = v.content_hash)"), 0);
 }
 
-TEST_F(PruneTest, APruneWithNothingBeyondTheWindowDeletesNothing) {
+TEST_P(PruneTest, APruneWithNothingBeyondTheWindowDeletesNothing) {
   for (int n = 0; n < 3; ++n) StoreRun(*store_, {a_}, n);
-  SQLite::Database db = Raw();
-  const auto before = AllRows(db);
+  auto db = database().Connect();
+  const auto before = AllRows(*db);
   PruneReport r = Prune(*store_, 3);
   EXPECT_EQ(r.runs + r.article_runs + r.pages + r.fetches, 0);
-  EXPECT_EQ(AllRows(db), before);
+  EXPECT_EQ(AllRows(*db), before);
 }
 
-TEST_F(PruneTest, RunsThatMayBeResumedAreNeverPruned) {
+TEST_P(PruneTest, RunsThatMayBeResumedAreNeverPruned) {
   const int64_t interrupted = StoreRun(*store_, {a_}, 0, 0, RunState::kInterrupted);
   const int64_t crashed = StoreRun(*store_, {a_}, 1, 0, RunState::kRunning);  // its process (this one) lives on
   const int64_t queued_job_run = StoreRun(*store_, {a_}, 2, 0, RunState::kFailed);
@@ -188,16 +188,17 @@ TEST_F(PruneTest, RunsThatMayBeResumedAreNeverPruned) {
   EXPECT_GE(r.pages, 4);
 }
 
-TEST_F(PruneTest, ADryRunCountsWhatThePruneDeletesAndChangesNothing) {
+TEST_P(PruneTest, ADryRunCountsWhatThePruneDeletesAndChangesNothing) {
   for (int n = 0; n < 5; ++n) StoreRun(*store_, {a_}, n, 2000);
   for (int n = 5; n < 8; ++n) StoreRun(*store_, {a_, b_}, n, 2000);
   for (int n = 8; n < 12; ++n) StoreRun(*store_, {b_}, n, 2000);
-  SQLite::Database db = Raw();
-  const auto before = AllRows(db);
-  const int64_t size = std::filesystem::file_size(path_);
+  auto db = database().Connect();
+  const auto before = AllRows(*db);
+  const bool sqlite = GetParam() == testing::Backend::kSqlite;
+  const int64_t size = sqlite ? std::filesystem::file_size(path_) : 0;
   PruneReport dry = Prune(*store_, 3, /*dry_run=*/true);
-  EXPECT_EQ(AllRows(db), before);
-  EXPECT_EQ(std::filesystem::file_size(path_), size);
+  EXPECT_EQ(AllRows(*db), before);
+  if (sqlite) EXPECT_EQ(std::filesystem::file_size(path_), size);
   EXPECT_EQ(dry.bytes_after, dry.bytes_before);
   EXPECT_GT(dry.runs, 0);
   PruneReport real = Prune(*store_, 3);
@@ -210,11 +211,15 @@ TEST_F(PruneTest, ADryRunCountsWhatThePruneDeletesAndChangesNothing) {
   EXPECT_EQ(dry.pages, real.pages);
   EXPECT_EQ(dry.page_bytes, real.page_bytes);
   EXPECT_EQ(dry.cached_verdicts, real.cached_verdicts);
-  EXPECT_EQ(AllRows(db)["runs"], before.at("runs") - real.runs);
-  EXPECT_EQ(AllRows(db)["pages"], before.at("pages") - real.pages);
+  EXPECT_EQ(AllRows(*db)["runs"], before.at("runs") - real.runs);
+  EXPECT_EQ(AllRows(*db)["pages"], before.at("pages") - real.pages);
 }
 
-TEST_F(PruneTest, TheSpaceIsGivenBack) {
+// Giving the space back to the file system: SQLite's incremental vacuum
+// (PostgreSQL's autovacuum keeps it for the tables, docs/storage.md).
+class SqlitePruneSpaceTest : public PruneTest {};
+
+TEST_P(SqlitePruneSpaceTest, TheSpaceIsGivenBack) {
   for (int n = 0; n < 30; ++n) StoreRun(*store_, {a_, b_}, n, 100000);
   PruneReport r = Prune(*store_, 2);
   EXPECT_FALSE(r.converted_to_incremental);  // a new database is incremental from the start
@@ -224,10 +229,10 @@ TEST_F(PruneTest, TheSpaceIsGivenBack) {
   EXPECT_LE(static_cast<int64_t>(std::filesystem::file_size(path_)), r.bytes_after);  // the WAL checkpointed
   SQLite::Database db = Raw();
   EXPECT_EQ(db.execAndGet("PRAGMA freelist_count").getInt64(), 0);
-  ExpectConsistent(path_);
+  ExpectConsistent(database());
 }
 
-TEST_F(PruneTest, AnOlderDatabaseIsConvertedToIncrementalVacuumOnce) {
+TEST_P(SqlitePruneSpaceTest, AnOlderDatabaseIsConvertedToIncrementalVacuumOnce) {
   for (int n = 0; n < 10; ++n) StoreRun(*store_, {a_}, n, 100000);
   {
     SQLite::Database db = Raw();
@@ -243,12 +248,16 @@ TEST_F(PruneTest, AnOlderDatabaseIsConvertedToIncrementalVacuumOnce) {
   r = Prune(*store_, 2);
   EXPECT_FALSE(r.converted_to_incremental);
   EXPECT_EQ(r.runs, 1);
-  ExpectConsistent(path_);
+  ExpectConsistent(database());
 }
 
-TEST_F(PruneTest, KeepRunsBelowOneIsRefused) {
+TEST_P(PruneTest, KeepRunsBelowOneIsRefused) {
   EXPECT_THROW(Prune(*store_, 0), StoreError);
 }
+
+CITECHECK_ON_EVERY_BACKEND(PruneTest);
+INSTANTIATE_TEST_SUITE_P(Sqlite, SqlitePruneSpaceTest, ::testing::Values(testing::Backend::kSqlite),
+                         testing::BackendName);
 
 }  // namespace
 }  // namespace citecheck

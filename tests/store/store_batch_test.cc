@@ -1,5 +1,5 @@
-// Store::WriteBatch (many Save* calls in one transaction) and schema
-// migrations 4 (page texts moved out of the key's b-tree) and 5 (body hashes).
+// Store::WriteBatch (many Save* calls in one transaction, on every backend)
+// and SQLite's schema migrations 4 (page texts moved out of the key's b-tree) and 5 (body hashes).
 #include <gtest/gtest.h>
 
 #include <SQLiteCpp/SQLiteCpp.h>
@@ -12,6 +12,7 @@
 #include "store/store.h"
 #include "support/fetch_results.h"
 #include "support/temp_dir.h"
+#include "support/test_database.h"
 
 namespace citecheck {
 namespace {
@@ -37,25 +38,27 @@ Verdict VerifiedVerdict() {
   return v;
 }
 
-class StoreBatchTest : public ::testing::Test {
+class StoreBatchTest : public testing::BackendTest {
  protected:
-  StoreBatchTest() : path_(dir_.File("b.db")), store_(Store::Open(path_)), reader_(path_) {
+  void SetUp() override {
+    BackendTest::SetUp();
+    if (IsSkipped()) return;
+    store_ = OpenStore();
+    reader_ = database().Connect();
     article_id_ = store_->UpsertArticle("/abs/a.md", "a.md");
     run_id_ = store_->BeginRun("check");
     store_->SaveArticle(run_id_, article_id_, OneQuoteArticle());
   }
 
-  int Fetches() { return reader_.execAndGet("SELECT count(*) FROM fetches").getInt(); }
+  int Fetches() { return static_cast<int>(reader_->QueryInt64("SELECT count(*) FROM fetches")); }
 
-  TempDir dir_;
-  std::string path_;
   std::unique_ptr<Store> store_;
-  SQLite::Database reader_;  // another connection: sees committed data only
+  std::unique_ptr<sql::Connection> reader_;  // another connection: sees committed data only
   int64_t article_id_ = 0;
   int64_t run_id_ = 0;
 };
 
-TEST_F(StoreBatchTest, WritesBecomeVisibleTogetherOnCommit) {
+TEST_P(StoreBatchTest, WritesBecomeVisibleTogetherOnCommit) {
   {
     Store::WriteBatch batch(*store_);
     store_->SaveFetch(run_id_, Fetched("https://example.org/a"), Text("one text"), "en");
@@ -65,11 +68,13 @@ TEST_F(StoreBatchTest, WritesBecomeVisibleTogetherOnCommit) {
     batch.Commit();
   }
   EXPECT_EQ(Fetches(), 2);
-  EXPECT_EQ(reader_.execAndGet("SELECT count(*) FROM pages").getInt(), 2);
-  EXPECT_EQ(reader_.execAndGet("SELECT status FROM quotes").getString(), "verified");
+  EXPECT_EQ(reader_->QueryInt64("SELECT count(*) FROM pages"), 2);
+  sql::Statement status(*reader_, "SELECT status FROM quotes");
+  ASSERT_TRUE(status.executeStep());
+  EXPECT_EQ(status.getColumn(0).getString(), "verified");
 }
 
-TEST_F(StoreBatchTest, ABatchLeftWithoutCommitRollsBack) {
+TEST_P(StoreBatchTest, ABatchLeftWithoutCommitRollsBack) {
   {
     Store::WriteBatch batch(*store_);
     store_->SaveFetch(run_id_, Fetched("https://example.org/a"), Text("one text"), "en");
@@ -80,7 +85,7 @@ TEST_F(StoreBatchTest, ABatchLeftWithoutCommitRollsBack) {
   EXPECT_EQ(Fetches(), 1);
 }
 
-TEST_F(StoreBatchTest, AFailedWriteLeavesTheRestOfTheBatch) {
+TEST_P(StoreBatchTest, AFailedWriteLeavesTheRestOfTheBatch) {
   Store::WriteBatch batch(*store_);
   store_->SaveFetch(run_id_, Fetched("https://example.org/a"), Text("one text"), "en");
   // Quote 7 does not exist: this call fails, and only it is undone.
@@ -90,7 +95,7 @@ TEST_F(StoreBatchTest, AFailedWriteLeavesTheRestOfTheBatch) {
   EXPECT_EQ(Fetches(), 2);
 }
 
-TEST_F(StoreBatchTest, ANestedBatchJoinsTheOuterOne) {
+TEST_P(StoreBatchTest, ANestedBatchJoinsTheOuterOne) {
   Store::WriteBatch outer(*store_);
   {
     Store::WriteBatch inner(*store_);
@@ -101,6 +106,8 @@ TEST_F(StoreBatchTest, ANestedBatchJoinsTheOuterOne) {
   outer.Commit();
   EXPECT_EQ(Fetches(), 1);
 }
+
+CITECHECK_ON_EVERY_BACKEND(StoreBatchTest);
 
 // A database as migration 3 left it (pages WITHOUT ROWID, one text linked
 // from a fetch) opens at the current version with its data intact.

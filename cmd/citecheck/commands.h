@@ -68,6 +68,10 @@ struct PruneFlags {
   bool dry_run = false;
 };
 
+struct MigrateFlags {
+  std::string to;  // the database to copy into (a postgresql:// URL, or a new SQLite file)
+};
+
 struct ReviewFlags {
   std::string key;  // with --list: the ARTICLE (ID or source), optional
   bool accept = false;
@@ -104,6 +108,7 @@ int RunPruneCommand(const CommonFlags& common, const PruneFlags& flags);
 // What a prune deleted (or would), as `citecheck prune` prints it.
 std::string DescribePrune(const PruneReport& report, int keep_runs, bool dry_run);
 int RunReviewCommand(const CommonFlags& common, const ReviewFlags& flags);
+int RunMigrateCommand(const CommonFlags& common, const MigrateFlags& flags);
 
 }  // namespace citecheck
 

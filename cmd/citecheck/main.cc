@@ -31,6 +31,7 @@ int Main(int argc, char** argv) {
   RunFlags run_flags;
   ReportFlags report_flags;
   PruneFlags prune_flags;
+  MigrateFlags migrate_flags;
   ListFlags list_flags;
   ReviewFlags review_flags;
   std::string remove_id;
@@ -85,6 +86,11 @@ int Main(int argc, char** argv) {
   prune->add_flag("--dry-run", prune_flags.dry_run, "print what would be deleted, change nothing");
   AddCommonFlags(prune, &common, false);
 
+  CLI::App* migrate = app.add_subcommand("migrate", "copy the whole database, history included, into another");
+  migrate->add_option("--to", migrate_flags.to, "the empty database to copy into: postgresql://user@host/dbname")
+      ->required();
+  AddCommonFlags(migrate, &common, false);
+
   CLI::App* review = app.add_subcommand("review", "record a reviewer's decision on a quote or citation");
   review->add_option("key", review_flags.key, "the item's key, as reports show it (with --list: an article ID or source)");
   review->add_flag("--accept", review_flags.accept, "accept it: it no longer fails while quote and page are unchanged");
@@ -115,6 +121,7 @@ int Main(int argc, char** argv) {
   if (report->parsed()) return RunReportCommand(common, report_flags);
   if (prune->parsed()) return RunPruneCommand(common, prune_flags);
   if (review->parsed()) return RunReviewCommand(common, review_flags);
+  if (migrate->parsed()) return RunMigrateCommand(common, migrate_flags);
   return kExitUsage;
 }
 

@@ -84,6 +84,7 @@ class PostgresStatement final : public StatementBackend {
   }
 
   bool IsNull(int column) const override { return !OnRow(column) || PQgetisnull(result_.get(), row_, column); }
+  bool IsFloat(int) const override { return false; }
   int64_t Int64(int column) const override {
     const std::string_view text = Text(column);
     if (text == "t") return 1;  // a boolean expression, as SQLite gives it

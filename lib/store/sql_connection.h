@@ -58,6 +58,10 @@ class StatementBackend {
   virtual int Exec() = 0;
   virtual void Reset() = 0;
   virtual bool IsNull(int column) const = 0;
+  // Whether the value is stored as a floating-point number (SQLite's REAL):
+  // copying it as text would round it. PostgreSQL answers false; its text
+  // form of a double is exact.
+  virtual bool IsFloat(int column) const = 0;
   virtual int64_t Int64(int column) const = 0;
   virtual double Double(int column) const = 0;
   virtual std::string_view Text(int column) const = 0;  // valid until the next Step or Reset
@@ -70,6 +74,7 @@ class Column {
  public:
   Column(const StatementBackend& statement, int index) : statement_(statement), index_(index) {}
   bool isNull() const { return statement_.IsNull(index_); }
+  bool isFloat() const { return statement_.IsFloat(index_); }
   int getInt() const { return static_cast<int>(statement_.Int64(index_)); }
   int64_t getInt64() const { return statement_.Int64(index_); }
   double getDouble() const { return statement_.Double(index_); }

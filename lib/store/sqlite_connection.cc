@@ -53,6 +53,7 @@ class SqliteStatement final : public StatementBackend {
   }
 
   bool IsNull(int column) const override { return sqlite3_column_type(statement_, column) == SQLITE_NULL; }
+  bool IsFloat(int column) const override { return sqlite3_column_type(statement_, column) == SQLITE_FLOAT; }
   int64_t Int64(int column) const override { return sqlite3_column_int64(statement_, column); }
   double Double(int column) const override { return sqlite3_column_double(statement_, column); }
   std::string_view Text(int column) const override {

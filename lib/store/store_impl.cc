@@ -139,6 +139,10 @@ sql::Statement& SqlStore::Impl::Cached(const std::string& sql) {
   return *statement;
 }
 
+std::unique_ptr<sql::Connection> store_internal::OpenMigratedConnection(const std::string& database) {
+  return OpenConnection(database);
+}
+
 SqlStore::Impl::Impl(const std::string& database)
     : path(database),
       connection(OpenConnection(database)),

@@ -113,6 +113,10 @@ void AttachCitationArchives(SqlStore::Impl& impl, int64_t run_id, int64_t articl
                             std::vector<CitationRecord>* citations);
 
 namespace store_internal {
+// A connection to `database` (a SQLite path or a postgresql:// URL),
+// configured and migrated as a store's. Throws StoreError.
+std::unique_ptr<sql::Connection> OpenMigratedConnection(const std::string& database);
+
 inline std::string TextOrEmpty(const sql::Column& column) {
   return column.isNull() ? std::string() : column.getString();
 }

@@ -198,7 +198,9 @@ TEST_P(PruneTest, ADryRunCountsWhatThePruneDeletesAndChangesNothing) {
   const int64_t size = sqlite ? std::filesystem::file_size(path_) : 0;
   PruneReport dry = Prune(*store_, 3, /*dry_run=*/true);
   EXPECT_EQ(AllRows(*db), before);
-  if (sqlite) EXPECT_EQ(std::filesystem::file_size(path_), size);
+  if (sqlite) {
+    EXPECT_EQ(std::filesystem::file_size(path_), size);
+  }
   EXPECT_EQ(dry.bytes_after, dry.bytes_before);
   EXPECT_GT(dry.runs, 0);
   PruneReport real = Prune(*store_, 3);

@@ -39,6 +39,11 @@ std::optional<Job> SelectJob(sql::Connection& db, int64_t id) {
 // Within the caller's transaction: the queued job of `kind` for `article_id`
 // (0 for kind all), or a new one.
 Job EnqueueIn(sql::Connection& db, const std::string& kind, int64_t article_id) {
+  // Look-then-insert must not interleave with another enqueuer's, or both
+  // would insert. SQLite's write transaction excludes every other writer
+  // already; on PostgreSQL this lock excludes other enqueuers (it conflicts
+  // with itself) until commit, while claims and reads go on.
+  if (db.engine() == sql::Engine::kPostgres) db.exec("LOCK TABLE jobs IN SHARE ROW EXCLUSIVE MODE");
   sql::Statement find(db, "SELECT id FROM jobs WHERE kind = ?1 AND COALESCE(article_id, 0) = ?2 "
                              "AND state = " + SqlLiteral(JobState::kQueued) + " ORDER BY id LIMIT 1");
   find.bind(1, kind);
@@ -82,16 +87,19 @@ Job SqlStore::EnqueueAllJob() {
 std::optional<Job> SqlStore::ClaimNextJob() {
   return Guarded(*impl_, "claiming the next job", [&]() -> std::optional<Job> {
     WriteScope transaction(*impl_);
-    sql::Statement find(impl_->db,
-                           "SELECT id FROM jobs WHERE state = " + SqlLiteral(JobState::kQueued) + " ORDER BY id LIMIT 1");
-    if (!find.executeStep()) return std::nullopt;
-    const int64_t id = find.getColumn(0).getInt64();
-    find.reset();
-    sql::Statement update(impl_->db, "UPDATE jobs SET state = " + SqlLiteral(JobState::kRunning) +
-                                            ", started_at = ?2 WHERE id = ?1");
-    update.bind(1, id);
-    update.bind(2, UtcNow());
-    update.exec();
+    // One statement, so that two workers never claim the same job: on
+    // PostgreSQL the oldest queued row not locked by another claimer (SKIP
+    // LOCKED: they take the next one instead of waiting); SQLite's write
+    // transaction admits one claimer at a time anyway.
+    const std::string skip_locked = impl_->db.engine() == sql::Engine::kPostgres ? " FOR UPDATE SKIP LOCKED" : "";
+    StatementUse claim(impl_->Cached("UPDATE jobs SET state = " + SqlLiteral(JobState::kRunning) +
+                                     ", started_at = ?1 WHERE id = (SELECT id FROM jobs WHERE state = " +
+                                     SqlLiteral(JobState::kQueued) + " ORDER BY id LIMIT 1" + skip_locked +
+                                     ") RETURNING id"));
+    claim->bind(1, UtcNow());
+    if (!claim->executeStep()) return std::nullopt;
+    const int64_t id = claim->getColumn(0).getInt64();
+    claim->reset();
     std::optional<Job> job = SelectJob(impl_->db, id);
     transaction.Commit();
     return job;

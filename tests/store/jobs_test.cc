@@ -2,6 +2,10 @@
 // order, requeue at restart, registered articles, resumable runs.
 #include <gtest/gtest.h>
 
+#include <set>
+#include <thread>
+#include <vector>
+
 #include "store/store.h"
 #include "support/test_database.h"
 
@@ -45,6 +49,74 @@ TEST_P(JobQueueTest, QueuedJobOfAnArticleIsReused) {
   EXPECT_EQ(store->GetJob(first.id)->state, JobState::kDone);
   EXPECT_FALSE(store->GetJob(first.id)->finished_at.empty());
   EXPECT_FALSE(store->GetJob(999));
+}
+
+// Workers claiming from one queue at once (several daemons on one
+// PostgreSQL): every job is claimed exactly once; and enqueuers racing for
+// one article queue one job.
+TEST_P(JobQueueTest, ConcurrentClaimersTakeEachJobOnce) {
+  constexpr int kJobs = 60;
+  constexpr int kWorkers = 4;
+  {
+    auto store = OpenStore();
+    for (int i = 0; i < kJobs; ++i) {
+      store->EnqueueArticleJob(store->RegisterArticle("/a" + std::to_string(i), "a", kArticleKindFile));
+    }
+  }
+  std::vector<std::vector<int64_t>> claimed(kWorkers);
+  std::vector<std::string> errors(kWorkers);
+  std::vector<std::thread> workers;
+  for (int w = 0; w < kWorkers; ++w) {
+    workers.emplace_back([&, w] {
+      try {
+        auto store = OpenStore();
+        int idle = 0;
+        while (idle < 3) {  // a claim may find nothing while others hold the last rows
+          std::optional<Job> job = store->ClaimNextJob();
+          if (!job) {
+            ++idle;
+            continue;
+          }
+          idle = 0;
+          claimed[w].push_back(job->id);
+          store->FinishJob(job->id, JobState::kDone, "");
+        }
+      } catch (const std::exception& e) {
+        errors[w] = e.what();
+      }
+    });
+  }
+  for (auto& t : workers) t.join();
+  std::set<int64_t> all;
+  size_t total = 0;
+  for (int w = 0; w < kWorkers; ++w) {
+    EXPECT_EQ(errors[w], "");
+    all.insert(claimed[w].begin(), claimed[w].end());
+    total += claimed[w].size();
+  }
+  EXPECT_EQ(total, static_cast<size_t>(kJobs));  // none twice
+  EXPECT_EQ(all.size(), static_cast<size_t>(kJobs));  // none missed
+  auto store = OpenStore();
+  EXPECT_EQ(store->CountJobs(JobState::kDone), kJobs);
+
+  const int64_t article = store->RegisterArticle("/raced.md", "raced.md", kArticleKindFile);
+  std::vector<std::thread> enqueuers;
+  std::vector<int64_t> ids(kWorkers);
+  for (int w = 0; w < kWorkers; ++w) {
+    enqueuers.emplace_back([&, w] {
+      try {
+        ids[w] = OpenStore()->EnqueueArticleJob(article).id;
+      } catch (const std::exception& e) {
+        errors[w] = e.what();
+      }
+    });
+  }
+  for (auto& t : enqueuers) t.join();
+  for (int w = 0; w < kWorkers; ++w) {
+    EXPECT_EQ(errors[w], "");
+    EXPECT_EQ(ids[w], ids[0]);
+  }
+  EXPECT_EQ(store->CountJobs(JobState::kQueued), 1);
 }
 
 TEST_P(JobQueueTest, JobsSurviveReopening) {

@@ -1,7 +1,6 @@
 #include "daemon/instance.h"
 
 #include <fcntl.h>
-#include <sys/file.h>
 #include <unistd.h>
 
 #include <cerrno>
@@ -12,33 +11,19 @@
 
 namespace citecheck {
 
-InstanceLock::~InstanceLock() {
-  if (fd_ >= 0) close(fd_);  // releases the flock
-}
+InstanceLock::InstanceLock() = default;
+InstanceLock::~InstanceLock() = default;
 
-bool InstanceLock::Acquire(const std::string& db_path, std::string* error) {
-  const std::string path = db_path + ".lock";
-  std::error_code ec;
-  auto parent = std::filesystem::path(path).parent_path();
-  if (!parent.empty()) std::filesystem::create_directories(parent, ec);
-  fd_ = open(path.c_str(), O_RDWR | O_CREAT | O_CLOEXEC, 0644);
-  if (fd_ < 0) {
-    *error = "cannot open lock file " + path + ": " + std::strerror(errno);
+bool InstanceLock::Acquire(const std::string& db, std::string* error) {
+  try {
+    store_ = Store::Open(db);
+  } catch (const StoreError& e) {
+    *error = e.what();
     return false;
   }
-  if (flock(fd_, LOCK_EX | LOCK_NB) != 0) {
-    *error = errno == EWOULDBLOCK ? "another citecheckd is already running on " + db_path + " (" + path + " is locked)"
-                                  : "cannot lock " + path + ": " + std::strerror(errno);
-    close(fd_);
-    fd_ = -1;
-    return false;
-  }
-  std::string pid = std::to_string(getpid()) + "\n";
-  if (ftruncate(fd_, 0) == 0) {
-    ssize_t ignored = write(fd_, pid.data(), pid.size());
-    (void)ignored;
-  }
-  return true;
+  if (store_->LockInstance(error)) return true;
+  store_.reset();
+  return false;
 }
 
 namespace {
@@ -100,7 +85,7 @@ bool LoadOrCreateToken(const std::string& token_file, const std::string& db_path
     *path = token_file;
     return ReadToken(token_file, token, error);
   }
-  auto parent = std::filesystem::path(db_path).parent_path();
+  const std::filesystem::path parent = LocalStateDirectory(db_path);
   *path = (parent.empty() ? std::filesystem::path("citecheckd.token") : parent / "citecheckd.token").string();
   std::error_code ec;
   if (std::filesystem::exists(*path, ec)) return ReadToken(*path, token, error);

@@ -3,28 +3,33 @@
 #ifndef CITECHECK_DAEMON_INSTANCE_H_
 #define CITECHECK_DAEMON_INSTANCE_H_
 
+#include <memory>
 #include <string>
+
+#include "store/store.h"
 
 namespace citecheck {
 
-// Holds an flock on "<db>.lock" for its lifetime, so a second daemon on the
-// same database refuses to start. (The CLI does not take it: it shares the
-// database through SQLite's own locking.)
+// Holds the database's instance lock (Store::LockInstance) for its
+// lifetime, on a connection of its own, so a second daemon on the same
+// database refuses to start.
 class InstanceLock {
  public:
-  InstanceLock() = default;
+  InstanceLock();
   ~InstanceLock();
   InstanceLock(const InstanceLock&) = delete;
   InstanceLock& operator=(const InstanceLock&) = delete;
-  // False with *error naming the lock file when another process holds it.
-  bool Acquire(const std::string& db_path, std::string* error);
+  // False with *error naming the lock when another process holds it (or
+  // the database cannot be opened).
+  bool Acquire(const std::string& db, std::string* error);
 
  private:
-  int fd_ = -1;
+  std::unique_ptr<Store> store_;
 };
 
 // The bearer token: read from `token_file` when given (must exist and be
-// non-empty), else from "citecheckd.token" beside the database, generated
+// non-empty), else from "citecheckd.token" beside the database (for a
+// PostgreSQL URL: in the local data directory, LocalStateDirectory), generated
 // there (32 random bytes, hex, mode 0600) at first start. *path says which
 // file; *generated whether it was just written.
 bool LoadOrCreateToken(const std::string& token_file, const std::string& db_path, std::string* token,

@@ -63,6 +63,7 @@ class PostgresStatement final : public StatementBackend {
 
   bool Step() override {
     if (!result_) Run();
+    if (row_ >= PQntuples(result_.get())) throw Error("statement stepped past its end without a reset");
     if (row_ + 1 >= PQntuples(result_.get())) {
       row_ = PQntuples(result_.get());
       return false;
@@ -72,7 +73,8 @@ class PostgresStatement final : public StatementBackend {
   }
 
   int Exec() override {
-    if (!result_) Run();
+    if (result_) throw Error("statement executed again without a reset (in: " + sql_ + ")");
+    Run();
     if (PQntuples(result_.get()) > 0) throw Error("exec() on a statement that returns rows: use executeStep()");
     const char* count = PQcmdTuples(result_.get());
     return count[0] == '\0' ? 0 : std::atoi(count);
@@ -215,6 +217,14 @@ PostgresConnection::PostgresConnection(const std::string& url) : name_(RedactUrl
 }
 
 PostgresConnection::~PostgresConnection() { PQfinish(connection_); }
+
+void PostgresConnection::Begin(const std::string& sql) {
+  // PostgreSQL only warns about a BEGIN inside a transaction, and the
+  // ROLLBACK that ends the inner one would end the outer one: refused, as
+  // SQLite refuses it.
+  if (PQtransactionStatus(connection_) != PQTRANS_IDLE) throw Error("a transaction is already open (" + sql + ")");
+  exec(sql);
+}
 
 void PostgresConnection::exec(const std::string& sql) {
   Result result(PQexec(connection_, sql.c_str()));

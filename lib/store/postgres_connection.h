@@ -38,14 +38,16 @@ class PostgresConnection final : public Connection {
   void exec(const std::string& sql) override;
   bool tryExec(const std::string& sql) noexcept override;
   std::unique_ptr<StatementBackend> Prepare(const std::string& sql) override;
-  void BeginWrite() override { exec("BEGIN"); }
-  void BeginRead() override { exec("BEGIN ISOLATION LEVEL REPEATABLE READ"); }
+  void BeginWrite() override { Begin("BEGIN"); }
+  void BeginRead() override { Begin("BEGIN ISOLATION LEVEL REPEATABLE READ"); }
 
   pg_conn* handle() { return connection_; }
   // The server-side name of `sql` once it has run twice; "" before.
   std::string PreparedName(const std::string& sql);
 
  private:
+  void Begin(const std::string& sql);
+
   pg_conn* connection_ = nullptr;
   std::string name_;
   // By SQL text: runs so far, and the prepared name once prepared.

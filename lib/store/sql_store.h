@@ -77,6 +77,7 @@ class SqlStore final : public Store {
   std::optional<WebSession> FindWebSession(const std::string& id_hash) override;
   void DeleteWebSession(const std::string& id_hash) override;
   int DeleteExpiredWebSessions(int64_t now) override;
+  bool LockInstance(std::string* error) override;
 
   struct Impl;
 

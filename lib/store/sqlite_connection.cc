@@ -33,7 +33,9 @@ class SqliteStatement final : public StatementBackend {
   void ClearBindings() override { sqlite3_clear_bindings(statement_); }
 
   bool Step() override {
-    if (done_) return false;
+    // As SQLiteCpp: a statement run to its end runs again only after a
+    // reset (a second exec() without one would otherwise do nothing).
+    if (done_) throw Error("statement stepped past its end without a reset");
     const int code = sqlite3_step(statement_);
     if (code == SQLITE_ROW) return true;
     done_ = true;

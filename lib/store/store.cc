@@ -4,8 +4,10 @@
 #include "store/store.h"
 
 #include <cstdlib>
+#include <filesystem>
 
 #include "store/codec.h"
+#include "store/sql_connection.h"
 #include "store/sql_store.h"
 
 namespace citecheck {
@@ -27,6 +29,11 @@ void Store::WriteBatch::Commit() {
 }
 
 std::string ContentHash(std::string_view bytes) { return store_internal::Sha256Hex(bytes); }
+
+std::string LocalStateDirectory(const std::string& db) {
+  const std::string file = sql::IsPostgresUrl(db) ? DefaultDatabasePath() : db;
+  return std::filesystem::path(file).parent_path().string();
+}
 
 std::string DefaultDatabasePath() {
   const char* xdg = std::getenv("XDG_DATA_HOME");

@@ -280,6 +280,13 @@ class Store {
   virtual void DeleteWebSession(const std::string& id_hash) = 0;
   virtual int DeleteExpiredWebSessions(int64_t now) = 0;
 
+  // --- The daemon's instance lock (instance_lock.cc; docs/api.md "Lifecycle") ---
+  // Takes the lock one citecheckd holds on its database, until this Store
+  // is destroyed: false, with *error naming the holder's lock, when another
+  // process holds it. SQLite: an flock on "<db>.lock"; PostgreSQL: a session
+  // advisory lock on the database, which holds across machines.
+  virtual bool LockInstance(std::string* error) = 0;
+
   virtual ~Store() = default;
 
  protected:
@@ -297,6 +304,11 @@ std::string ContentHash(std::string_view bytes);
 // $XDG_DATA_HOME/citecheck/citecheck.db, else ~/.local/share/citecheck/citecheck.db
 // (a relative XDG_DATA_HOME is ignored, as the XDG spec asks).
 std::string DefaultDatabasePath();
+
+// Where files that go with database `db` live on this machine (the
+// daemon's token): the SQLite file's directory ("" for the current one),
+// or for a server URL the directory of DefaultDatabasePath().
+std::string LocalStateDirectory(const std::string& db);
 
 }  // namespace citecheck
 

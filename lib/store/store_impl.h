@@ -35,6 +35,8 @@ struct SqlStore::Impl {
   std::unique_ptr<sql::Connection> connection;
   sql::Connection& db;  // *connection
   std::string name;     // the database as errors name it (no password)
+  int instance_lock_fd = -1;  // SQLite's "<db>.lock", flocked while open (instance_lock.cc)
+  ~Impl();
   bool batch_open = false;  // a WriteBatch holds the write transaction
   std::unordered_map<std::string, std::unique_ptr<sql::Statement>> cached;  // Cached()
 

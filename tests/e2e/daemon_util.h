@@ -63,11 +63,14 @@ class DaemonEnv {
   }
 
   const TempDir& dir() const { return dir_; }
-  std::string db() const { return dir_.File("citecheck.db"); }
+  std::string db() const { return db_.empty() ? dir_.File("citecheck.db") : db_; }
+  // Another database than the file in dir() (a PostgreSQL URL).
+  void set_db(const std::string& db) { db_ = db; }
   DaemonProcess& daemon() { return daemon_; }
 
  private:
   TempDir dir_;
+  std::string db_;
   DaemonProcess daemon_;
 };
 

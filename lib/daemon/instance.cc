@@ -89,6 +89,9 @@ bool LoadOrCreateToken(const std::string& token_file, const std::string& db_path
   *path = (parent.empty() ? std::filesystem::path("citecheckd.token") : parent / "citecheckd.token").string();
   std::error_code ec;
   if (std::filesystem::exists(*path, ec)) return ReadToken(*path, token, error);
+  // A PostgreSQL database's data directory may not exist yet (a SQLite
+  // file's does: the store made it).
+  if (!parent.empty()) std::filesystem::create_directories(parent, ec);
   *generated = true;
   return GenerateToken(*path, token, error);
 }

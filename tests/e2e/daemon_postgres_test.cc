@@ -54,9 +54,14 @@ TEST_F(DaemonPostgresTest, ChecksServesReportsAndHoldsTheLockOnTheServer) {
 
   env.daemon().Signal(SIGTERM);
   EXPECT_EQ(env.daemon().Wait(), 0) << env.daemon().Log();
-  DaemonEnv next;
-  next.set_db(database.db());
-  EXPECT_TRUE(next.Start({}, data_home)) << next.daemon().Log();  // the lock went with the first daemon
+  // The lock went with the first daemon. Without --token-file, the token is
+  // made in the local data directory (created), not beside a URL.
+  DaemonProcess next(env.dir().File("next.log"));
+  ASSERT_TRUE(next.Start({"--db", database.db(), "--listen", "127.0.0.1:0", "--config", env.dir().File("config.json"),
+                          "--allow-private"},
+                         data_home))
+      << next.Log();
+  EXPECT_TRUE(std::filesystem::exists(env.dir().File("data/citecheck/citecheckd.token"))) << next.Log();
 }
 
 }  // namespace

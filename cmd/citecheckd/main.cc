@@ -109,6 +109,7 @@ int Main(int argc, char** argv) {
     std::cerr << "citecheckd: " << error << "\n";
     return kExitUsage;
   }
+  options.sole = lock.mode() == InstanceMode::kAlone;
   std::string token_path;
   bool generated = false;
   if (!LoadOrCreateToken(options.config.daemon.token_file, options.config.db, &options.token, &token_path,

@@ -1,5 +1,7 @@
 #include "daemon/api.h"
 
+#include "core/utc_time.h"
+
 #include <chrono>
 #include <cstdint>
 #include <functional>
@@ -9,6 +11,7 @@
 
 #include "core/media_type.h"
 #include "core/url.h"
+#include "core/utc_time.h"
 #include "core/utf8.h"
 #include "daemon/instance.h"
 #include "daemon/log.h"
@@ -100,6 +103,18 @@ std::string ShownId(const std::string& text) {
 
 // Reviews in force by their state now (ListReviews: stale ones judged
 // against each article's latest run).
+// One live worker as GET /v1/workers shows it (docs/api.md); its times are
+// the database's clock.
+json WorkerJson(const WorkerRow& w) {
+  return {{"id", w.id},
+          {"machine", w.machine},
+          {"pid", w.pid},
+          {"listen", w.listen},
+          {"started_at", w.started_at},
+          {"heartbeat_at", UtcIso8601(static_cast<std::time_t>(w.heartbeat_ms / 1000))},
+          {"lease_until", UtcIso8601(static_cast<std::time_t>(w.lease_until_ms / 1000))}};
+}
+
 std::string ReviewGauge(Store& store) {
   int64_t counts[3] = {0, 0, 0};
   for (const ReviewListing& l : ListReviews(store, 0)) {
@@ -157,7 +172,16 @@ class Api {
       auto store = c_.stores->Acquire();
       std::string text = c_.metrics->Render(store->CountJobs(JobState::kQueued), store->CountJobs(JobState::kRunning));
       text += ReviewGauge(*store);
+      text += "# HELP citecheck_workers_live Daemons whose heartbeat lease has not lapsed, on this database.\n"
+              "# TYPE citecheck_workers_live gauge\ncitecheck_workers_live " +
+              std::to_string(store->ListWorkers().size()) + "\n";
       res.set_content(text, "text/plain; version=0.0.4");
+    });
+    s.Get("/v1/workers", [this](const httplib::Request&, httplib::Response& res) {
+      auto store = c_.stores->Acquire();
+      json workers = json::array();
+      for (const WorkerRow& w : store->ListWorkers()) workers.push_back(WorkerJson(w));
+      JsonReply(res, 200, {{"workers", workers}});
     });
     s.Post("/v1/articles", [this](const httplib::Request& req, httplib::Response& res) { PostArticle(req, res); });
     s.Get("/v1/articles", [this](const httplib::Request& req, httplib::Response& res) { GetArticles(req, res); });

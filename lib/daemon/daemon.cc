@@ -7,6 +7,7 @@
 #include "daemon/api.h"
 #include "daemon/cron.h"
 #include "daemon/log.h"
+#include "daemon/store_host_gate.h"
 #include "web/web_routes.h"
 
 namespace citecheck {
@@ -36,6 +37,9 @@ Daemon::~Daemon() {
   for (std::thread* t : {&server_thread_, &scheduler_thread_, &worker_thread_}) {
     if (t->joinable()) t->join();
   }
+  // Before worker_ goes (its heartbeat thread asks the worker for its job):
+  // stops beating and leaves the workers table.
+  membership_.reset();
 }
 
 bool Daemon::Start(std::string* error) {
@@ -49,14 +53,21 @@ bool Daemon::Start(std::string* error) {
     *error = "daemon.listen: expected HOST:PORT, got \"" + options_.config.daemon.listen + "\"";
     return false;
   }
-  {
+  try {
     auto store = stores_.Acquire();
-    const int runs = store->InterruptRunningRuns("daemon");
-    const int jobs = store->RequeueRunningJobs();
-    if (runs > 0 || jobs > 0) {
-      Log(LogLevel::kInfo, "daemon.recover",
-          {{"interrupted_runs", std::to_string(runs)}, {"requeued_jobs", std::to_string(jobs)}});
+    if (options_.sole) {
+      const int runs = store->InterruptRunningRuns("daemon");
+      const int jobs = store->RequeueRunningJobs();
+      if (runs > 0 || jobs > 0) {
+        Log(LogLevel::kInfo, "daemon.recover",
+            {{"interrupted_runs", std::to_string(runs)}, {"requeued_jobs", std::to_string(jobs)}});
+      }
+    } else if (const int jobs = store->RescueLapsedWork(); jobs > 0) {
+      Log(LogLevel::kInfo, "daemon.recover", {{"requeued_jobs", std::to_string(jobs)}});
     }
+  } catch (const std::exception& e) {
+    *error = e.what();
+    return false;
   }
   server_ = std::make_unique<httplib::Server>();
   // Each keep-alive connection holds a thread: room for many API clients.
@@ -74,7 +85,6 @@ bool Daemon::Start(std::string* error) {
   server_->set_keep_alive_max_count(1000000);
   server_->set_keep_alive_timeout(10);
   server_->set_tcp_nodelay(true);  // small JSON replies: no delayed-ACK stalls
-  worker_ = std::make_unique<Worker>(config_, metrics_, stop_);
   scheduler_ = std::make_unique<Scheduler>(config_, stop_, *options_.clock, [this] { worker_->Wake(); });
   scheduler_->RecordFirstStart(*stores_.Acquire());
   ApiContext context;
@@ -99,6 +109,20 @@ bool Daemon::Start(std::string* error) {
   }
   if (port_ == 0) {
     *error = "cannot listen on " + options_.config.daemon.listen + " (address in use or not local?)";
+    return false;
+  }
+  // The worker joins once its address is known (GET /v1/workers shows the
+  // port a "127.0.0.1:0" got); no request is served before listen below.
+  try {
+    membership_ = std::make_unique<Membership>(
+        options_.config.db, DescribeThisWorker((host.find(':') != std::string::npos ? "[" + host + "]" : host) + ":" + std::to_string(port_)), options_.config.daemon.lease_s,
+        [this] { return worker_->current_job(); }, [this] { worker_->Wake(); });
+    std::shared_ptr<HostGate> gate;
+    if (!options_.sole) gate = std::make_shared<StoreHostGate>(options_.config.db, membership_->lease());
+    worker_ = std::make_unique<Worker>(config_, metrics_, stop_, *membership_, std::move(gate));
+    membership_->Start();  // its thread asks worker_, which exists now
+  } catch (const std::exception& e) {
+    *error = e.what();
     return false;
   }
   if (listen_socket_ >= 0) ::listen(listen_socket_, kListenBacklog);
@@ -167,7 +191,9 @@ bool Daemon::Wait() {
   try {
     auto store = Store::Open(options_.config.db);
     if (run > 0) store->FinishRun(run, RunState::kInterrupted);
-    if (job > 0) store->FinishJob(job, JobState::kQueued, "");
+    // Handed back at once, not when the lease lapses: another worker may
+    // take it now.
+    if (job > 0) store->FinishJob(job, membership_->id(), JobState::kQueued, "");
   } catch (const std::exception& e) {
     Log(LogLevel::kError, "daemon.stop_error", {{"error", e.what()}});
   }

@@ -12,6 +12,7 @@
 #include <thread>
 
 #include "config/config.h"
+#include "daemon/membership.h"
 #include "daemon/metrics.h"
 #include "daemon/scheduler.h"
 #include "daemon/shared_state.h"
@@ -24,6 +25,8 @@ struct DaemonOptions {
   std::string token;         // bearer token of the API
   int stop_grace_s = 10;     // how long a stop waits for in-flight transfers
   size_t max_request_bytes = 4 * 1024 * 1024;  // larger request bodies get 413
+  // Whether this daemon holds the database alone (Store::LockInstance).
+  bool sole = true;
   // The scheduler's clock (tests pass a fake one); must outlive the daemon.
   Clock* clock = &RealClock();
 };
@@ -33,8 +36,10 @@ class Daemon {
   explicit Daemon(DaemonOptions options);
   ~Daemon();
 
-  // Marks runs a previous daemon left running as interrupted and requeues
-  // their jobs, binds daemon.listen, and starts the API, scheduler and
+  // Recovers what dead daemons left: alone on the database (options.sole),
+  // every running run is interrupted and its job requeued; sharing it, only
+  // the work whose lease lapsed (docs/scale-out.md). Registers as a worker,
+  // binds daemon.listen, and starts the API, scheduler and
   // worker threads. False with *error (bad listen address, port in use, bad
   // schedule, database error).
   bool Start(std::string* error);
@@ -61,6 +66,7 @@ class Daemon {
   std::unique_ptr<httplib::Server> server_;
   std::shared_ptr<void> api_;
   std::shared_ptr<void> web_;  // the reviewer's pages (lib/web), after the API's routes
+  std::unique_ptr<Membership> membership_;  // before the worker, which uses it
   std::unique_ptr<Worker> worker_;
   std::unique_ptr<Scheduler> scheduler_;
   std::thread server_thread_;

@@ -21,7 +21,10 @@ bool InstanceLock::Acquire(const std::string& db, std::string* error) {
     *error = e.what();
     return false;
   }
-  if (store_->LockInstance(error)) return true;
+  if (const std::optional<InstanceMode> mode = store_->LockInstance(error)) {
+    mode_ = *mode;
+    return true;
+  }
   store_.reset();
   return false;
 }

@@ -12,7 +12,7 @@ namespace citecheck {
 
 // Holds the database's instance lock (Store::LockInstance) for its
 // lifetime, on a connection of its own, so a second daemon on the same
-// database refuses to start.
+// SQLite database refuses to start (on PostgreSQL, daemons share it).
 class InstanceLock {
  public:
   InstanceLock();
@@ -22,9 +22,12 @@ class InstanceLock {
   // False with *error naming the lock when another process holds it (or
   // the database cannot be opened).
   bool Acquire(const std::string& db, std::string* error);
+  // After Acquire: whether other daemons may share the database.
+  InstanceMode mode() const { return mode_; }
 
  private:
   std::unique_ptr<Store> store_;
+  InstanceMode mode_ = InstanceMode::kAlone;
 };
 
 // The bearer token: read from `token_file` when given (must exist and be

@@ -41,9 +41,14 @@ void Scheduler::SleepUntil(std::time_t when) {
   woken_ = false;
 }
 
-void Scheduler::Fire(Store& store, std::time_t now, bool missed) {
-  Job job = store.EnqueueAllJob();
-  store.SetDaemonState(kLastFiredKey, std::to_string(now));
+void Scheduler::Fire(Store& store, const std::string& last, std::time_t now, bool missed) {
+  std::optional<Job> fired = store.FireSchedule(kLastFiredKey, last, std::to_string(now));
+  if (!fired) {
+    Log(LogLevel::kInfo, "schedule.fired_elsewhere", {{"at", UtcIso8601(now)}});
+    return;
+  }
+  const Job& job = *fired;
+  // Only the worker that fired writes it, so it names the job of this firing.
   store.SetDaemonState(kScheduledJobKey, std::to_string(job.id));
   Log(LogLevel::kInfo, "schedule.fire",
       {{"job", std::to_string(job.id)}, {"at", UtcIso8601(now)}, {"missed", missed ? "true" : "false"}});
@@ -79,7 +84,7 @@ void Scheduler::Run() {
       auto next = schedule->Next(last);
       if (next && *next <= now) {
         // Due now, or missed while down (fires once, whatever was missed).
-        Fire(*store, now, now - *next >= 60);
+        Fire(*store, *last_text, now, now - *next >= 60);
         continue;
       }
       SleepUntil(next ? *next : now + 60);

@@ -41,7 +41,9 @@ class Scheduler {
   std::time_t Now() const { return clock_.SystemNow(); }
 
  private:
-  void Fire(Store& store, std::time_t now, bool missed);
+  // Queues the job of every article unless another worker sharing the
+  // database fired this occurrence first (the last firing is still `last`).
+  void Fire(Store& store, const std::string& last, std::time_t now, bool missed);
   void SleepUntil(std::time_t when);
 
   SharedConfig& config_;

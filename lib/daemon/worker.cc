@@ -17,13 +17,14 @@ constexpr auto kPollInterval = std::chrono::milliseconds(250);
 // How often the watchdog looks at the shutdown flag, which it cannot wait on.
 constexpr auto kWatchInterval = std::chrono::milliseconds(50);
 
-// The stop flag of one job's run: set when the worker stops (shutdown) or
-// when the job has run for daemon.job_timeout_s. A thread of its own, so that
+// The stop flag of one job's run: set when the worker stops (shutdown),
+// when another worker took the job's lease over, or when the job has run
+// for daemon.job_timeout_s. A thread of its own, so that
 // the run (lib/check) needs to know nothing of either.
 class JobWatchdog {
  public:
-  JobWatchdog(const std::atomic<bool>& shutdown, int64_t job_id, int timeout_s)
-      : shutdown_(shutdown), job_id_(job_id), timeout_s_(timeout_s),
+  JobWatchdog(const std::atomic<bool>& shutdown, const Membership& membership, int64_t job_id, int timeout_s)
+      : shutdown_(shutdown), membership_(membership), job_id_(job_id), timeout_s_(timeout_s),
         deadline_(std::chrono::steady_clock::now() + std::chrono::seconds(timeout_s)),
         thread_([this] { Watch(); }) {}
   ~JobWatchdog() {
@@ -44,7 +45,7 @@ class JobWatchdog {
   void Watch() {
     std::unique_lock<std::mutex> lock(mu_);
     while (!done_) {
-      if (shutdown_.load()) stop_ = true;
+      if (shutdown_.load() || membership_.Lost(job_id_)) stop_ = true;
       if (timeout_s_ > 0 && !timed_out_ && std::chrono::steady_clock::now() >= deadline_) {
         timed_out_ = true;
         stop_ = true;
@@ -56,6 +57,7 @@ class JobWatchdog {
   }
 
   const std::atomic<bool>& shutdown_;
+  const Membership& membership_;
   const int64_t job_id_;
   const int timeout_s_;
   const std::chrono::steady_clock::time_point deadline_;
@@ -94,7 +96,7 @@ void Worker::Run() {
   while (!stop_) {
     try {
       if (!store) store = Store::Open(config_.Get()->db);
-      std::optional<Job> job = store->ClaimNextJob();
+      std::optional<Job> job = store->ClaimNextJob(membership_.lease());
       if (!job) {
         WaitForWork();
         continue;
@@ -127,7 +129,7 @@ void Worker::Execute(Store& store, const Job& job) {
       {{"job", std::to_string(job.id)}, {"kind", job.kind}, {"articles", std::to_string(articles.size())},
        {"resume_run", std::to_string(resume)}});
   if (articles.empty()) {
-    store.FinishJob(job.id, JobState::kDone, job.kind == kJobKindAll ? "" : "article no longer exists");
+    Finish(store, job.id, JobState::kDone, job.kind == kJobKindAll ? "" : "article no longer exists");
     metrics_.RecordJob(JobState::kDone);
     current_job_ = 0;
     return;
@@ -135,7 +137,7 @@ void Worker::Execute(Store& store, const Job& job) {
   const auto start = std::chrono::steady_clock::now();
   auto fetcher = MakeCurlFetcher(FetcherOptions(*config), RealClock(), hosts_);
   RegisteredRun result;
-  JobWatchdog watchdog(stop_, job.id, config->daemon.job_timeout_s);
+  JobWatchdog watchdog(stop_, membership_, job.id, config->daemon.job_timeout_s);
   try {
     result = RunRegistered(store, *config, *fetcher, articles, "daemon", resume, watchdog.stop(), nullptr,
                            [&](int64_t run_id) {
@@ -145,7 +147,7 @@ void Worker::Execute(Store& store, const Job& job) {
   } catch (...) {
     current_run_ = 0;
     current_job_ = 0;
-    store.FinishJob(job.id, JobState::kFailed, "database error during the run");
+    Finish(store, job.id, JobState::kFailed, "database error during the run");
     metrics_.RecordJob(JobState::kFailed);
     throw;
   }
@@ -163,7 +165,11 @@ void Worker::Execute(Store& store, const Job& job) {
     state = JobState::kQueued;  // resumes at the next start
   }
   if (result.run.run_id != 0) metrics_.RecordRun(store.LoadRun(result.run.run_id), seconds, result.run.unchanged_pages);
-  store.FinishJob(job.id, state, error);
+  if (!Finish(store, job.id, state, error)) {
+    current_run_ = 0;
+    current_job_ = 0;
+    return;  // the job is another worker's now: neither its end nor a prune is ours
+  }
   metrics_.RecordJob(state);
   Log(state == JobState::kFailed ? LogLevel::kWarn : LogLevel::kInfo, "job.finish",
       {{"job", std::to_string(job.id)}, {"state", std::string(ToString(state))}, {"run", std::to_string(result.run.run_id)},
@@ -173,6 +179,13 @@ void Worker::Execute(Store& store, const Job& job) {
   current_run_ = 0;
   current_job_ = 0;
   PruneAfterSchedule(store, job, state, config->store.keep_runs);
+}
+
+bool Worker::Finish(Store& store, int64_t job, JobState state, const std::string& error) {
+  if (store.FinishJob(job, membership_.id(), state, error)) return true;
+  Log(LogLevel::kWarn, "job.lease_lost",
+      {{"job", std::to_string(job)}, {"worker", membership_.id()}, {"state_not_written", std::string(ToString(state))}});
+  return false;
 }
 
 void Worker::PruneAfterSchedule(Store& store, const Job& job, JobState state, int keep_runs) {

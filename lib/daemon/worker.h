@@ -5,6 +5,8 @@
 // fails ("job exceeded daemon.job_timeout_s (N s)"); the next job follows.
 // Every job's fetcher shares the worker's HostTable, so each host's interval,
 // concurrency and Retry-After pause hold across jobs (docs/fetching.md).
+// Jobs are claimed under the Membership's lease: a job whose lease another
+// worker took over stops like a timed-out one, and its end is not written.
 #ifndef CITECHECK_DAEMON_WORKER_H_
 #define CITECHECK_DAEMON_WORKER_H_
 
@@ -14,6 +16,7 @@
 #include <memory>
 #include <mutex>
 
+#include "daemon/membership.h"
 #include "daemon/metrics.h"
 #include "daemon/shared_state.h"
 #include "fetch/host_table.h"
@@ -24,8 +27,13 @@ class Worker {
  public:
   // `stop` ends the loop and interrupts the run in progress at its next
   // batch of URLs.
-  Worker(SharedConfig& config, Metrics& metrics, const std::atomic<bool>& stop)
-      : config_(config), metrics_(metrics), stop_(stop) {}
+  // `membership` must outlive the worker; it is only asked for the lease.
+  // `gate`: the politeness shared with the other workers on the database
+  // (null for a daemon alone on it).
+  Worker(SharedConfig& config, Metrics& metrics, const std::atomic<bool>& stop, const Membership& membership,
+         std::shared_ptr<HostGate> gate)
+      : config_(config), metrics_(metrics), stop_(stop), membership_(membership),
+        hosts_(std::make_shared<HostTable>(std::move(gate))) {}
 
   // Loops until stop; call on its own thread. Store failures are logged and
   // retried after a pause.
@@ -43,12 +51,15 @@ class Worker {
   void WaitForWork();
   // After the job the schedule queued, when it is done: store.keep_runs.
   void PruneAfterSchedule(Store& store, const Job& job, JobState state, int keep_runs);
+  // FinishJob under this worker's lease; logs a lease taken over.
+  bool Finish(Store& store, int64_t job, JobState state, const std::string& error);
 
   SharedConfig& config_;
   Metrics& metrics_;
   const std::atomic<bool>& stop_;
+  const Membership& membership_;
   // The politeness state of every host this daemon fetched from.
-  std::shared_ptr<HostTable> hosts_ = std::make_shared<HostTable>();
+  std::shared_ptr<HostTable> hosts_;
   std::mutex mu_;
   std::condition_variable cv_;
   bool woken_ = false;

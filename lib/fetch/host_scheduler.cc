@@ -29,7 +29,7 @@ HostScheduler::Host& HostScheduler::HostEntry(const std::string& name) {
 }
 
 void HostScheduler::PauseHost(const std::string& host_name, SteadyClock::time_point until) {
-  table_->Pause(host_name, until);
+  table_->Pause(host_name, until, clock_.Now());
 }
 
 void HostScheduler::Add(FetchJob job) {

@@ -11,7 +11,7 @@ constexpr auto kIdleForgotten = std::chrono::minutes(10);
 
 }  // namespace
 
-HostTable::HostTable() {
+HostTable::HostTable(std::shared_ptr<HostGate> gate) : gate_(std::move(gate)) {
   // curl_share_init does not initialise libcurl itself (curl_easy_init
   // does); a table may be made before any fetcher, e.g. by the daemon.
   static const CURLcode init = curl_global_init(CURL_GLOBAL_DEFAULT);
@@ -54,6 +54,15 @@ bool HostTable::TryStart(const std::string& host, int per_host, std::chrono::mil
   if (hosts_.size() >= forget_at_) Forget(now);
   State& state = hosts_[host];
   if (state.running >= per_host || ReadyAt(state, interval) > now) return false;
+  if (gate_) {
+    const HostGate::Decision decision = gate_->TryStart(host, per_host, interval);
+    if (!decision.started) {
+      // Another worker's start (or its slots): look again when the gate says.
+      state.paused_until = std::max(state.paused_until, now + decision.wait);
+      return false;
+    }
+    state.gate_slots.push_back(decision.slot);
+  }
   ++state.running;
   state.started = true;
   state.last_start = now;
@@ -63,13 +72,21 @@ bool HostTable::TryStart(const std::string& host, int per_host, std::chrono::mil
 void HostTable::Finished(const std::string& host) {
   std::lock_guard<std::mutex> lock(mu_);
   auto it = hosts_.find(host);
-  if (it != hosts_.end() && it->second.running > 0) --it->second.running;
+  if (it == hosts_.end() || it->second.running == 0) return;
+  --it->second.running;
+  // Slots are alike: any one of the host's goes back.
+  if (!it->second.gate_slots.empty()) {
+    const int64_t slot = it->second.gate_slots.back();
+    it->second.gate_slots.pop_back();
+    gate_->Finished(slot);
+  }
 }
 
-void HostTable::Pause(const std::string& host, SteadyClock::time_point until) {
+void HostTable::Pause(const std::string& host, SteadyClock::time_point until, SteadyClock::time_point now) {
   std::lock_guard<std::mutex> lock(mu_);
   State& state = hosts_[host];
   state.paused_until = std::max(state.paused_until, until);
+  if (gate_ && until > now) gate_->Pause(host, std::chrono::ceil<std::chrono::milliseconds>(until - now));
 }
 
 size_t HostTable::size() const {

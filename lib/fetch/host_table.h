@@ -14,17 +14,23 @@
 
 #include <array>
 #include <chrono>
+#include <memory>
 #include <mutex>
 #include <string>
 #include <unordered_map>
+#include <vector>
 
 #include "core/clock.h"
+#include "fetch/host_gate.h"
 
 namespace citecheck {
 
 class HostTable {
  public:
-  HostTable();
+  // `gate`, when given, is asked before every start that this table allows
+  // (host_gate.h); it is called with the table's lock held, so the table's
+  // users wait for it (one fetch loop per daemon: it is that loop's time).
+  explicit HostTable(std::shared_ptr<HostGate> gate = nullptr);
   ~HostTable();  // closes the pooled connections; every transfer using them must be gone
   HostTable(const HostTable&) = delete;
   HostTable& operator=(const HostTable&) = delete;
@@ -43,13 +49,15 @@ class HostTable {
   View Look(const std::string& host, std::chrono::milliseconds interval) const;
 
   // Starts a request to `host` at `now` when fewer than `per_host` run and
-  // its interval and pause allow it; false (nothing changed) otherwise.
+  // its interval and pause allow it, and the gate agrees; false otherwise
+  // (a gate's refusal pauses the host here for as long as it says).
   bool TryStart(const std::string& host, int per_host, std::chrono::milliseconds interval,
                 SteadyClock::time_point now);
   // A request started with TryStart is over.
   void Finished(const std::string& host);
-  // No request to `host` starts before `until` (a later pause only extends).
-  void Pause(const std::string& host, SteadyClock::time_point until);
+  // No request to `host` starts before `until` (a later pause only extends);
+  // `now` says how long that is, for the gate.
+  void Pause(const std::string& host, SteadyClock::time_point until, SteadyClock::time_point now);
 
   size_t size() const;
 
@@ -59,6 +67,7 @@ class HostTable {
     bool started = false;
     SteadyClock::time_point last_start;
     SteadyClock::time_point paused_until = SteadyClock::time_point::min();
+    std::vector<int64_t> gate_slots;  // one per running request the gate let start
   };
   static SteadyClock::time_point ReadyAt(const State& state, std::chrono::milliseconds interval);
   // Drops hosts idle long enough that they constrain nothing any more, so a
@@ -68,6 +77,7 @@ class HostTable {
   static void LockShare(CURL*, curl_lock_data data, curl_lock_access, void* self);
   static void UnlockShare(CURL*, curl_lock_data data, void* self);
 
+  std::shared_ptr<HostGate> gate_;
   CURLSH* share_ = nullptr;
   std::array<std::mutex, CURL_LOCK_DATA_LAST> share_locks_;
   mutable std::mutex mu_;

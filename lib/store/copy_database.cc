@@ -33,7 +33,8 @@ const std::vector<TableColumns>& Tables() {
         "etag", "last_modified", "truncated", "permanent_redirect", "elapsed_ms", "bytes", "fetched_at",
         "content_hash", "page_title", "page_language", "canonical_url", "detected_language", "no_text_reason",
         "body_hash", "text_reused", "paywalled"}},
-      {"jobs", {"id", "kind", "article_id", "state", "run_id", "error", "created_at", "started_at", "finished_at"}},
+      {"jobs", {"id", "kind", "article_id", "state", "run_id", "error", "created_at", "started_at", "finished_at",
+                "lease_owner", "lease_until"}},
       {"daemon_state", {"key", "value"}},
       {"verdict_cache", {"content_hash", "quote", "options", "status", "score", "evidence", "reason"}},
       {"pruned_marks", {"article_id", "through_run_id"}},
@@ -52,6 +53,10 @@ const std::vector<TableColumns>& Tables() {
   };
   return kTables;
 }
+
+// Not copied: workers, host_politeness and host_slots hold the live state of
+// the daemons on a database (who is alive, what is in flight), which means
+// nothing on another database; a migration runs with the daemons stopped.
 
 // Tables whose id an identity column (PostgreSQL) or the rowid (SQLite) hands out.
 constexpr const char* kTablesWithIds[] = {"articles", "runs", "jobs", "reviews"};

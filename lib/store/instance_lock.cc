@@ -1,6 +1,6 @@
 // The daemon's instance lock (Store::LockInstance): one citecheckd per
-// database. (The CLI does not take it: it shares the database through the
-// engine's own locking.)
+// SQLite database; any number on a PostgreSQL one. (The CLI does not take
+// it: it shares the database through the engine's own locking.)
 #include <fcntl.h>
 #include <sys/file.h>
 #include <unistd.h>
@@ -13,9 +13,6 @@
 
 namespace citecheck {
 namespace {
-
-// Any constant of our own, distinct from the migration lock's.
-constexpr const char* kInstanceLock = "SELECT pg_try_advisory_lock(7305432110202)";
 
 bool LockFile(SqlStore::Impl& impl, std::string* error) {
   const std::string path = impl.path + ".lock";
@@ -49,15 +46,10 @@ SqlStore::Impl::~Impl() {
   if (instance_lock_fd >= 0) close(instance_lock_fd);  // releases the flock
 }
 
-bool SqlStore::LockInstance(std::string* error) {
-  if (impl_->db.engine() == sql::Engine::kSqlite) return LockFile(*impl_, error);
-  return Guarded(*impl_, "taking the daemon's lock", [&] {
-    // Session-level: held by this connection until it closes, or its
-    // process dies and the server drops the connection.
-    if (impl_->db.QueryInt64(kInstanceLock) == 1) return true;
-    *error = "another citecheckd is already running on " + impl_->name + " (its advisory lock is held)";
-    return false;
-  });
+std::optional<InstanceMode> SqlStore::LockInstance(std::string* error) {
+  if (impl_->db.engine() == sql::Engine::kPostgres) return InstanceMode::kShared;
+  if (!LockFile(*impl_, error)) return std::nullopt;
+  return InstanceMode::kAlone;
 }
 
 }  // namespace citecheck

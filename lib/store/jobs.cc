@@ -2,12 +2,14 @@
 // API write it, the daemon's worker claims from it, and it survives restarts.
 #include "store/codec.h"
 #include "store/store.h"
+#include "store/sql_text.h"
 #include "store/store_impl.h"
 
 namespace citecheck {
 namespace {
 
 using store_internal::DecodeJobState;
+using store_internal::NowMillisSql;
 using store_internal::SqlLiteral;
 using store_internal::UtcNow;
 
@@ -84,7 +86,7 @@ Job SqlStore::EnqueueAllJob() {
   });
 }
 
-std::optional<Job> SqlStore::ClaimNextJob() {
+std::optional<Job> SqlStore::ClaimNextJob(const JobLease& lease) {
   return Guarded(*impl_, "claiming the next job", [&]() -> std::optional<Job> {
     WriteScope transaction(*impl_);
     // One statement, so that two workers never claim the same job: on
@@ -93,10 +95,14 @@ std::optional<Job> SqlStore::ClaimNextJob() {
     // transaction admits one claimer at a time anyway.
     const std::string skip_locked = impl_->db.engine() == sql::Engine::kPostgres ? " FOR UPDATE SKIP LOCKED" : "";
     StatementUse claim(impl_->Cached("UPDATE jobs SET state = " + SqlLiteral(JobState::kRunning) +
-                                     ", started_at = ?1 WHERE id = (SELECT id FROM jobs WHERE state = " +
+                                     ", started_at = ?1, lease_owner = ?2, lease_until = " +
+                                     NowMillisSql(impl_->db.engine()) +
+                                     " + ?3 WHERE id = (SELECT id FROM jobs WHERE state = " +
                                      SqlLiteral(JobState::kQueued) + " ORDER BY id LIMIT 1" + skip_locked +
                                      ") RETURNING id"));
     claim->bind(1, UtcNow());
+    claim->bind(2, lease.owner);
+    claim->bind(3, int64_t{lease.seconds} * 1000);
     if (!claim->executeStep()) return std::nullopt;
     const int64_t id = claim->getColumn(0).getInt64();
     claim->reset();
@@ -117,19 +123,25 @@ void SqlStore::SetJobRun(int64_t job_id, int64_t run_id) {
   });
 }
 
-void SqlStore::FinishJob(int64_t job_id, JobState state, const std::string& error) {
-  Guarded(*impl_, "finishing job " + std::to_string(job_id), [&] {
+bool SqlStore::FinishJob(int64_t job_id, const std::string& owner, JobState state, const std::string& error) {
+  return Guarded(*impl_, "finishing job " + std::to_string(job_id), [&] {
     WriteScope transaction(*impl_);
+    // The owner check makes a worker whose lease was taken over (the rescuer
+    // requeued the job, which clears its owner) unable to overwrite what
+    // the job's new worker does with it.
     sql::Statement update(impl_->db,
-                             "UPDATE jobs SET state = ?2, error = ?3, "
+                             "UPDATE jobs SET state = ?2, error = ?3, lease_owner = NULL, lease_until = NULL, "
                              "finished_at = CASE WHEN ?2 IN (" + SqlLiteral(JobState::kDone) + ", " +
-                                 SqlLiteral(JobState::kFailed) + ") THEN ?4 END WHERE id = ?1");
+                                 SqlLiteral(JobState::kFailed) + ") THEN ?4 END "
+                             "WHERE id = ?1 AND lease_owner = ?5");
     update.bind(1, job_id);
     update.bind(2, std::string(ToString(state)));
     update.bind(3, error);
     update.bind(4, UtcNow());
-    update.exec();
+    update.bind(5, owner);
+    const bool finished = update.exec() == 1;
     transaction.Commit();
+    return finished;
   });
 }
 
@@ -141,10 +153,46 @@ int SqlStore::RequeueRunningJobs() {
   return Guarded(*impl_, "requeueing running jobs", [&] {
     WriteScope transaction(*impl_);
     sql::Statement update(impl_->db, "UPDATE jobs SET state = " + SqlLiteral(JobState::kQueued) +
-                                            " WHERE state = " + SqlLiteral(JobState::kRunning));
+                                            ", lease_owner = NULL, lease_until = NULL WHERE state = " +
+                                            SqlLiteral(JobState::kRunning));
     int count = update.exec();
     transaction.Commit();
     return count;
+  });
+}
+
+int SqlStore::RescueLapsedWork() {
+  return Guarded(*impl_, "returning lapsed leases", [&] {
+    WriteScope transaction(*impl_);
+    const std::string now = NowMillisSql(impl_->db.engine());
+    // Jobs first, returning their runs: a worker renewing its lease while
+    // this runs either renews first (PostgreSQL re-checks the condition on
+    // the updated row, and the job stays) or finds the job taken.
+    sql::Statement requeue(impl_->db, "UPDATE jobs SET state = " + SqlLiteral(JobState::kQueued) +
+                                          ", lease_owner = NULL, lease_until = NULL WHERE state = " +
+                                          SqlLiteral(JobState::kRunning) + " AND (lease_until IS NULL OR lease_until < " +
+                                          now + ") RETURNING COALESCE(run_id, 0)");
+    std::vector<int64_t> runs;
+    int jobs = 0;
+    while (requeue.executeStep()) {
+      ++jobs;
+      if (const int64_t run = requeue.getColumn(0).getInt64(); run > 0) runs.push_back(run);
+    }
+    // Their runs resume when the jobs are claimed again.
+    sql::Statement interrupt(impl_->db, "UPDATE runs SET state = " + SqlLiteral(RunState::kInterrupted) +
+                                            " WHERE id = ?1 AND state = " + SqlLiteral(RunState::kRunning));
+    for (int64_t run : runs) {
+      interrupt.bind(1, run);
+      interrupt.exec();
+      interrupt.reset();
+    }
+    impl_->db.exec("DELETE FROM host_slots WHERE lease_until < " + now);
+    impl_->db.exec("DELETE FROM workers WHERE lease_until < " + now);
+    // A host quiet for an hour constrains nothing (no interval is that
+    // long); without this the table would keep every host ever fetched.
+    impl_->db.exec("DELETE FROM host_politeness WHERE next_start_ms < " + now + " - 3600000");
+    transaction.Commit();
+    return jobs;
   });
 }
 
@@ -177,6 +225,24 @@ void SqlStore::SetDaemonState(const std::string& key, const std::string& value) 
     upsert.bind(2, value);
     upsert.exec();
     transaction.Commit();
+  });
+}
+
+std::optional<Job> SqlStore::FireSchedule(const std::string& key, const std::string& expected,
+                                          const std::string& fired) {
+  return Guarded(*impl_, "firing the schedule", [&]() -> std::optional<Job> {
+    WriteScope transaction(*impl_);
+    // Compare and set: of the workers that saw the same `expected`, the
+    // first one's update wins; PostgreSQL makes the others wait for its row
+    // lock and then re-checks their condition, which no longer holds.
+    sql::Statement swap(impl_->db, "UPDATE daemon_state SET value = ?3 WHERE key = ?1 AND value = ?2");
+    swap.bind(1, key);
+    swap.bind(2, expected);
+    swap.bind(3, fired);
+    if (swap.exec() != 1) return std::nullopt;
+    Job job = EnqueueIn(impl_->db, kJobKindAll, 0);
+    transaction.Commit();
+    return job;
   });
 }
 

@@ -342,6 +342,38 @@ CREATE TABLE article_changes (
 ) WITHOUT ROWID;
 )sql";
 
+// Migration 15 (issue 18, docs/scale-out.md): the work of several daemons on
+// one database. A running job carries its worker's lease (times are
+// milliseconds since the epoch on the database's clock, so that workers on
+// machines whose clocks differ agree); workers heartbeat; each host's
+// politeness is a row holding its next allowed start, and each request in
+// flight holds a leased slot row, so the limits hold across workers.
+constexpr const char* kWorkerLeases = R"sql(
+ALTER TABLE jobs ADD COLUMN lease_owner TEXT;
+ALTER TABLE jobs ADD COLUMN lease_until INTEGER;
+CREATE TABLE workers (
+  id            TEXT PRIMARY KEY,
+  machine       TEXT NOT NULL,
+  pid           INTEGER NOT NULL,
+  listen        TEXT NOT NULL,
+  started_at    TEXT NOT NULL,
+  heartbeat_ms  INTEGER NOT NULL,
+  lease_until   INTEGER NOT NULL
+) WITHOUT ROWID;
+CREATE TABLE host_politeness (
+  host           TEXT PRIMARY KEY,
+  next_start_ms  INTEGER NOT NULL
+) WITHOUT ROWID;
+CREATE TABLE host_slots (
+  id           INTEGER PRIMARY KEY,
+  host         TEXT NOT NULL,
+  owner        TEXT NOT NULL,
+  lease_until  INTEGER NOT NULL
+);
+CREATE INDEX host_slots_by_host ON host_slots(host, lease_until);
+CREATE INDEX host_slots_by_owner ON host_slots(owner);
+)sql";
+
 bool HasForeignTables(sql::Connection& db) {
   return db.QueryInt64("SELECT count(*) FROM sqlite_master WHERE name NOT LIKE 'sqlite_%'") > 0;
 }
@@ -392,6 +424,7 @@ const std::vector<Migration>& Migrations() {
       {"optional text of pages (note markers) and paywalled pages", kOptionalTextAndPaywall},
       {"archived copies: mementos, each citation's archive outcome", kArchivedCopies},
       {"each article's changes since its previous run, stored when the run ends", kStoredChanges},
+      {"workers, job leases, politeness shared by workers", kWorkerLeases},
   };
   return kMigrations;
 }

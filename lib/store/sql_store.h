@@ -59,14 +59,23 @@ class SqlStore final : public Store {
   void CacheVerdicts(const std::string& content_hash, const std::string& options_key, const std::vector<std::pair<std::string, Verdict>>& quote_verdicts) override;
   Job EnqueueArticleJob(int64_t article_id) override;
   Job EnqueueAllJob() override;
-  std::optional<Job> ClaimNextJob() override;
+  std::optional<Job> ClaimNextJob(const JobLease& lease) override;
   void SetJobRun(int64_t job_id, int64_t run_id) override;
-  void FinishJob(int64_t job_id, JobState state, const std::string& error) override;
+  bool FinishJob(int64_t job_id, const std::string& owner, JobState state, const std::string& error) override;
   std::optional<Job> GetJob(int64_t job_id) override;
   int RequeueRunningJobs() override;
+  int RescueLapsedWork() override;
   int64_t CountJobs(JobState state) override;
   std::optional<std::string> GetDaemonState(const std::string& key) override;
   void SetDaemonState(const std::string& key, const std::string& value) override;
+  std::optional<Job> FireSchedule(const std::string& key, const std::string& expected,
+                                  const std::string& fired) override;
+  std::vector<int64_t> HeartbeatWorker(const WorkerRow& worker, int lease_s) override;
+  void RemoveWorker(const std::string& id) override;
+  std::vector<WorkerRow> ListWorkers() override;
+  HostStart TryStartHost(const std::string& host, int per_host, int64_t interval_ms, const JobLease& lease) override;
+  void FinishHost(int64_t slot) override;
+  void PauseHost(const std::string& host, int64_t pause_ms) override;
   PruneReport Prune(const PruneOptions& options) override;
   PrunedStreak PrunedStreakOf(int64_t article_id, const std::string& normalized_url) override;
   ReviewRow SaveReview(const ReviewRow& row) override;
@@ -77,7 +86,7 @@ class SqlStore final : public Store {
   std::optional<WebSession> FindWebSession(const std::string& id_hash) override;
   void DeleteWebSession(const std::string& id_hash) override;
   int DeleteExpiredWebSessions(int64_t now) override;
-  bool LockInstance(std::string* error) override;
+  std::optional<InstanceMode> LockInstance(std::string* error) override;
 
   struct Impl;
 

@@ -38,4 +38,11 @@ std::string ByteLengthSql(sql::Engine engine, std::string_view column) {
   return "length(CAST(" + std::string(column) + " AS BLOB))";
 }
 
+std::string NowMillisSql(sql::Engine engine) {
+  // clock_timestamp(), not now(): now() stands still for a whole
+  // transaction, and a host's interval is measured between transactions.
+  if (engine == sql::Engine::kPostgres) return "CAST(floor(extract(epoch FROM clock_timestamp()) * 1000) AS BIGINT)";
+  return "CAST((julianday('now') - 2440587.5) * 86400000.0 AS INTEGER)";
+}
+
 }  // namespace citecheck::store_internal

@@ -24,6 +24,9 @@ std::string ReplaceRowSql(std::string_view table, std::initializer_list<std::str
 std::string ContainsSql(sql::Engine engine, std::string_view column, std::string_view literal);
 std::string JsonTextSql(sql::Engine engine, std::string_view column, std::string_view key);
 std::string ByteLengthSql(sql::Engine engine, std::string_view column);
+// The database's clock, in milliseconds since the epoch, as an integer
+// expression: what leases and politeness across workers are measured on.
+std::string NowMillisSql(sql::Engine engine);
 
 }  // namespace citecheck::store_internal
 

@@ -20,6 +20,7 @@
 #include "store/prune_types.h"
 #include "store/records.h"
 #include "store/registry_types.h"
+#include "store/worker_types.h"
 
 namespace citecheck {
 
@@ -231,18 +232,58 @@ class Store {
   virtual Job EnqueueArticleJob(int64_t article_id) = 0;
   // Queues a check of every registered article (reuses a queued one).
   virtual Job EnqueueAllJob() = 0;
-  // The oldest queued job, now marked running; nullopt when none.
-  virtual std::optional<Job> ClaimNextJob() = 0;
+  // The oldest queued job, now marked running and leased to `lease.owner`
+  // for `lease.seconds`; nullopt when none. Two claimers never get one job.
+  virtual std::optional<Job> ClaimNextJob(const JobLease& lease) = 0;
   virtual void SetJobRun(int64_t job_id, int64_t run_id) = 0;
-  // state done or failed (or queued again, for a job stopped by shutdown).
-  virtual void FinishJob(int64_t job_id, JobState state, const std::string& error) = 0;
+  // state done or failed (or queued again, for a job stopped by shutdown),
+  // written only while `owner` holds the job's lease: false, and nothing
+  // written, when it lapsed and another worker took the job over.
+  virtual bool FinishJob(int64_t job_id, const std::string& owner, JobState state, const std::string& error) = 0;
   virtual std::optional<Job> GetJob(int64_t job_id) = 0;
-  // Running jobs go back to queued (at daemon start). Returns how many.
+  // Every running job goes back to queued (at the start of a daemon that is
+  // alone on its database: whatever runs is a dead daemon's). Returns how many.
   virtual int RequeueRunningJobs() = 0;
+  // The rescuer, for daemons sharing a database: running jobs whose lease
+  // lapsed go back to queued (their runs interrupted, to be resumed), and
+  // the rows and host slots of workers whose lease lapsed go. Returns how
+  // many jobs.
+  virtual int RescueLapsedWork() = 0;
   virtual int64_t CountJobs(JobState state) = 0;
   // Small persistent daemon settings (last scheduled run).
   virtual std::optional<std::string> GetDaemonState(const std::string& key) = 0;
   virtual void SetDaemonState(const std::string& key, const std::string& value) = 0;
+  // The schedule's firing, once across all workers: when daemon state
+  // `key` still holds `expected`, sets it to `fired` and queues a job of
+  // every article (reusing a queued one), in one transaction; nullopt, and
+  // nothing changed, when another worker fired first.
+  virtual std::optional<Job> FireSchedule(const std::string& key, const std::string& expected,
+                                          const std::string& fired) = 0;
+
+  // --- Workers (workers.cc; docs/scale-out.md) ---
+  // Registers `worker` or renews it: its heartbeat and lease (lease_s from
+  // now), and the lease of each running job it holds. Returns the ids of
+  // the running jobs it still holds, so that a worker whose job was taken
+  // over learns it.
+  virtual std::vector<int64_t> HeartbeatWorker(const WorkerRow& worker, int lease_s) = 0;
+  // A worker leaving: its row and its host slots go at once (its jobs are
+  // requeued by the caller, through FinishJob).
+  virtual void RemoveWorker(const std::string& id) = 0;
+  // The live workers (lease not lapsed), by id.
+  virtual std::vector<WorkerRow> ListWorkers() = 0;
+
+  // --- Politeness across workers (host_gate.cc; docs/fetching.md) ---
+  // Starts a request to `host` for `lease.owner` when fewer than
+  // `per_host` slots of live leases are held and its next allowed start
+  // (the previous start + interval_ms, or a pause) has come, on the
+  // database's clock; the slot must be given back with FinishHost and
+  // lapses with the lease otherwise.
+  virtual HostStart TryStartHost(const std::string& host, int per_host, int64_t interval_ms,
+                                 const JobLease& lease) = 0;
+  virtual void FinishHost(int64_t slot) = 0;
+  // No request to `host` starts within `pause_ms` from now (a later pause
+  // only extends).
+  virtual void PauseHost(const std::string& host, int64_t pause_ms) = 0;
 
   // --- Retention (prune.cc, docs/storage.md "Retention") ---
   // Deletes what lies beyond the newest `keep_runs` runs of each article
@@ -281,11 +322,12 @@ class Store {
   virtual int DeleteExpiredWebSessions(int64_t now) = 0;
 
   // --- The daemon's instance lock (instance_lock.cc; docs/api.md "Lifecycle") ---
-  // Takes the lock one citecheckd holds on its database, until this Store
-  // is destroyed: false, with *error naming the holder's lock, when another
-  // process holds it. SQLite: an flock on "<db>.lock"; PostgreSQL: a session
-  // advisory lock on the database, which holds across machines.
-  virtual bool LockInstance(std::string* error) = 0;
+  // How a daemon holds its database: alone (SQLite: an flock on
+  // "<db>.lock", held until this Store is destroyed; nullopt, with *error
+  // naming the holder's lock, when another process holds it), or shared
+  // with other daemons (PostgreSQL: no lock; leases and heartbeats
+  // coordinate them, docs/scale-out.md).
+  virtual std::optional<InstanceMode> LockInstance(std::string* error) = 0;
 
   virtual ~Store() = default;
 

@@ -65,6 +65,10 @@ TEST(ConfigTest, BadKeysAndValuesAreNamed) {
       {R"({"match": {"near_threshold": 2}})", "match.near_threshold"},
       {R"({"fetch": {"cache_max_age_s": -1}})", "fetch.cache_max_age_s: expected a non-negative integer"},
       {R"({"daemon": {"max_request_bytes": 10}})", "daemon.max_request_bytes: expected an integer from 1024"},
+      {R"({"daemon": {"lease_s": 1}})", "daemon.lease_s: expected an integer from 2"},
+      {R"({"daemon": {"lease_s": 30}, "fetch": {"timeout_s": 30}})",
+       "daemon.lease_s (30) must be longer than fetch.timeout_s (30)"},
+      {R"({"fetch": {"timeout_s": 90}})", "daemon.lease_s (60) must be longer than fetch.timeout_s (90)"},
       {R"({"fetch": 3})", "fetch: expected an object"},
       {R"([1, 2])", "expected a JSON object"},
       {R"({"db": )", "invalid JSON"},
@@ -76,6 +80,13 @@ TEST(ConfigTest, BadKeysAndValuesAreNamed) {
     EXPECT_NE(status.error.find(c.expected_in_error), std::string::npos) << status.error;
     EXPECT_EQ(status.error.rfind("bad.json: ", 0), 0u) << status.error;
   }
+}
+
+TEST(ConfigTest, LeaseJustAboveTheFetchTimeoutIsAccepted) {
+  Config config;
+  ConfigStatus status = ApplyConfigText(R"({"daemon": {"lease_s": 31}, "fetch": {"timeout_s": 30}})", "ok.json", &config);
+  ASSERT_TRUE(status.ok) << status.error;
+  EXPECT_EQ(config.daemon.lease_s, 31);
 }
 
 TEST(ConfigTest, LookupOrderExplicitThenEnvironment) {

@@ -1,10 +1,12 @@
 // End to end: the real citecheckd with its database on PostgreSQL
 // (docs/storage.md "PostgreSQL"): a submitted article is checked and its
-// report served from the server's tables, a second daemon on the same
-// database refuses to start, and the lock goes with the first daemon.
+// report served from the server's tables, and a second daemon on the same
+// database joins it as a worker (docs/scale-out.md): both are listed by
+// GET /v1/workers on either, and a stopped one leaves the list at once.
 #include <signal.h>
 
 #include <filesystem>
+#include <set>
 
 #include "e2e/daemon_util.h"
 #include "support/test_database.h"
@@ -20,7 +22,7 @@ class DaemonPostgresTest : public ::testing::Test {
   void SetUp() override { CITECHECK_SKIP_UNLESS_AVAILABLE(Backend::kPostgres); }
 };
 
-TEST_F(DaemonPostgresTest, ChecksServesReportsAndHoldsTheLockOnTheServer) {
+TEST_F(DaemonPostgresTest, ChecksServesReportsAndSharesTheDatabaseWithASecondWorker) {
   TestServer server;
   server.server().Get("/page", [](const httplib::Request&, httplib::Response& r) { r.set_content(kPage, "text/html"); });
   server.Start();
@@ -46,22 +48,56 @@ TEST_F(DaemonPostgresTest, ChecksServesReportsAndHoldsTheLockOnTheServer) {
   EXPECT_EQ(database.Rows("fetches"), 1);  // stored in PostgreSQL
   EXPECT_EQ(database.Rows("quotes"), 1);
 
-  DaemonRun second = RunDaemonToExit(env.Args(), std::chrono::seconds(20));
-  EXPECT_EQ(second.exit_code, 2);
-  EXPECT_NE(second.err.find("another citecheckd is already running"), std::string::npos) << second.err;
   // Nothing named after the URL was made in the working directory.
   EXPECT_FALSE(std::filesystem::exists("postgresql:"));
 
+  // A second daemon on the same database starts beside the first. Without
+  // --token-file, the token is made in the local data directory (created),
+  // not beside a URL.
+  DaemonProcess second(env.dir().File("second.log"));
+  ASSERT_TRUE(second.Start({"--db", database.db(), "--listen", "127.0.0.1:0", "--config", env.dir().File("config.json"),
+                            "--allow-private"},
+                           data_home))
+      << second.Log();
+  EXPECT_TRUE(std::filesystem::exists(env.dir().File("data/citecheck/citecheckd.token"))) << second.Log();
+
+  // Each one sees both workers; the second serves the first one's report.
+  // The second one's token is the one it made.
+  std::string second_token = ReadFile(env.dir().File("data/citecheck/citecheckd.token"));
+  second_token = second_token.substr(0, second_token.find('\n'));
+  auto workers_on = [&](int port, const std::string& token) {
+    httplib::Client c("127.0.0.1", port);
+    c.set_bearer_token_auth(token);
+    auto r = c.Get("/v1/workers");
+    std::set<int64_t> pids;
+    if (!r || r->status != 200) {
+      ADD_FAILURE() << "GET /v1/workers: " << (r ? std::to_string(r->status) + " " + r->body : "no answer");
+      return pids;
+    }
+    const nlohmann::json body = nlohmann::json::parse(r->body);
+    for (const auto& w : body["workers"]) {
+      pids.insert(w["pid"].get<int64_t>());
+      // The port it got for "127.0.0.1:0", not the zero.
+      EXPECT_NE(w["listen"], "127.0.0.1:0") << w.dump();
+    }
+    return pids;
+  };
+  const std::set<int64_t> both = {env.daemon().pid(), second.pid()};
+  EXPECT_EQ(workers_on(env.daemon().port(), kToken), both);
+  EXPECT_EQ(workers_on(second.port(), second_token), both);
+  {
+    httplib::Client c("127.0.0.1", second.port());
+    c.set_bearer_token_auth(second_token);
+    auto r = c.Get("/v1/articles/" + std::to_string(accepted["article"].get<int64_t>()) + "/report?format=json");
+    ASSERT_TRUE(r);
+    EXPECT_EQ(r->status, 200) << r->body;
+    EXPECT_EQ(Json(r)["articles"][0]["quotes"][0]["status"], "verified");
+  }
+
+  // SIGTERM takes the first one off the list as it stops, not a lease later.
   env.daemon().Signal(SIGTERM);
   EXPECT_EQ(env.daemon().Wait(), 0) << env.daemon().Log();
-  // The lock went with the first daemon. Without --token-file, the token is
-  // made in the local data directory (created), not beside a URL.
-  DaemonProcess next(env.dir().File("next.log"));
-  ASSERT_TRUE(next.Start({"--db", database.db(), "--listen", "127.0.0.1:0", "--config", env.dir().File("config.json"),
-                          "--allow-private"},
-                         data_home))
-      << next.Log();
-  EXPECT_TRUE(std::filesystem::exists(env.dir().File("data/citecheck/citecheckd.token"))) << next.Log();
+  EXPECT_EQ(workers_on(second.port(), second_token), std::set<int64_t>{second.pid()});
 }
 
 }  // namespace

@@ -6,6 +6,9 @@
 
 #include <gtest/gtest.h>
 
+#include <deque>
+#include <vector>
+
 #include "fetch/host_scheduler.h"
 #include "support/manual_clock.h"
 
@@ -74,6 +77,51 @@ TEST(HostTableTest, APauseHoldsForEveryScheduler) {
   EXPECT_TRUE(second.TakeReady().empty());
   clock.Advance(milliseconds(500));
   EXPECT_EQ(second.TakeReady().size(), 1u);
+}
+
+// A gate (the other workers' politeness, host_gate.h) that answers from a
+// script and records what it is told.
+class ScriptedGate : public HostGate {
+ public:
+  std::deque<Decision> answers;
+  std::vector<std::string> asked;
+  std::vector<int64_t> finished;
+  std::vector<std::pair<std::string, milliseconds>> paused;
+
+  Decision TryStart(const std::string& host, int, milliseconds) override {
+    asked.push_back(host);
+    Decision d = answers.front();
+    answers.pop_front();
+    return d;
+  }
+  void Finished(int64_t slot) override { finished.push_back(slot); }
+  void Pause(const std::string& host, milliseconds duration) override { paused.emplace_back(host, duration); }
+};
+
+TEST(HostTableTest, AGateIsAskedAfterTheLocalLimitsAndItsWaitIsKept) {
+  ManualClock clock;
+  auto gate = std::make_shared<ScriptedGate>();
+  gate->answers = {{false, 0, milliseconds(300)}, {true, 7, milliseconds(0)}};
+  auto table = std::make_shared<HostTable>(gate);
+  HostScheduler scheduler(clock, 10, 1, milliseconds(0), table);
+  scheduler.Add(Job("a", 0));
+  scheduler.Add(Job("a", 1));
+  EXPECT_TRUE(scheduler.TakeReady().empty());  // another worker's start
+  ASSERT_EQ(gate->asked.size(), 1u);
+  ASSERT_TRUE(scheduler.NextWakeup());
+  EXPECT_EQ(*scheduler.NextWakeup(), clock.Now() + milliseconds(300));  // not asked again before
+  EXPECT_TRUE(scheduler.TakeReady().empty());
+  EXPECT_EQ(gate->asked.size(), 1u);
+  clock.Advance(milliseconds(300));
+  EXPECT_EQ(scheduler.TakeReady().size(), 1u);
+  // The local limit (1 at once) holds without asking the gate.
+  EXPECT_TRUE(scheduler.TakeReady().empty());
+  EXPECT_EQ(gate->asked.size(), 2u);
+  scheduler.Finished("a");
+  EXPECT_EQ(gate->finished, std::vector<int64_t>{7});
+  scheduler.PauseHost("a", clock.Now() + milliseconds(500));
+  ASSERT_EQ(gate->paused.size(), 1u);
+  EXPECT_EQ(gate->paused[0].second, milliseconds(500));
 }
 
 }  // namespace

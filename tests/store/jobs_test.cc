@@ -14,6 +14,8 @@ namespace {
 
 using testing::BackendTest;
 
+const JobLease kLease{"test-worker", 60};
+
 class JobQueueTest : public BackendTest {};
 class RegistryStoreTest : public BackendTest {};
 class ResumableRunTest : public BackendTest {};
@@ -31,7 +33,7 @@ TEST_P(JobQueueTest, QueuedJobOfAnArticleIsReused) {
   EXPECT_EQ(store->EnqueueAllJob().id, all.id);
   EXPECT_EQ(store->CountJobs(JobState::kQueued), 3);
 
-  auto claimed = store->ClaimNextJob();
+  auto claimed = store->ClaimNextJob(kLease);
   ASSERT_TRUE(claimed);
   EXPECT_EQ(claimed->id, first.id);  // oldest first
   EXPECT_EQ(claimed->state, JobState::kRunning);
@@ -45,7 +47,11 @@ TEST_P(JobQueueTest, QueuedJobOfAnArticleIsReused) {
   ASSERT_TRUE(requeued);
   EXPECT_EQ(requeued->state, JobState::kQueued);
   EXPECT_EQ(requeued->run_id, run);  // kept: its run resumes
-  store->FinishJob(first.id, JobState::kDone, "");
+  // Requeueing took the lease: finishing now would overwrite the next worker's.
+  EXPECT_FALSE(store->FinishJob(first.id, kLease.owner, JobState::kDone, ""));
+  EXPECT_EQ(store->GetJob(first.id)->state, JobState::kQueued);
+  ASSERT_EQ(store->ClaimNextJob(kLease)->id, first.id);
+  EXPECT_TRUE(store->FinishJob(first.id, kLease.owner, JobState::kDone, ""));
   EXPECT_EQ(store->GetJob(first.id)->state, JobState::kDone);
   EXPECT_FALSE(store->GetJob(first.id)->finished_at.empty());
   EXPECT_FALSE(store->GetJob(999));
@@ -72,14 +78,15 @@ TEST_P(JobQueueTest, ConcurrentClaimersTakeEachJobOnce) {
         auto store = OpenStore();
         int idle = 0;
         while (idle < 3) {  // a claim may find nothing while others hold the last rows
-          std::optional<Job> job = store->ClaimNextJob();
+          const JobLease lease{"worker-" + std::to_string(w), 60};
+          std::optional<Job> job = store->ClaimNextJob(lease);
           if (!job) {
             ++idle;
             continue;
           }
           idle = 0;
           claimed[w].push_back(job->id);
-          store->FinishJob(job->id, JobState::kDone, "");
+          if (!store->FinishJob(job->id, lease.owner, JobState::kDone, "")) errors[w] = "lost a job's lease";
         }
       } catch (const std::exception& e) {
         errors[w] = e.what();
@@ -126,10 +133,10 @@ TEST_P(JobQueueTest, JobsSurviveReopening) {
     id = store->EnqueueAllJob().id;
   }
   auto store = OpenStore();
-  auto job = store->ClaimNextJob();
+  auto job = store->ClaimNextJob(kLease);
   ASSERT_TRUE(job);
   EXPECT_EQ(job->id, id);
-  EXPECT_FALSE(store->ClaimNextJob());
+  EXPECT_FALSE(store->ClaimNextJob(kLease));
 }
 
 TEST_P(RegistryStoreTest, RegisterListFindRemove) {

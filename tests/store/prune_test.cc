@@ -110,9 +110,10 @@ TEST_P(PruneTest, KeepsTheNewestRunsOfEachArticleAndWhatTheyUse) {
   for (int n = 7; n < 9; ++n) b_only.push_back(StoreRun(*store_, {b_}, n));
   // A finished job of a run that goes.
   Job job = store_->EnqueueArticleJob(a_);
-  ASSERT_EQ(store_->ClaimNextJob()->id, job.id);
+  const JobLease lease{"test-worker", 60};
+  ASSERT_EQ(store_->ClaimNextJob(lease)->id, job.id);
   store_->SetJobRun(job.id, a_only[0]);
-  store_->FinishJob(job.id, JobState::kDone, "");
+  ASSERT_TRUE(store_->FinishJob(job.id, lease.owner, JobState::kDone, ""));
 
   PruneReport r = Prune(*store_, 2);
   // a keeps shared[1], shared[2]; b keeps b_only. shared[0] and a_only go

@@ -57,7 +57,8 @@ json JobJson(const Job& job) {
           {"error", job.error.empty() ? json(nullptr) : json(job.error)},
           {"created_at", job.created_at},
           {"started_at", job.started_at.empty() ? json(nullptr) : json(job.started_at)},
-          {"finished_at", job.finished_at.empty() ? json(nullptr) : json(job.finished_at)}};
+          {"finished_at", job.finished_at.empty() ? json(nullptr) : json(job.finished_at)},
+          {"worker", job.worker.empty() ? json(nullptr) : json(job.worker)}};
 }
 
 // GET /v1/articles pages (docs/api.md): the default and largest page.

@@ -15,7 +15,7 @@ using store_internal::UtcNow;
 
 constexpr const char* kJobColumns =
     "SELECT id, kind, COALESCE(article_id, 0), state, COALESCE(run_id, 0), error, created_at, "
-    "COALESCE(started_at, ''), COALESCE(finished_at, '') FROM jobs ";
+    "COALESCE(started_at, ''), COALESCE(finished_at, ''), COALESCE(lease_owner, '') FROM jobs ";
 
 Job ReadJob(sql::Statement& select) {
   Job job;
@@ -28,6 +28,7 @@ Job ReadJob(sql::Statement& select) {
   job.created_at = select.getColumn(6).getString();
   job.started_at = select.getColumn(7).getString();
   job.finished_at = select.getColumn(8).getString();
+  job.worker = select.getColumn(9).getString();
   return job;
 }
 

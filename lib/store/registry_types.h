@@ -75,6 +75,7 @@ struct Job {
   std::string created_at;
   std::string started_at;
   std::string finished_at;
+  std::string worker;      // the id of the worker holding its lease while running, else empty
 };
 
 // One stored review decision (docs/review.md "Stored decisions").

@@ -40,8 +40,10 @@ TEST_P(JobLeaseTest, OnlyTheHolderFinishesAJob) {
   ASSERT_EQ(store->ClaimNextJob({"a", 60})->id, job.id);
   EXPECT_FALSE(store->FinishJob(job.id, "b", JobState::kDone, ""));
   EXPECT_EQ(store->GetJob(job.id)->state, JobState::kRunning);
+  EXPECT_EQ(store->GetJob(job.id)->worker, "a");
   EXPECT_TRUE(store->FinishJob(job.id, "a", JobState::kDone, ""));
   EXPECT_EQ(store->GetJob(job.id)->state, JobState::kDone);
+  EXPECT_EQ(store->GetJob(job.id)->worker, "");
 }
 
 TEST_P(JobLeaseTest, ALapsedLeaseReturnsTheJobAndInterruptsItsRun) {

@@ -1,0 +1,189 @@
+// Scale-out end to end (docs/scale-out.md): three real citecheckd share one
+// PostgreSQL database. 20 articles cite 3,000 distinct URLs on 40 loopback
+// hosts (127.0.2.1-40, per host 2 at once and 100 ms apart), each URL
+// quoted. Mid-run one worker holding a job is killed with SIGKILL. At the
+// servers: no host ever above its concurrency, no two requests to a host
+// closer than its interval, every URL fetched, and none fetched twice
+// beyond what the killed worker had in flight or not yet committed. Every
+// job ends done, on the two survivors, with every quote verified; the dead
+// worker leaves GET /v1/workers once its lease lapses.
+#include <signal.h>
+
+#include <algorithm>
+#include <map>
+#include <memory>
+#include <set>
+
+#include "e2e/daemon_util.h"
+#include "support/recording_host.h"
+#include "support/test_database.h"
+
+namespace citecheck::testing {
+namespace {
+
+using Clock = std::chrono::steady_clock;
+
+constexpr int kHosts = 40;
+constexpr int kArticles = 20;
+constexpr int kCitationsPerArticle = 150;  // 3,000 URLs, 75 a host
+constexpr int kIntervalMs = 100;
+constexpr int kPerHost = 2;
+constexpr int kFetchConcurrency = 8;
+// The gate times starts on the database's clock; a request reaches the
+// server after the worker's next turn, the send and the server's parse:
+// the same allowance as the one-daemon pacing test
+// (daemon_politeness_test.cc), for the same reasons.
+#if defined(__SANITIZE_ADDRESS__)
+constexpr int kArrivalJitterMs = 150;
+#else
+constexpr int kArrivalJitterMs = 75;
+#endif
+constexpr size_t kWindow = 20;
+// Results are committed in batches as they come (lib/check/pipeline.cc,
+// at most 256 pages a transaction): what the killed worker had in flight
+// (kFetchConcurrency) or fetched but not yet committed is fetched again by
+// the worker that resumes its run, and nothing else is.
+constexpr size_t kMaxRefetched = 256 + kFetchConcurrency;
+
+std::string Article(int a, const std::vector<std::unique_ptr<RecordingHost>>& hosts) {
+  std::string text = "# Archive " + std::to_string(a) + "\n\n";
+  std::string refs = "\n## References\n\n";
+  for (int i = 0; i < kCitationsPerArticle; ++i) {
+    const int page = a * kCitationsPerArticle + i;
+    std::string sentence = RecordingHost::Sentence(page);
+    sentence.pop_back();  // the full stop stays outside the quote
+    text += "The archive says \"" + sentence + "\" [" + std::to_string(i + 1) + "].\n\n";
+    refs += "[" + std::to_string(i + 1) + "] " + hosts[page % kHosts]->Url(page) + "\n";
+  }
+  return text + refs;
+}
+
+// "machine:pid:random" (docs/api.md "GET /v1/workers"): the pid.
+int64_t PidOfWorker(const std::string& id) {
+  const size_t first = id.find(':');
+  const size_t second = id.find(':', first + 1);
+  if (first == std::string::npos || second == std::string::npos) return -1;
+  return std::stoll(id.substr(first + 1, second - first - 1));
+}
+
+class ScaleOutTest : public ::testing::Test {
+ protected:
+  void SetUp() override { CITECHECK_SKIP_UNLESS_AVAILABLE(Backend::kPostgres); }
+};
+
+TEST_F(ScaleOutTest, ThreeWorkersOneKilledKeepPolitenessFetchOnceAndFinishEveryJob) {
+  std::vector<std::unique_ptr<RecordingHost>> hosts;
+  for (int h = 1; h <= kHosts; ++h) hosts.push_back(std::make_unique<RecordingHost>("127.0.2." + std::to_string(h)));
+  TestDatabase database(Backend::kPostgres);
+  // A short lease, so that the killed worker's job comes back within
+  // seconds; above fetch.timeout_s as the config requires.
+  DaemonEnv env(R"({"fetch": {"retries": 0, "per_host_interval_ms": 100, "per_host_concurrency": 2,
+      "concurrency": 8, "timeout_s": 3}, "daemon": {"lease_s": 4}})");
+  env.set_db(database.db());
+  ASSERT_TRUE(env.Start()) << env.daemon().Log();
+  DaemonProcess second(env.dir().File("second.log"));
+  DaemonProcess third(env.dir().File("third.log"));
+  ASSERT_TRUE(second.Start(env.Args())) << second.Log();
+  ASSERT_TRUE(third.Start(env.Args())) << third.Log();
+  auto client = env.Client();
+
+  const Clock::time_point posted = Clock::now();
+  std::vector<int64_t> jobs;
+  std::vector<int64_t> articles;
+  for (int a = 0; a < kArticles; ++a) {
+    auto res = client.Post("/v1/articles?name=archive-" + std::to_string(a) + ".md", Article(a, hosts),
+                           "text/markdown");
+    ASSERT_TRUE(res && res->status == 202) << (res ? res->body : "no response");
+    jobs.push_back(Json(res)["job"].get<int64_t>());
+    articles.push_back(Json(res)["article"].get<int64_t>());
+  }
+
+  auto arrivals = [&] {
+    size_t n = 0;
+    for (const auto& host : hosts) n += host->Starts().size();
+    return n;
+  };
+  // Mid-run (a third of the URLs fetched), kill the second or the third
+  // daemon, whichever holds a running job (the first serves this test's
+  // API calls).
+  ASSERT_TRUE(PollUntil([&] { return arrivals() >= kArticles * kCitationsPerArticle / 3; }, std::chrono::seconds(120),
+                        std::chrono::milliseconds(20)));
+  DaemonProcess* victim = nullptr;
+  int64_t victim_job = 0;
+  ASSERT_TRUE(PollUntil(
+      [&] {
+        for (int64_t job : jobs) {
+          auto res = client.Get("/v1/jobs/" + std::to_string(job));
+          if (!res || res->status != 200) continue;
+          const nlohmann::json j = nlohmann::json::parse(res->body);
+          if (j["state"] != "running" || !j["worker"].is_string()) continue;
+          const int64_t pid = PidOfWorker(j["worker"].get<std::string>());
+          for (DaemonProcess* d : {&second, &third}) {
+            if (d->pid() == pid) {
+              victim = d;
+              victim_job = job;
+              return true;
+            }
+          }
+        }
+        return false;
+      },
+      std::chrono::seconds(60), std::chrono::milliseconds(20)))
+      << "no job running on the second or third daemon";
+  victim->Kill9();
+  const size_t at_kill = arrivals();
+
+  for (int64_t job : jobs) {
+    const nlohmann::json j = env.WaitForJob(job, std::chrono::seconds(240));
+    ASSERT_EQ(j["state"], "done") << j.dump() << env.daemon().Log();
+  }
+  const Clock::time_point finished = Clock::now();
+
+  // Every quote of every article verified, wherever its job ran.
+  for (int64_t article : articles) {
+    auto res = client.Get("/v1/articles/" + std::to_string(article) + "/report?format=json");
+    ASSERT_TRUE(res && res->status == 200) << (res ? res->body : "no response");
+    const nlohmann::json report = nlohmann::json::parse(res->body);
+    const auto& quotes = report["articles"][0]["quotes"];
+    ASSERT_EQ(quotes.size(), static_cast<size_t>(kCitationsPerArticle)) << "article " << article;
+    for (const auto& q : quotes) ASSERT_EQ(q["status"], "verified") << "article " << article << ": " << q.dump();
+  }
+
+  // At the servers: limits held, every URL fetched, refetches bounded.
+  std::map<int, int> fetched;  // page -> times
+  for (size_t h = 0; h < hosts.size(); ++h) {
+    const std::vector<Arrival> starts = hosts[h]->Starts();
+    EXPECT_LE(hosts[h]->max_in_flight(), kPerHost) << "host 127.0.2." << h + 1;
+    const std::string interval_break = FirstIntervalBreak(starts, kIntervalMs, kArrivalJitterMs, kWindow);
+    EXPECT_EQ(interval_break, "") << "host 127.0.2." << h + 1;
+    for (const Arrival& a : starts) ++fetched[a.page];
+  }
+  ASSERT_EQ(fetched.size(), static_cast<size_t>(kArticles * kCitationsPerArticle));
+  size_t refetched = 0;
+  for (const auto& [page, times] : fetched) refetched += static_cast<size_t>(times - 1);
+  EXPECT_LE(refetched, kMaxRefetched);
+
+  // The dead worker's row went with its lease; the two survivors remain.
+  std::set<int64_t> live;
+  ASSERT_TRUE(PollUntil(
+      [&] {
+        auto res = client.Get("/v1/workers");
+        if (!res || res->status != 200) return false;
+        const nlohmann::json body = nlohmann::json::parse(res->body);
+        live.clear();
+        for (const auto& w : body["workers"]) live.insert(w["pid"].get<int64_t>());
+        return live.size() == 2;
+      },
+      std::chrono::seconds(20), std::chrono::milliseconds(100)));
+  EXPECT_EQ(live.count(victim->pid()), 0u);
+
+  const int64_t took_ms = std::chrono::duration_cast<std::chrono::milliseconds>(finished - posted).count();
+  const int64_t bound_ms = int64_t{kArticles} * kCitationsPerArticle / kHosts * kIntervalMs;
+  std::printf("[ scale-out ] 3 workers, %d URLs on %d hosts, one killed at %zu arrivals (job %lld): "
+              "%lld ms, politeness bound %lld ms, %zu URLs fetched again\n",
+              kArticles * kCitationsPerArticle, kHosts, at_kill, static_cast<long long>(victim_job),
+              static_cast<long long>(took_ms), static_cast<long long>(bound_ms), refetched);
+}
+
+}  // namespace
+}  // namespace citecheck::testing

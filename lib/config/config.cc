@@ -146,7 +146,12 @@ const std::map<std::string, Setter>& Setters() {
        [](const json& v, Config* c) { return SetInt(v, &c->daemon.max_request_bytes, 1024, 1 << 30); }},
       {"daemon.job_timeout_s",
        [](const json& v, Config* c) { return SetInt(v, &c->daemon.job_timeout_s, 0, 7 * 24 * 3600); }},
-      {"daemon.lease_s", [](const json& v, Config* c) { return SetInt(v, &c->daemon.lease_s, 2, 24 * 3600); }},
+      {"daemon.lease_s",
+       [](const json& v, Config* c) {
+         std::string error = SetInt(v, &c->daemon.lease_s, 2, 24 * 3600);
+         if (error.empty()) c->daemon.lease_s_set = true;
+         return error;
+       }},
       {"archive.enabled",
        [](const json& v, Config* c) -> std::string {
          if (!v.is_boolean()) return "expected true or false";
@@ -214,8 +219,13 @@ ConfigStatus ApplyConfigText(const std::string& json_text, const std::string& or
   if (!root.is_object()) return {false, origin + ": expected a JSON object at the top level"};
   std::string error = ApplyObject(root, "", config);
   if (!error.empty()) return {false, origin + ": " + error};
-  // Heartbeats renew a lease while its fetch runs, but a worker that stalls
-  // must not lose a transfer still within its own timeout to a rescuer.
+  // A host slot lasts one lease from its start, so a transfer must end
+  // within it; and a worker that stalls must not lose a transfer still
+  // within its own timeout to a rescuer. A config that only raised the
+  // timeout gets a longer lease rather than an error.
+  if (config->daemon.lease_s <= config->fetch.timeout_s && !config->daemon.lease_s_set) {
+    config->daemon.lease_s = 2 * config->fetch.timeout_s;  // timeout_s is at most 3600
+  }
   if (config->daemon.lease_s <= config->fetch.timeout_s) {
     return {false, origin + ": daemon.lease_s (" + std::to_string(config->daemon.lease_s) +
                        ") must be longer than fetch.timeout_s (" + std::to_string(config->fetch.timeout_s) + ")"};

@@ -22,11 +22,13 @@ struct DaemonConfig {
   // at its next batch of URLs and fails ("job exceeded daemon.job_timeout_s
   // (N s)"); the worker takes the next job. 0: no limit.
   int job_timeout_s = 3600;
-  // daemon.lease_s: how long a worker's claim on a job, and on a host slot,
-  // outlives its last heartbeat (docs/scale-out.md); longer than
+  // daemon.lease_s: how long a worker's claim on a job outlives its last
+  // heartbeat, and a host slot its start (docs/scale-out.md); longer than
   // fetch.timeout_s. A worker that dies loses its work to another one
-  // this long after.
+  // this long after. Unset, it is 60 or twice fetch.timeout_s when that
+  // is longer; set, it must exceed fetch.timeout_s.
   int lease_s = 60;
+  bool lease_s_set = false;
 };
 
 // store.*: what the database keeps (docs/storage.md "Retention").

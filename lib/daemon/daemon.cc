@@ -116,7 +116,7 @@ bool Daemon::Start(std::string* error) {
   try {
     membership_ = std::make_unique<Membership>(
         options_.config.db, DescribeThisWorker((host.find(':') != std::string::npos ? "[" + host + "]" : host) + ":" + std::to_string(port_)), options_.config.daemon.lease_s,
-        [this] { return worker_->current_job(); }, [this] { worker_->Wake(); });
+        [this] { return worker_->current_claim(); }, [this] { worker_->Wake(); });
     std::shared_ptr<HostGate> gate;
     if (!options_.sole) gate = std::make_shared<StoreHostGate>(options_.config.db, membership_->lease());
     worker_ = std::make_unique<Worker>(config_, metrics_, stop_, *membership_, std::move(gate));
@@ -197,6 +197,10 @@ bool Daemon::Wait() {
   } catch (const std::exception& e) {
     Log(LogLevel::kError, "daemon.stop_error", {{"error", e.what()}});
   }
+  // The process exits without destructors: leave the workers table (row
+  // and host slots) now, not a lease later. The detached worker may still
+  // ask the membership for its lease, which stays.
+  membership_->Leave();
   Log(LogLevel::kWarn, "daemon.stopped", {{"abandoned_run", std::to_string(run)}});
   worker_thread_.detach();
   return false;

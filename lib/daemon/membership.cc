@@ -34,12 +34,14 @@ WorkerRow DescribeThisWorker(const std::string& listen) {
   return row;
 }
 
-Membership::Membership(std::string db, WorkerRow self, int lease_s, std::function<int64_t()> current_job,
+Membership::Membership(std::string db, WorkerRow self, int lease_s, std::function<CurrentClaim()> current,
                        std::function<void()> on_rescued)
-    : db_(std::move(db)), self_(std::move(self)), lease_s_(lease_s), current_job_(std::move(current_job)),
+    : db_(std::move(db)), self_(std::move(self)), lease_s_(lease_s), current_(std::move(current)),
       on_rescued_(std::move(on_rescued)) {}
 
-Membership::~Membership() {
+Membership::~Membership() { Leave(); }
+
+void Membership::Leave() {
   if (!thread_.joinable()) return;
   {
     std::lock_guard<std::mutex> lock(mu_);
@@ -64,12 +66,12 @@ void Membership::Start() {
 
 void Membership::Beat(Store& store) {
   // Read before the heartbeat: a job claimed after it started is not in
-  // its answer, and must not look lost.
-  const int64_t job = current_job_();
+  // its answer, and must not look lost; nor must one that ended meanwhile.
+  const CurrentClaim claim = current_();
   const std::vector<int64_t> held = store.HeartbeatWorker(self_, lease_s_);
-  if (job != 0 && std::find(held.begin(), held.end(), job) == held.end() && current_job_() == job) {
-    if (lost_job_.exchange(job) != job) {
-      Log(LogLevel::kWarn, "job.lease_lost", {{"job", std::to_string(job)}, {"worker", self_.id}});
+  if (claim.job != 0 && std::find(held.begin(), held.end(), claim.job) == held.end() && current_() == claim) {
+    if (lost_claim_.exchange(claim.serial) != claim.serial) {
+      Log(LogLevel::kWarn, "job.lease_lost", {{"job", std::to_string(claim.job)}, {"worker", self_.id}});
     }
   }
   if (const int rescued = store.RescueLapsedWork(); rescued > 0) {

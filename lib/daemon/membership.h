@@ -22,13 +22,21 @@ namespace citecheck {
 // readable in GET /v1/workers and the logs.
 WorkerRow DescribeThisWorker(const std::string& listen);
 
+// The job a worker runs, and which of its claims that is: the same job,
+// lost and claimed again, is a new claim that nothing of the old one may stop.
+struct CurrentClaim {
+  int64_t job = 0;     // 0: idle
+  uint64_t serial = 0;  // counts the worker's claims
+  bool operator==(const CurrentClaim& o) const { return job == o.job && serial == o.serial; }
+};
+
 class Membership {
  public:
-  // `current_job` says which job the worker runs (0: none); `on_rescued`
-  // runs when the rescuer returned jobs to the queue.
-  Membership(std::string db, WorkerRow self, int lease_s, std::function<int64_t()> current_job,
+  // `current` says which job the worker runs; `on_rescued` runs when the
+  // rescuer returned jobs to the queue.
+  Membership(std::string db, WorkerRow self, int lease_s, std::function<CurrentClaim()> current,
              std::function<void()> on_rescued);
-  // Stops beating and removes the worker's row and host slots.
+  // Leave()s.
   ~Membership();
   Membership(const Membership&) = delete;
   Membership& operator=(const Membership&) = delete;
@@ -36,11 +44,16 @@ class Membership {
   // Registers (the first heartbeat, here, so that a database error stops
   // the start) and starts beating. Throws StoreError.
   void Start();
+  // Stops beating and removes the worker's row and host slots; idempotent.
+  // For a stop that cannot wait for the worker thread, before it is
+  // abandoned: Lost() and lease() stay usable.
+  void Leave();
 
   JobLease lease() const { return {self_.id, lease_s_}; }
   const std::string& id() const { return self_.id; }
-  // Whether a heartbeat found `job`'s lease taken over by another worker.
-  bool Lost(int64_t job) const { return job != 0 && lost_job_.load() == job; }
+  // Whether a heartbeat found the job of claim `serial` taken over by
+  // another worker.
+  bool Lost(uint64_t serial) const { return serial != 0 && lost_claim_.load() == serial; }
 
  private:
   void Beat(Store& store);
@@ -49,9 +62,9 @@ class Membership {
   const std::string db_;
   const WorkerRow self_;
   const int lease_s_;
-  std::function<int64_t()> current_job_;
+  std::function<CurrentClaim()> current_;
   std::function<void()> on_rescued_;
-  std::atomic<int64_t> lost_job_{0};
+  std::atomic<uint64_t> lost_claim_{0};
   std::mutex mu_;
   std::condition_variable cv_;
   bool stopping_ = false;

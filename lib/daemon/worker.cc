@@ -23,8 +23,9 @@ constexpr auto kWatchInterval = std::chrono::milliseconds(50);
 // the run (lib/check) needs to know nothing of either.
 class JobWatchdog {
  public:
-  JobWatchdog(const std::atomic<bool>& shutdown, const Membership& membership, int64_t job_id, int timeout_s)
-      : shutdown_(shutdown), membership_(membership), job_id_(job_id), timeout_s_(timeout_s),
+  JobWatchdog(const std::atomic<bool>& shutdown, const Membership& membership, int64_t job_id, uint64_t claim,
+              int timeout_s)
+      : shutdown_(shutdown), membership_(membership), job_id_(job_id), claim_(claim), timeout_s_(timeout_s),
         deadline_(std::chrono::steady_clock::now() + std::chrono::seconds(timeout_s)),
         thread_([this] { Watch(); }) {}
   ~JobWatchdog() {
@@ -45,7 +46,7 @@ class JobWatchdog {
   void Watch() {
     std::unique_lock<std::mutex> lock(mu_);
     while (!done_) {
-      if (shutdown_.load() || membership_.Lost(job_id_)) stop_ = true;
+      if (shutdown_.load() || membership_.Lost(claim_)) stop_ = true;
       if (timeout_s_ > 0 && !timed_out_ && std::chrono::steady_clock::now() >= deadline_) {
         timed_out_ = true;
         stop_ = true;
@@ -59,6 +60,7 @@ class JobWatchdog {
   const std::atomic<bool>& shutdown_;
   const Membership& membership_;
   const int64_t job_id_;
+  const uint64_t claim_;
   const int timeout_s_;
   const std::chrono::steady_clock::time_point deadline_;
   std::atomic<bool> stop_{false};
@@ -110,8 +112,14 @@ void Worker::Run() {
   }
 }
 
+uint64_t Worker::BeginClaim(int64_t job) {
+  std::lock_guard<std::mutex> lock(claim_mu_);
+  claim_ = {job, claim_.serial + 1};
+  return claim_.serial;
+}
+
 void Worker::Execute(Store& store, const Job& job) {
-  current_job_ = job.id;
+  const uint64_t claim = BeginClaim(job.id);
   auto config = config_.Get();
   std::vector<ArticleEntry> articles;
   if (job.kind == kJobKindAll) {
@@ -131,13 +139,12 @@ void Worker::Execute(Store& store, const Job& job) {
   if (articles.empty()) {
     Finish(store, job.id, JobState::kDone, job.kind == kJobKindAll ? "" : "article no longer exists");
     metrics_.RecordJob(JobState::kDone);
-    current_job_ = 0;
     return;
   }
   const auto start = std::chrono::steady_clock::now();
   auto fetcher = MakeCurlFetcher(FetcherOptions(*config), RealClock(), hosts_);
   RegisteredRun result;
-  JobWatchdog watchdog(stop_, membership_, job.id, config->daemon.job_timeout_s);
+  JobWatchdog watchdog(stop_, membership_, job.id, claim, config->daemon.job_timeout_s);
   try {
     result = RunRegistered(store, *config, *fetcher, articles, "daemon", resume, watchdog.stop(), nullptr,
                            [&](int64_t run_id) {
@@ -146,7 +153,6 @@ void Worker::Execute(Store& store, const Job& job) {
                            });
   } catch (...) {
     current_run_ = 0;
-    current_job_ = 0;
     Finish(store, job.id, JobState::kFailed, "database error during the run");
     metrics_.RecordJob(JobState::kFailed);
     throw;
@@ -165,9 +171,8 @@ void Worker::Execute(Store& store, const Job& job) {
     state = JobState::kQueued;  // resumes at the next start
   }
   if (result.run.run_id != 0) metrics_.RecordRun(store.LoadRun(result.run.run_id), seconds, result.run.unchanged_pages);
+  current_run_ = 0;
   if (!Finish(store, job.id, state, error)) {
-    current_run_ = 0;
-    current_job_ = 0;
     return;  // the job is another worker's now: neither its end nor a prune is ours
   }
   metrics_.RecordJob(state);
@@ -176,12 +181,14 @@ void Worker::Execute(Store& store, const Job& job) {
        {"reused_fetches", std::to_string(result.run.reused_fetches)},
        {"unchanged_pages", std::to_string(result.run.unchanged_pages)},
        {"seconds", std::to_string(seconds)}, {"error", error}});
-  current_run_ = 0;
-  current_job_ = 0;
   PruneAfterSchedule(store, job, state, config->store.keep_runs);
 }
 
 bool Worker::Finish(Store& store, int64_t job, JobState state, const std::string& error) {
+  {
+    std::lock_guard<std::mutex> lock(claim_mu_);
+    claim_.job = 0;
+  }
   if (store.FinishJob(job, membership_.id(), state, error)) return true;
   Log(LogLevel::kWarn, "job.lease_lost",
       {{"job", std::to_string(job)}, {"worker", membership_.id()}, {"state_not_written", std::string(ToString(state))}});

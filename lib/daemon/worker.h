@@ -42,17 +42,25 @@ class Worker {
   void Wake();
 
   // The job and run in progress (0 when idle), for a shutdown that cannot
-  // wait any longer.
-  int64_t current_job() const { return current_job_; }
+  // wait any longer, and the claim, for the heartbeat.
+  int64_t current_job() const { return current_claim().job; }
   int64_t current_run() const { return current_run_; }
+  CurrentClaim current_claim() const {
+    std::lock_guard<std::mutex> lock(claim_mu_);
+    return claim_;
+  }
 
  private:
   void Execute(Store& store, const Job& job);
   void WaitForWork();
   // After the job the schedule queued, when it is done: store.keep_runs.
   void PruneAfterSchedule(Store& store, const Job& job, JobState state, int keep_runs);
-  // FinishJob under this worker's lease; logs a lease taken over.
+  // FinishJob under this worker's lease (the job is no longer current
+  // first, so that no heartbeat takes its end for a loss); logs a lease
+  // taken over.
   bool Finish(Store& store, int64_t job, JobState state, const std::string& error);
+  // The claim of `job` becomes current; its serial.
+  uint64_t BeginClaim(int64_t job);
 
   SharedConfig& config_;
   Metrics& metrics_;
@@ -63,7 +71,8 @@ class Worker {
   std::mutex mu_;
   std::condition_variable cv_;
   bool woken_ = false;
-  std::atomic<int64_t> current_job_{0};
+  mutable std::mutex claim_mu_;
+  CurrentClaim claim_;
   std::atomic<int64_t> current_run_{0};
 };
 

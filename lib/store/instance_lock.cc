@@ -14,6 +14,10 @@
 namespace citecheck {
 namespace {
 
+// The advisory lock id a single daemon on PostgreSQL took exclusively
+// before scale-out; distinct from the migration lock's.
+constexpr const char* kWorkersLock = "SELECT CAST(pg_try_advisory_lock_shared(7305432110202) AS INTEGER)";
+
 bool LockFile(SqlStore::Impl& impl, std::string* error) {
   const std::string path = impl.path + ".lock";
   std::error_code ec;
@@ -47,7 +51,19 @@ SqlStore::Impl::~Impl() {
 }
 
 std::optional<InstanceMode> SqlStore::LockInstance(std::string* error) {
-  if (impl_->db.engine() == sql::Engine::kPostgres) return InstanceMode::kShared;
+  if (impl_->db.engine() == sql::Engine::kPostgres) {
+    return Guarded(*impl_, "taking the workers' shared lock", [&]() -> std::optional<InstanceMode> {
+      // Daemons from before scale-out took this advisory lock exclusively
+      // and requeue every running job when they start: held shared by
+      // every worker (session-level, until the connection closes), it keeps
+      // either kind from starting beside the other.
+      if (impl_->db.QueryInt64(kWorkersLock) == 1) return InstanceMode::kShared;
+      *error = "a citecheckd from before scale-out is running on " + impl_->name +
+               " (it holds the database's advisory lock 7305432110202); stop it first: workers of two versions "
+               "cannot share a database (docs/scale-out.md \"Known limits\")";
+      return std::nullopt;
+    });
+  }
   if (!LockFile(*impl_, error)) return std::nullopt;
   return InstanceMode::kAlone;
 }

@@ -272,12 +272,13 @@ class Store {
   // The live workers (lease not lapsed), by id.
   virtual std::vector<WorkerRow> ListWorkers() = 0;
 
-  // --- Politeness across workers (host_gate.cc; docs/fetching.md) ---
+  // --- Politeness across workers (host_gate.cc; docs/scale-out.md "Politeness") ---
   // Starts a request to `host` for `lease.owner` when fewer than
   // `per_host` slots of live leases are held and its next allowed start
   // (the previous start + interval_ms, or a pause) has come, on the
-  // database's clock; the slot must be given back with FinishHost and
-  // lapses with the lease otherwise.
+  // database's clock; the slot must be given back with FinishHost, and
+  // lapses lease.seconds after its start otherwise (heartbeats do not
+  // renew it: a transfer is shorter than a lease).
   virtual HostStart TryStartHost(const std::string& host, int per_host, int64_t interval_ms,
                                  const JobLease& lease) = 0;
   virtual void FinishHost(int64_t slot) = 0;

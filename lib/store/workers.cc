@@ -1,6 +1,5 @@
 // The workers sharing a database (docs/scale-out.md "Workers"): each one's
-// row, heartbeat and lease, renewed together with the leases of what it
-// holds.
+// row, heartbeat and lease, renewed together with the lease of its job.
 #include "store/sql_text.h"
 #include "store/store_impl.h"
 #include "store/codec.h"
@@ -15,6 +14,17 @@ std::vector<int64_t> SqlStore::HeartbeatWorker(const WorkerRow& worker, int leas
     WriteScope transaction(*impl_);
     const std::string now = NowMillisSql(impl_->db.engine());
     const int64_t lease_ms = int64_t{lease_s} * 1000;
+    // Its running job first, then its row: the rescuer takes the same
+    // tables in the same order, so the two never wait on each other in a
+    // cycle. Host slots are not renewed: each lasts a lease from its start,
+    // longer than any transfer (daemon.lease_s > fetch.timeout_s), so one
+    // whose end was never recorded (a lost reply) still lapses.
+    sql::Statement jobs(impl_->db, "UPDATE jobs SET lease_until = " + now + " + ?2 WHERE lease_owner = ?1 AND state = " +
+                                       SqlLiteral(JobState::kRunning) + " RETURNING id");
+    jobs.bind(1, worker.id);
+    jobs.bind(2, lease_ms);
+    std::vector<int64_t> held;
+    while (jobs.executeStep()) held.push_back(jobs.getColumn(0).getInt64());
     // A worker whose row the rescuer removed (it went silent past its
     // lease) registers again here.
     sql::Statement upsert(impl_->db,
@@ -29,16 +39,6 @@ std::vector<int64_t> SqlStore::HeartbeatWorker(const WorkerRow& worker, int leas
     upsert.bind(5, worker.started_at);
     upsert.bind(6, lease_ms);
     upsert.exec();
-    sql::Statement slots(impl_->db, "UPDATE host_slots SET lease_until = " + now + " + ?2 WHERE owner = ?1");
-    slots.bind(1, worker.id);
-    slots.bind(2, lease_ms);
-    slots.exec();
-    sql::Statement jobs(impl_->db, "UPDATE jobs SET lease_until = " + now + " + ?2 WHERE lease_owner = ?1 AND state = " +
-                                       SqlLiteral(JobState::kRunning) + " RETURNING id");
-    jobs.bind(1, worker.id);
-    jobs.bind(2, lease_ms);
-    std::vector<int64_t> held;
-    while (jobs.executeStep()) held.push_back(jobs.getColumn(0).getInt64());
     transaction.Commit();
     return held;
   });

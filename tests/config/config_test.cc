@@ -68,7 +68,8 @@ TEST(ConfigTest, BadKeysAndValuesAreNamed) {
       {R"({"daemon": {"lease_s": 1}})", "daemon.lease_s: expected an integer from 2"},
       {R"({"daemon": {"lease_s": 30}, "fetch": {"timeout_s": 30}})",
        "daemon.lease_s (30) must be longer than fetch.timeout_s (30)"},
-      {R"({"fetch": {"timeout_s": 90}})", "daemon.lease_s (60) must be longer than fetch.timeout_s (90)"},
+      {R"({"daemon": {"lease_s": 60}, "fetch": {"timeout_s": 90}})",
+       "daemon.lease_s (60) must be longer than fetch.timeout_s (90)"},
       {R"({"fetch": 3})", "fetch: expected an object"},
       {R"([1, 2])", "expected a JSON object"},
       {R"({"db": )", "invalid JSON"},
@@ -87,6 +88,11 @@ TEST(ConfigTest, LeaseJustAboveTheFetchTimeoutIsAccepted) {
   ConfigStatus status = ApplyConfigText(R"({"daemon": {"lease_s": 31}, "fetch": {"timeout_s": 30}})", "ok.json", &config);
   ASSERT_TRUE(status.ok) << status.error;
   EXPECT_EQ(config.daemon.lease_s, 31);
+  // Unset, the lease grows with a long timeout instead of refusing the file.
+  Config longer;
+  status = ApplyConfigText(R"({"fetch": {"timeout_s": 90}})", "ok.json", &longer);
+  ASSERT_TRUE(status.ok) << status.error;
+  EXPECT_EQ(longer.daemon.lease_s, 180);
 }
 
 TEST(ConfigTest, LookupOrderExplicitThenEnvironment) {

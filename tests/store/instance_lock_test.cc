@@ -1,6 +1,8 @@
 // The daemon's instance lock (Store::LockInstance) on every backend: on
 // SQLite one holder at a time, freed when the holding store closes; on
-// PostgreSQL no lock, every daemon shares the database.
+// PostgreSQL every worker shares the database, and none starts beside a
+// daemon from before scale-out (which took the same advisory lock
+// exclusively), nor it beside them.
 #include <gtest/gtest.h>
 
 #include <string>
@@ -34,6 +36,26 @@ TEST_P(InstanceLockTest, OneHolderOnSqliteManyOnPostgres) {
   first.reset();
   error.clear();
   EXPECT_EQ(second->LockInstance(&error), InstanceMode::kAlone) << error;
+}
+
+TEST_P(InstanceLockTest, WorkersAndADaemonFromBeforeScaleOutExcludeEachOther) {
+  if (GetParam() != testing::Backend::kPostgres) GTEST_SKIP() << "PostgreSQL's advisory lock";
+  // The lock as a daemon from before scale-out took it.
+  constexpr const char* kOldDaemonLock = "SELECT CAST(pg_try_advisory_lock(7305432110202) AS INTEGER)";
+  auto old_daemon = database().Connect();
+  auto worker = OpenStore();
+  std::string error;
+  {
+    auto probe = database().Connect();  // nothing held yet: the old one would start
+    ASSERT_EQ(probe->QueryInt64(kOldDaemonLock), 1);
+  }
+  ASSERT_EQ(worker->LockInstance(&error), InstanceMode::kShared) << error;
+  EXPECT_EQ(old_daemon->QueryInt64(kOldDaemonLock), 0);  // the old one cannot start now
+  worker.reset();
+  ASSERT_EQ(old_daemon->QueryInt64(kOldDaemonLock), 1);  // nor a worker beside it
+  auto late = OpenStore();
+  EXPECT_FALSE(late->LockInstance(&error));
+  EXPECT_NE(error.find("a citecheckd from before scale-out is running"), std::string::npos) << error;
 }
 
 CITECHECK_ON_EVERY_BACKEND(InstanceLockTest);

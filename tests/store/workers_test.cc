@@ -161,6 +161,18 @@ TEST_P(HostGateTest, ADeadWorkersSlotsFreeWhenItsLeaseLapses) {
   EXPECT_EQ(database().Rows("host_slots"), 0);
 }
 
+// A slot whose end was never recorded (the reply to FinishHost lost, or
+// the start's reply lost after its commit) lapses with its own lease even
+// while its worker keeps beating: heartbeats renew jobs, not slots.
+TEST_P(HostGateTest, ASlotNeverGivenBackLapsesWhileItsWorkerLives) {
+  auto store = OpenStore();
+  ASSERT_TRUE(store->TryStartHost("h.example", 1, 0, {"alive", 0}).started);
+  store->HeartbeatWorker(Worker("alive"), 60);
+  LetLapse();
+  store->HeartbeatWorker(Worker("alive"), 60);
+  EXPECT_TRUE(store->TryStartHost("h.example", 1, 0, {"other", 60}).started);
+}
+
 // Workers starting requests to one host at once, each from its own
 // connection: never more than its limit in flight, and the starts at
 // least its interval apart (the total time bounds it from below).

@@ -9,6 +9,7 @@
 
 #include "core/url.h"
 #include "store/store.h"
+#include "support/poll_until.h"
 #include "support/test_database.h"
 
 namespace citecheck {
@@ -45,14 +46,17 @@ TEST_P(InstanceLockTest, WorkersAndADaemonFromBeforeScaleOutExcludeEachOther) {
   auto old_daemon = database().Connect();
   auto worker = OpenStore();
   std::string error;
-  {
-    auto probe = database().Connect();  // nothing held yet: the old one would start
-    ASSERT_EQ(probe->QueryInt64(kOldDaemonLock), 1);
-  }
+  // Nothing held yet: the old one would start.
+  ASSERT_EQ(old_daemon->QueryInt64(kOldDaemonLock), 1);
+  ASSERT_EQ(old_daemon->QueryInt64("SELECT CAST(pg_advisory_unlock(7305432110202) AS INTEGER)"), 1);
   ASSERT_EQ(worker->LockInstance(&error), InstanceMode::kShared) << error;
   EXPECT_EQ(old_daemon->QueryInt64(kOldDaemonLock), 0);  // the old one cannot start now
+  // The worker stops: the server frees its lock once it sees the connection
+  // closed, a moment after the client let it go.
   worker.reset();
-  ASSERT_EQ(old_daemon->QueryInt64(kOldDaemonLock), 1);  // nor a worker beside it
+  ASSERT_TRUE(testing::PollUntil([&] { return old_daemon->QueryInt64(kOldDaemonLock) == 1; }, std::chrono::seconds(10),
+                                 std::chrono::milliseconds(20)));
+  // Now the old one runs: no worker starts beside it.
   auto late = OpenStore();
   EXPECT_FALSE(late->LockInstance(&error));
   EXPECT_NE(error.find("a citecheckd from before scale-out is running"), std::string::npos) << error;

@@ -200,7 +200,13 @@ std::string PostgresPlaceholders(std::string_view sql, int* parameters) {
 }
 
 PostgresConnection::PostgresConnection(const std::string& url) : name_(RedactUrlCredentials(url)) {
-  connection_ = PQconnectdb(url.c_str());
+  // libpq waits for an unreachable server as long as TCP does (minutes)
+  // unless told: 10 s, as long as SQLite's busy wait. Keywords after the
+  // expanded URL would override it, so the default goes first and a
+  // connect_timeout in the URL wins.
+  const char* const keywords[] = {"connect_timeout", "dbname", nullptr};
+  const char* const values[] = {"10", url.c_str(), nullptr};
+  connection_ = PQconnectdbParams(keywords, values, /*expand_dbname=*/1);
   if (connection_ == nullptr || PQstatus(connection_) != CONNECTION_OK) {
     std::string message = connection_ != nullptr ? PQerrorMessage(connection_) : "out of memory";
     while (!message.empty() && (message.back() == '\n' || message.back() == ' ')) message.pop_back();

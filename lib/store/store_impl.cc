@@ -100,6 +100,10 @@ std::unique_ptr<sql::Connection> OpenPostgresDatabase(const std::string& url) {
   try {
     auto connection = std::make_unique<sql::PostgresConnection>(url);
     store_internal::MigratePostgres(*connection, store_internal::PostgresMigrations());
+    // A lock wait is given up after as long as SQLite's busy wait, so that
+    // a stuck holder is reported (a busy StoreError) rather than waited on.
+    // After the migration, whose advisory lock may rightly take longer.
+    connection->exec("SET lock_timeout = '" + std::to_string(kBusyTimeoutMs) + "ms'");
     return connection;
   } catch (const sql::Error& e) {
     throw StoreError("opening database " + RedactUrlCredentials(url) + ": " + e.what());

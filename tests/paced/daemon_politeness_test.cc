@@ -23,26 +23,6 @@ constexpr int kArticles = 20;
 constexpr int kUrlsPerHostPerArticle = 3;  // 60 a host, 120 an article, 2,400 in all
 constexpr int kIntervalMs = 100;
 constexpr int kPerHost = 2;
-// How much later than its start a request may reach the server: the
-// scheduler times starts at the client; the server sees them after the
-// client's next turn, the send and the server's parse, which on a loaded
-// machine (2 cores, eight agents, load 20) vary by up to ~60 ms. So k consecutive
-// requests to a host must span at least k intervals less this much. (The
-// exact schedule, across loops, is asserted on a fake clock in
-// tests/fetch/host_scheduler_test.cc.)
-#if defined(__SANITIZE_ADDRESS__)
-// Under ASan the daemon's own CPU work keeps its loop from its next turn for
-// longer (its pace is 2.4x slower, see below).
-constexpr int kArrivalJitterMs = 150;
-#else
-constexpr int kArrivalJitterMs = 75;
-#endif
-// A request on a new connection reaches the server only after the connect
-// and the server's accept, so it can arrive later still: windows that begin
-// at one are not checked (windows that end at one still are).
-// Windows of up to this many consecutive requests are checked: a schedule
-// that breaks the interval a little at every job boundary adds up.
-constexpr size_t kWindow = 20;
 
 std::string Article(int a, const std::vector<std::unique_ptr<RecordingHost>>& hosts) {
   std::string text = "# Archive " + std::to_string(a) + "\n\nThe archive is cited here";
@@ -92,7 +72,7 @@ TEST(DaemonPolitenessTest, NightlyRunKeepsEveryHostBusyWithinItsLimitsAcrossJobs
   for (size_t h = 0; h < hosts.size(); ++h) {
     const std::vector<Arrival> starts = hosts[h]->Starts();
     EXPECT_LE(hosts[h]->max_in_flight(), kPerHost) << "host " << h + 1;
-    const std::string interval_break = FirstIntervalBreak(starts, kIntervalMs, kArrivalJitterMs, kWindow);
+    const std::string interval_break = FirstIntervalBreak(starts, kIntervalMs);
     ASSERT_EQ(interval_break, "") << "host 127.0.1." << h + 1;
     for (const Arrival& arrival : starts) {
       const Clock::time_point t = arrival.at;

@@ -32,16 +32,6 @@ constexpr int kCitationsPerArticle = 150;  // 3,000 URLs, 75 a host
 constexpr int kIntervalMs = 100;
 constexpr int kPerHost = 2;
 constexpr int kFetchConcurrency = 8;
-// The gate times starts on the database's clock; a request reaches the
-// server after the worker's next turn, the send and the server's parse:
-// the same allowance as the one-daemon pacing test
-// (daemon_politeness_test.cc), for the same reasons.
-#if defined(__SANITIZE_ADDRESS__)
-constexpr int kArrivalJitterMs = 150;
-#else
-constexpr int kArrivalJitterMs = 75;
-#endif
-constexpr size_t kWindow = 20;
 // Results are committed in batches as they come (lib/check/pipeline.cc,
 // at most 256 pages a transaction): what the killed worker had in flight
 // (kFetchConcurrency) or fetched but not yet committed is fetched again by
@@ -167,7 +157,7 @@ TEST_F(ScaleOutTest, ThreeWorkersOneKilledKeepPolitenessFetchOnceAndFinishEveryJ
   for (size_t h = 0; h < hosts.size(); ++h) {
     const std::vector<Arrival> starts = hosts[h]->Starts();
     EXPECT_LE(hosts[h]->max_in_flight(), kPerHost) << "host 127.0.2." << h + 1;
-    const std::string interval_break = FirstIntervalBreak(starts, kIntervalMs, kArrivalJitterMs, kWindow);
+    const std::string interval_break = FirstIntervalBreak(starts, kIntervalMs);
     EXPECT_EQ(interval_break, "") << "host 127.0.2." << h + 1;
     for (const Arrival& a : starts) ++fetched[a.page];
   }

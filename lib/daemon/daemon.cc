@@ -114,8 +114,10 @@ bool Daemon::Start(std::string* error) {
   // The worker joins once its address is known (GET /v1/workers shows the
   // port a "127.0.0.1:0" got); no request is served before listen below.
   try {
+    const std::string address =
+        (host.find(':') != std::string::npos ? "[" + host + "]" : host) + ":" + std::to_string(port_);
     membership_ = std::make_unique<Membership>(
-        options_.config.db, DescribeThisWorker((host.find(':') != std::string::npos ? "[" + host + "]" : host) + ":" + std::to_string(port_)), options_.config.daemon.lease_s,
+        options_.config.db, DescribeThisWorker(address), options_.config.daemon.lease_s,
         [this] { return worker_->current_claim(); }, [this] { worker_->Wake(); });
     std::shared_ptr<HostGate> gate;
     if (!options_.sole) gate = std::make_shared<StoreHostGate>(options_.config.db, membership_->lease());

@@ -326,8 +326,9 @@ class Store {
   // How a daemon holds its database: alone (SQLite: an flock on
   // "<db>.lock", held until this Store is destroyed; nullopt, with *error
   // naming the holder's lock, when another process holds it), or shared
-  // with other daemons (PostgreSQL: no lock; leases and heartbeats
-  // coordinate them, docs/scale-out.md).
+  // with other daemons (PostgreSQL: an advisory lock held shared, which
+  // only keeps out a daemon from before scale-out; leases and heartbeats
+  // coordinate the workers, docs/scale-out.md).
   virtual std::optional<InstanceMode> LockInstance(std::string* error) = 0;
 
   virtual ~Store() = default;

@@ -67,6 +67,10 @@ class StorePool {
 
  private:
   void Return(std::unique_ptr<Store> store) {
+    // A connection the server closed fails every request it serves: the
+    // next Acquire opens a new one instead (the server came back, or the
+    // request fails with the reason).
+    if (store->Broken()) return;
     std::lock_guard<std::mutex> lock(mu_);
     idle_.push_back(std::move(store));
   }

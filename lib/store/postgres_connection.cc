@@ -224,6 +224,8 @@ PostgresConnection::PostgresConnection(const std::string& url) : name_(RedactUrl
 
 PostgresConnection::~PostgresConnection() { PQfinish(connection_); }
 
+bool PostgresConnection::Broken() const { return PQstatus(connection_) == CONNECTION_BAD; }
+
 void PostgresConnection::Begin(const std::string& sql) {
   // PostgreSQL only warns about a BEGIN inside a transaction, and the
   // ROLLBACK that ends the inner one would end the outer one: refused, as

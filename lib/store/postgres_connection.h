@@ -40,6 +40,9 @@ class PostgresConnection final : public Connection {
   std::unique_ptr<StatementBackend> Prepare(const std::string& sql) override;
   void BeginWrite() override { Begin("BEGIN"); }
   void BeginRead() override { Begin("BEGIN ISOLATION LEVEL REPEATABLE READ"); }
+  // libpq marks the connection bad once the server closed it (restart,
+  // pg_terminate_backend, network loss) and a statement noticed.
+  bool Broken() const override;
 
   pg_conn* handle() { return connection_; }
   // The server-side name of `sql` once it has run twice; "" before.

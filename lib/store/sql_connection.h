@@ -104,6 +104,9 @@ class Connection {
   virtual void BeginWrite() = 0;
   // Starts a read-only transaction that sees one snapshot throughout.
   virtual void BeginRead() = 0;
+  // Whether the connection is gone for good (a server that closed it or
+  // went away): every statement on it fails, so its holder opens another.
+  virtual bool Broken() const { return false; }
   // The value of the first column of the first row of `sql`, as an integer.
   int64_t QueryInt64(const std::string& sql);
 };

@@ -35,6 +35,8 @@ SqlStore::~SqlStore() = default;
 
 std::unique_ptr<Store> SqlStore::OpenAnother() const { return Open(impl_->path); }
 
+bool SqlStore::Broken() const { return impl_->db.Broken(); }
+
 std::unique_ptr<SqlStore> SqlStore::Open(const std::string& path) {
   try {
     return std::unique_ptr<SqlStore>(new SqlStore(std::make_unique<Impl>(path)));

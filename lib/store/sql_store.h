@@ -87,6 +87,7 @@ class SqlStore final : public Store {
   void DeleteWebSession(const std::string& id_hash) override;
   int DeleteExpiredWebSessions(int64_t now) override;
   std::optional<InstanceMode> LockInstance(std::string* error) override;
+  bool Broken() const override;
 
   struct Impl;
 

@@ -331,6 +331,11 @@ class Store {
   // coordinate the workers, docs/scale-out.md).
   virtual std::optional<InstanceMode> LockInstance(std::string* error) = 0;
 
+  // Whether the store's connection is gone for good (PostgreSQL: the server
+  // closed it); every call on it fails, so a holder that keeps stores
+  // (a pool) drops it and opens another. Never true on SQLite.
+  virtual bool Broken() const = 0;
+
   virtual ~Store() = default;
 
  protected:

@@ -100,5 +100,60 @@ TEST_F(DaemonPostgresTest, ChecksServesReportsAndSharesTheDatabaseWithASecondWor
   EXPECT_EQ(workers_on(second.port(), second_token), std::set<int64_t>{second.pid()});
 }
 
+// The server closes every connection of the daemon (a restart, a failover,
+// an operator): the API's pooled connections, the worker's, the heartbeat's
+// and the gate's are opened again, and the daemon goes on serving and
+// checking without a restart.
+TEST_F(DaemonPostgresTest, ConnectionsClosedByTheServerAreOpenedAgain) {
+  TestServer server;
+  server.server().Get("/page", [](const httplib::Request&, httplib::Response& r) { r.set_content(kPage, "text/html"); });
+  server.Start();
+  TestDatabase database(Backend::kPostgres);
+  DaemonEnv env;
+  env.set_db(database.db());
+  ASSERT_TRUE(env.Start()) << env.daemon().Log();
+  auto client = env.Client();
+  auto before = client.Get("/v1/articles");
+  ASSERT_TRUE(before && before->status == 200);
+
+  ASSERT_GE(database.TerminateOtherSessions(), 1);
+  // A request on a connection the server closed fails once with the reason
+  // (500); the pool drops that connection, so the API answers again soon.
+  int failed = 0;
+  ASSERT_TRUE(PollUntil(
+      [&] {
+        auto res = client.Get("/v1/articles");
+        if (res && res->status == 200) return true;
+        ++failed;
+        return false;
+      },
+      std::chrono::seconds(20), std::chrono::milliseconds(50)))
+      << env.daemon().Log();
+  EXPECT_LE(failed, 4) << "each pooled connection fails at most once";
+  for (int i = 0; i < 3; ++i) {
+    auto res = client.Get("/v1/articles");
+    ASSERT_TRUE(res);
+    EXPECT_EQ(res->status, 200) << res->body;
+  }
+  // The worker checks a new article.
+  const std::string article = "# Ferry\n\nIt \"crossed the sound twice every morning\" [1].\n\n## References\n\n[1] " +
+                              server.Url("/page") + "\n";
+  nlohmann::json accepted;
+  ASSERT_TRUE(PollUntil(
+      [&] {
+        auto res = client.Post("/v1/articles?name=ferry.md", article, "text/markdown");
+        if (!res || res->status != 202) return false;
+        accepted = Json(res);
+        return true;
+      },
+      std::chrono::seconds(20), std::chrono::milliseconds(50)));
+  auto job = env.WaitForJob(accepted["job"]);
+  EXPECT_EQ(job["state"], "done") << job.dump() << env.daemon().Log();
+  // Its heartbeat keeps it listed.
+  auto workers = client.Get("/v1/workers");
+  ASSERT_TRUE(workers && workers->status == 200);
+  EXPECT_EQ(Json(workers)["workers"].size(), 1u) << workers->body;
+}
+
 }  // namespace
 }  // namespace citecheck::testing

@@ -81,6 +81,12 @@ int64_t TestDatabase::Rows(const std::string& table) const {
   return Connect()->QueryInt64("SELECT count(*) FROM " + table);
 }
 
+int64_t TestDatabase::TerminateOtherSessions() const {
+  return Connect()->QueryInt64(
+      "SELECT count(pg_terminate_backend(pid)) FROM pg_stat_activity "
+      "WHERE datname = current_database() AND pid <> pg_backend_pid()");
+}
+
 void BackendTest::SetUp() {
   CITECHECK_SKIP_UNLESS_AVAILABLE(GetParam());
   database_ = std::make_unique<TestDatabase>(GetParam());

@@ -37,6 +37,9 @@ class TestDatabase {
   std::unique_ptr<sql::Connection> Connect() const;
   // The row count of `table` (a name of the test's own), read on a new connection.
   int64_t Rows(const std::string& table) const;
+  // PostgreSQL: ends every other session on the database, as a server
+  // restart or an operator's pg_terminate_backend would; how many.
+  int64_t TerminateOtherSessions() const;
 
   // Whether the backend can be tested here; when not, the test should
   // GTEST_SKIP (AvailableOrSkip does it).

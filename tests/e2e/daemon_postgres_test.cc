@@ -6,6 +6,7 @@
 #include <signal.h>
 
 #include <filesystem>
+#include <memory>
 #include <set>
 
 #include "e2e/daemon_util.h"
@@ -17,25 +18,36 @@ namespace {
 
 const char kPage[] = "<html><body><p>The ferry crossed the sound twice every morning.</p></body></html>";
 
+// A page to cite, a new PostgreSQL database, and a daemon's environment on it.
 class DaemonPostgresTest : public ::testing::Test {
  protected:
-  void SetUp() override { CITECHECK_SKIP_UNLESS_AVAILABLE(Backend::kPostgres); }
+  void SetUp() override {
+    CITECHECK_SKIP_UNLESS_AVAILABLE(Backend::kPostgres);
+    server_.server().Get("/page",
+                         [](const httplib::Request&, httplib::Response& r) { r.set_content(kPage, "text/html"); });
+    server_.Start();
+    database_ = std::make_unique<TestDatabase>(Backend::kPostgres);
+    env_.set_db(database_->db());
+  }
+
+  std::string Article() const {
+    return "# Ferry\n\nIt \"crossed the sound twice every morning\" [1].\n\n## References\n\n[1] " +
+           server_.Url("/page") + "\n";
+  }
+
+  TestServer server_;
+  std::unique_ptr<TestDatabase> database_;
+  DaemonEnv env_;
 };
 
 TEST_F(DaemonPostgresTest, ChecksServesReportsAndSharesTheDatabaseWithASecondWorker) {
-  TestServer server;
-  server.server().Get("/page", [](const httplib::Request&, httplib::Response& r) { r.set_content(kPage, "text/html"); });
-  server.Start();
-  TestDatabase database(Backend::kPostgres);
-  DaemonEnv env;
-  env.set_db(database.db());
+  DaemonEnv& env = env_;
+  TestDatabase& database = *database_;
   const std::vector<std::string> data_home = {"XDG_DATA_HOME=" + env.dir().File("data")};
   ASSERT_TRUE(env.Start({}, data_home)) << env.daemon().Log();
 
   auto client = env.Client();
-  const std::string article = "# Ferry\n\nIt \"crossed the sound twice every morning\" [1].\n\n## References\n\n[1] " +
-                              server.Url("/page") + "\n";
-  auto res = client.Post("/v1/articles?name=ferry.md", article, "text/markdown");
+  auto res = client.Post("/v1/articles?name=ferry.md", Article(), "text/markdown");
   ASSERT_TRUE(res);
   ASSERT_EQ(res->status, 202) << res->body;
   auto accepted = Json(res);
@@ -105,18 +117,13 @@ TEST_F(DaemonPostgresTest, ChecksServesReportsAndSharesTheDatabaseWithASecondWor
 // and the gate's are opened again, and the daemon goes on serving and
 // checking without a restart.
 TEST_F(DaemonPostgresTest, ConnectionsClosedByTheServerAreOpenedAgain) {
-  TestServer server;
-  server.server().Get("/page", [](const httplib::Request&, httplib::Response& r) { r.set_content(kPage, "text/html"); });
-  server.Start();
-  TestDatabase database(Backend::kPostgres);
-  DaemonEnv env;
-  env.set_db(database.db());
+  DaemonEnv& env = env_;
   ASSERT_TRUE(env.Start()) << env.daemon().Log();
   auto client = env.Client();
   auto before = client.Get("/v1/articles");
   ASSERT_TRUE(before && before->status == 200);
 
-  ASSERT_GE(database.TerminateOtherSessions(), 1);
+  ASSERT_GE(database_->TerminateOtherSessions(), 1);
   // A request on a connection the server closed fails once with the reason
   // (500); the pool drops that connection, so the API answers again soon.
   int failed = 0;
@@ -136,8 +143,7 @@ TEST_F(DaemonPostgresTest, ConnectionsClosedByTheServerAreOpenedAgain) {
     EXPECT_EQ(res->status, 200) << res->body;
   }
   // The worker checks a new article.
-  const std::string article = "# Ferry\n\nIt \"crossed the sound twice every morning\" [1].\n\n## References\n\n[1] " +
-                              server.Url("/page") + "\n";
+  const std::string article = Article();
   nlohmann::json accepted;
   ASSERT_TRUE(PollUntil(
       [&] {

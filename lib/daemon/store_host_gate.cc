@@ -48,28 +48,27 @@ HostGate::Decision StoreHostGate::TryStart(const std::string& host, int per_host
   return decision;
 }
 
-void StoreHostGate::Finished(int64_t slot) {
+void StoreHostGate::Tell(const std::string& what, const std::string& subject,
+                         const std::function<void(Store&)>& call) {
   std::lock_guard<std::mutex> lock(mu_);
-  // While the database is down the slot is not given back: it lapses one
-  // lease after its start (docs/scale-out.md "Politeness").
   if (std::chrono::steady_clock::now() < down_until_) return;
   try {
-    Connected().FinishHost(slot);
+    call(Connected());
   } catch (const std::exception& e) {
-    Failed("slot", std::to_string(slot), e);
+    Failed(what, subject, e);
   }
 }
 
+void StoreHostGate::Finished(int64_t slot) {
+  // While the database is down the slot is not given back: it lapses one
+  // lease after its start (docs/scale-out.md "Politeness").
+  Tell("slot", std::to_string(slot), [&](Store& store) { store.FinishHost(slot); });
+}
+
 void StoreHostGate::Pause(const std::string& host, std::chrono::milliseconds duration) {
-  std::lock_guard<std::mutex> lock(mu_);
-  // The local table keeps the pause meanwhile; other workers learn of it
-  // only from their own requests to the host.
-  if (std::chrono::steady_clock::now() < down_until_) return;
-  try {
-    Connected().PauseHost(host, duration.count());
-  } catch (const std::exception& e) {
-    Failed("host", host, e);
-  }
+  // While the database is down the local table keeps the pause; other
+  // workers learn of it only from their own requests to the host.
+  Tell("host", host, [&](Store& store) { store.PauseHost(host, duration.count()); });
 }
 
 }  // namespace citecheck

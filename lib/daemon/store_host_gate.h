@@ -6,6 +6,7 @@
 #define CITECHECK_DAEMON_STORE_HOST_GATE_H_
 
 #include <chrono>
+#include <functional>
 #include <memory>
 #include <mutex>
 #include <string>
@@ -35,6 +36,9 @@ class StoreHostGate : public HostGate {
   // After an error: the store is dropped and no start is allowed before
   // the backoff has passed.
   void Failed(const std::string& what, const std::string& subject, const std::exception& e);
+  // Runs `call` on the store unless the database is in its backoff; an
+  // error starts (or lengthens) the backoff. `what`/`subject` name it in the log.
+  void Tell(const std::string& what, const std::string& subject, const std::function<void(Store&)>& call);
 
   const std::string db_;
   const JobLease lease_;

@@ -75,8 +75,15 @@ TEST_F(ScaleOutTest, ThreeWorkersOneKilledKeepPolitenessFetchOnceAndFinishEveryJ
   TestDatabase database(Backend::kPostgres);
   // A short lease, so that the killed worker's job comes back within
   // seconds; above fetch.timeout_s as the config requires.
-  DaemonEnv env(R"({"fetch": {"retries": 0, "per_host_interval_ms": 100, "per_host_concurrency": 2,
-      "concurrency": 8, "timeout_s": 3}, "daemon": {"lease_s": 4}})");
+  // The daemons' limits are the ones asserted below.
+  DaemonEnv env(nlohmann::json{{"fetch",
+                                {{"retries", 0},
+                                 {"per_host_interval_ms", kIntervalMs},
+                                 {"per_host_concurrency", kPerHost},
+                                 {"concurrency", kFetchConcurrency},
+                                 {"timeout_s", 3}}},
+                               {"daemon", {{"lease_s", 4}}}}
+                    .dump());
   env.set_db(database.db());
   const int workers = std::max(1, EnvInt("CITECHECK_SCALE_WORKERS", 3));
   const bool kill_one = workers > 1 && EnvInt("CITECHECK_SCALE_KILL", 1) != 0;

@@ -5,6 +5,10 @@
 
 namespace citecheck {
 
+int64_t BodyCapOf(const FetchResult& fetch, const FetchOptions& options) {
+  return IsPdfBody(fetch.content_type, fetch.body) ? options.max_document_bytes : options.max_body_bytes;
+}
+
 PageDone ParsePage(FetchResult fetch, int64_t max_body_bytes) {
   PageDone done;
   done.outcome.link_status = fetch.status;

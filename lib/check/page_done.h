@@ -14,6 +14,7 @@
 #include "check/quote_ledger.h"
 #include "check/quote_verdicts.h"
 #include "core/types.h"
+#include "fetch/fetcher.h"
 #include "match/matcher.h"
 #include "store/registry_types.h"
 
@@ -25,6 +26,9 @@ struct PageDone {
   std::optional<PageText> page;
   std::string detected_language;
   bool stored = false;  // already committed (a resumed run): not saved again
+  // Committed in this run by another worker (docs/scale-out.md "Shared
+  // runs"): stored, but fetched now, so it counts as progress.
+  bool by_peer = false;
   // A request of the archive seeker (check/archive_seeker.h), not a cited
   // page: it goes to the seeker, never into the run's fetches.
   bool archive = false;
@@ -37,6 +41,10 @@ struct PageDone {
   // Verdicts of the quotes citing this page, computed by the worker.
   std::vector<std::pair<QuoteRef, Verdict>> verdicts;
 };
+
+// The cap `fetch`'s body was fetched under: fetch.max_document_bytes for a
+// PDF, else fetch.max_body_bytes (named when a quote is not found in a cut body).
+int64_t BodyCapOf(const FetchResult& fetch, const FetchOptions& options);
 
 // Extraction and preparation of one page: the CPU-heavy part, on a worker.
 // The raw body is dropped once its text is extracted.

@@ -37,6 +37,21 @@ bool PageReuse::IsUnchanged(FetchResult* fetch) const {
 }
 
 PageDone PageReuse::Reuse(FetchResult fetch, Store& reader, const QuoteLedger& ledger) const {
+  PageDone done = Unchanged(std::move(fetch));
+  if (!ReuseVerdicts(&done, reader, ledger)) {
+    ReuseText(&done, reader);
+    MatchCitingQuotes(&done, ledger, match_);
+  }
+  return done;
+}
+
+PageDone PageReuse::StoredCopy(FetchResult fetch, Store& reader) const {
+  PageDone done = Unchanged(std::move(fetch));
+  ReuseText(&done, reader);
+  return done;
+}
+
+PageDone PageReuse::Unchanged(FetchResult fetch) const {
   PageDone done;
   done.text_unchanged = true;
   fetch.body.clear();  // the stored text stands for it
@@ -45,7 +60,6 @@ PageDone PageReuse::Reuse(FetchResult fetch, Store& reader, const QuoteLedger& l
   auto it = validators_.find(fetch.url);
   if (fetch.body_hash.empty() && it != validators_.end()) fetch.body_hash = it->second.body_hash;
   done.fetch = std::move(fetch);
-  if (!ReuseVerdicts(&done, reader, ledger)) ReuseText(&done, reader, ledger);
   return done;
 }
 
@@ -73,7 +87,7 @@ bool PageReuse::ReuseVerdicts(PageDone* done, Store& reader, const QuoteLedger& 
 }
 
 // The stored text stands for the page, without extracting again.
-void PageReuse::ReuseText(PageDone* done, Store& reader, const QuoteLedger& ledger) const {
+void PageReuse::ReuseText(PageDone* done, Store& reader) const {
   std::optional<StoredFetch> cached = reader.FindCachedPage(done->fetch.url);
   done->outcome.link_status = done->fetch.status;
   done->outcome.http_status = done->fetch.http_status;
@@ -82,7 +96,6 @@ void PageReuse::ReuseText(PageDone* done, Store& reader, const QuoteLedger& ledg
     done->outcome.no_text_reason = done->fetch.http_status == 304
                                        ? "304 Not Modified, but no stored copy of the page"
                                        : "the body is unchanged, but no stored copy of the page";
-    MatchCitingQuotes(done, ledger, match_);
     return;
   }
   if (done->fetch.content_type.empty()) done->fetch.content_type = cached->fetch.content_type;
@@ -94,7 +107,6 @@ void PageReuse::ReuseText(PageDone* done, Store& reader, const QuoteLedger& ledg
   done->detected_language = cached->detected_language;
   done->known_content_hash = cached->content_hash;
   done->page = std::move(cached->page);
-  MatchCitingQuotes(done, ledger, match_);
 }
 
 }  // namespace citecheck

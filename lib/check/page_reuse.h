@@ -51,10 +51,15 @@ class PageReuse {
   // citing it has one for the stored text, else the stored text matched
   // again. Without a stored copy the page has no text, and says why.
   PageDone Reuse(FetchResult fetch, Store& reader, const QuoteLedger& ledger) const;
+  // The same page from its stored copy, unmatched: for a worker that
+  // fetches another worker's URLs (check/url_task_helper.h) and only
+  // commits what it fetched.
+  PageDone StoredCopy(FetchResult fetch, Store& reader) const;
 
  private:
+  PageDone Unchanged(FetchResult fetch) const;
   bool ReuseVerdicts(PageDone* done, Store& reader, const QuoteLedger& ledger) const;
-  void ReuseText(PageDone* done, Store& reader, const QuoteLedger& ledger) const;
+  void ReuseText(PageDone* done, Store& reader) const;
 
   int64_t max_age_s_;
   MatchOptions match_;

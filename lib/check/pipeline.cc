@@ -2,9 +2,12 @@
 
 #include <algorithm>
 #include <atomic>
+#include <chrono>
 #include <ctime>
 #include <memory>
+#include <mutex>
 #include <thread>
+#include <unordered_set>
 #include <variant>
 
 #include "article/reader.h"
@@ -16,7 +19,7 @@
 #include "check/resume.h"
 #include "check/stage_threads.h"
 #include "check/work_queue.h"
-#include "core/media_type.h"
+#include "core/url.h"
 #include "report/latest_changes.h"
 
 namespace citecheck {
@@ -35,9 +38,18 @@ struct ArchiveFetch {
   FetchResult fetch;
 };
 
+// A fetch another worker committed for this run (a shared run).
+struct PeerFetch {
+  StoredFetch stored;
+};
+
 // What a parse worker is handed: a page just fetched, one a resumed run
-// committed before, or an archive request's result.
-using PageWork = std::variant<FetchResult, StoredFetch, ArchiveFetch>;
+// committed before, one another worker fetched, or an archive request's result.
+using PageWork = std::variant<FetchResult, StoredFetch, PeerFetch, ArchiveFetch>;
+
+// How long a shared run's worker waits before looking again for the fetches
+// other workers still hold, once no task is left to claim.
+constexpr auto kPeerPollInterval = std::chrono::milliseconds(100);
 
 bool HasError(const Article& article) {
   return std::any_of(article.diagnostics.begin(), article.diagnostics.end(),
@@ -73,11 +85,18 @@ class Run {
     result_.reused_fetches = static_cast<int>(committed.size());
     reuse_.Load(store_, urls_);
     archive_.Start(urls_.size() + committed.size());
-    batches_ = HostRoundBatches(urls_, BatchSize());
+    if (Shared()) {
+      ShareUrls();
+    } else {
+      batches_ = HostRoundBatches(urls_, BatchSize());
+    }
     FetchMatchAndSave(std::move(committed));
     // A stop that left archived copies unread (handed back by the last
     // batch, or never asked for) interrupts the run too: a resume reads them.
-    result_.interrupted = StopRequested() && (fetched_batches_ < batches_.size() || archive_unread_);
+    const bool all_fetched = fetched_batches_ == batches_.size() && (!Shared() || shared_done_);
+    result_.interrupted = (StopRequested() && (!all_fetched || archive_unread_)) || shared_incomplete_;
+    // Claims a stop or a failure left unfetched go to the next claimer.
+    if (Shared()) store_.ReleaseUrlTasks(result_.run_id, control_.share.owner);
     store_.FinishRun(result_.run_id, result_.interrupted ? RunState::kInterrupted : RunState::kDone);
     // Once, here, rather than by every report that shows them.
     StoreChangesOfRun(store_, result_.run_id);
@@ -86,6 +105,26 @@ class Run {
 
  private:
   bool StopRequested() const { return control_.stop != nullptr && control_.stop->load(); }
+  bool Shared() const { return !control_.share.owner.empty() && control_.stop != nullptr; }
+
+  // The URLs go to the database as tasks, in rounds over the hosts; a URL
+  // with credentials stays with this worker (batches_), which fetches it
+  // first, so that the database never holds them.
+  void ShareUrls() {
+    std::vector<std::string> shared;
+    std::vector<std::string> local;
+    for (std::vector<std::string>& batch : HostRoundBatches(urls_, BatchSize())) {
+      if (claim_size_ == 0) claim_size_ = static_cast<int>(batch.size());  // whole rounds over the hosts
+      for (std::string& url : batch) (RedactUrlCredentials(url) == url ? shared : local).push_back(std::move(url));
+    }
+    if (!local.empty()) batches_ = HostRoundBatches(local, BatchSize());
+    // Tasks this worker held in an earlier claim of the run are free again.
+    store_.ReleaseUrlTasks(result_.run_id, control_.share.owner);
+    store_.QueueUrlTasks(result_.run_id, shared);
+    shared_.insert(shared.begin(), shared.end());
+    std::lock_guard<std::mutex> lock(awaited_mu_);
+    awaited_ = shared_;
+  }
 
   // The fewest URLs handed to the fetcher at once (batches are whole rounds
   // over the hosts: check/host_batches.h). Without a way to stop, one batch:
@@ -180,20 +219,76 @@ class Run {
 
   void FetchThread(WorkQueue<PageWork>& fetched, RunFailure& failure) {
     RunGuarded(failure, [&] {
-      for (size_t i = 0; i < batches_.size(); ++i) {
-        if (StopRequested() || failure.failed()) break;
-        last_batch_ = i + 1 == batches_.size();
-        fetcher_.FetchAll(batches_[i], [&](FetchResult r) {
+      auto fetch = [&](const std::vector<std::string>& urls) {
+        fetcher_.FetchAll(urls, [&](FetchResult r) {
           if (archive_.Owns(r.url)) {
             fetched.Push(ArchiveFetch{std::move(r)});
           } else {
             fetched.Push(std::move(r));
           }
         });
+      };
+      for (size_t i = 0; i < batches_.size(); ++i) {
+        if (StopRequested() || failure.failed()) break;
+        last_batch_ = !Shared() && i + 1 == batches_.size();
+        fetch(batches_[i]);
         ++fetched_batches_;
       }
+      if (Shared() && fetched_batches_ == batches_.size()) FetchShared(fetched, failure, fetch);
     });
     fetched.Close();
+  }
+
+  // A shared run's fetching: batches claimed from the run's tasks, beside
+  // the other workers, and the fetches they commit read back, until no task
+  // is left; then a last batch for the archived copies still wanted. The
+  // claims go through a connection of this thread's own.
+  template <typename Fetch>
+  void FetchShared(WorkQueue<PageWork>& fetched, RunFailure& failure, const Fetch& fetch) {
+    std::unique_ptr<Store> claims = store_.OpenAnother();
+    const int64_t run = result_.run_id;
+    for (;;) {
+      if (StopRequested() || failure.failed()) return;
+      TakePeerFetches(*claims, fetched);
+      UrlTaskBatch batch = claims->ClaimUrlTasks(run, claim_size_, control_.share);
+      if (!batch.urls.empty()) {
+        fetch(batch.urls);
+        continue;
+      }
+      if (claims->CountPendingUrlTasks(run) == 0) break;
+      // Others hold the rest: the archive requests queued meanwhile start
+      // (an empty batch runs only follow-ups), then look again.
+      const auto next = std::chrono::steady_clock::now() + kPeerPollInterval;
+      fetch({});
+      std::this_thread::sleep_until(next);
+    }
+    TakePeerFetches(*claims, fetched);
+    {
+      std::lock_guard<std::mutex> lock(awaited_mu_);
+      // Every task is done, so each URL was saved here or read back; one
+      // that was not (its fetch row gone) is left for a resume.
+      shared_incomplete_ = !awaited_.empty();
+    }
+    shared_done_ = true;
+    last_batch_ = true;
+    fetch({});
+  }
+
+  // The fetches other workers committed since the last look, for URLs this
+  // run still awaits, to the parse workers.
+  void TakePeerFetches(Store& claims, WorkQueue<PageWork>& fetched) {
+    for (const std::string& url : claims.TakeFinishedUrlTasks(result_.run_id, control_.share.owner)) {
+      {
+        std::lock_guard<std::mutex> lock(awaited_mu_);
+        if (awaited_.erase(url) == 0) continue;  // saved here, or read back before
+      }
+      if (std::optional<StoredFetch> stored = claims.CommittedFetch(result_.run_id, url)) {
+        fetched.Push(PeerFetch{std::move(*stored)});
+      } else {
+        std::lock_guard<std::mutex> lock(awaited_mu_);
+        awaited_.insert(url);
+      }
+    }
   }
 
   // On a worker: the page's verdicts, from a fresh extraction, the stored
@@ -202,8 +297,12 @@ class Run {
     PageDone done;
     if (auto* stored = std::get_if<StoredFetch>(&work)) {
       done = FromStored(std::move(*stored), config_.fetch.max_body_bytes);
+    } else if (auto* peer = std::get_if<PeerFetch>(&work)) {
+      done = FromStored(std::move(peer->stored), config_.fetch.max_body_bytes);
+      done.by_peer = true;
     } else if (auto* copy = std::get_if<ArchiveFetch>(&work)) {
-      done = ParsePage(std::move(copy->fetch), CapOf(copy->fetch));
+      const int64_t cap = BodyCapOf(copy->fetch, config_.fetch);  // before the move
+      done = ParsePage(std::move(copy->fetch), cap);
       done.archive = true;
       return done;  // its quotes are matched by the seeker, which holds them
     } else {
@@ -213,15 +312,11 @@ class Run {
         return reuse_.Reuse(std::move(fetch), *reader, ledger_);
       }
       // The cap the body was fetched under, named if a quote is not found in a cut body.
-      done = ParsePage(std::move(fetch), CapOf(fetch));
+      const int64_t cap = BodyCapOf(fetch, config_.fetch);  // before the move
+      done = ParsePage(std::move(fetch), cap);
     }
     MatchCitingQuotes(&done, ledger_, config_.match);
     return done;
-  }
-
-  int64_t CapOf(const FetchResult& fetch) const {
-    return IsPdfBody(fetch.content_type, fetch.body) ? config_.fetch.max_document_bytes
-                                                     : config_.fetch.max_body_bytes;
   }
 
   // The store is used from this thread only. Pages that finished while the
@@ -244,12 +339,15 @@ class Run {
               done = pages < kMaxPagesPerCommit ? parsed.TryPop() : std::nullopt;
               continue;
             }
-            SavePage(*done);
+            if (!SavePage(*done)) {
+              done = pages < kMaxPagesPerCommit ? parsed.TryPop() : std::nullopt;
+              continue;
+            }
           } catch (...) {
             error = std::current_exception();  // the pages before it are still committed
             break;
           }
-          if (!done->stored) saved.push_back(done->fetch.status);
+          if (!done->stored || done->by_peer) saved.push_back(done->fetch.status);
           done = pages < kMaxPagesPerCommit ? parsed.TryPop() : std::nullopt;
         }
         batch.Commit();
@@ -264,7 +362,10 @@ class Run {
     }
   }
 
-  void SavePage(PageDone& done) {
+  // False when the page is not this worker's to save: another worker took
+  // its task over and commits its own fetch, which decides the quotes.
+  bool SavePage(PageDone& done) {
+    if (!done.stored && !TakeOwnTask(done.fetch.url)) return false;
     if (done.text_unchanged && !done.known_content_hash.empty()) ++result_.unchanged_pages;
     if (!done.stored) {
       std::string hash = store_.SaveFetch(result_.run_id, done.fetch, done.page, done.detected_language,
@@ -277,6 +378,17 @@ class Run {
       }
     }
     archive_.OnLivePage(done);  // records the verdicts, or holds them for a copy
+    return true;
+  }
+
+  // Before saving a page this worker fetched: in a shared run, its task
+  // ends here, in the page's transaction, if this worker still holds it.
+  bool TakeOwnTask(const std::string& url) {
+    if (!Shared() || shared_.count(url) == 0) return true;
+    if (!store_.FinishUrlTask(result_.run_id, url, control_.share.owner)) return false;
+    std::lock_guard<std::mutex> lock(awaited_mu_);
+    awaited_.erase(url);
+    return true;
   }
 
   const Config& config_;
@@ -295,6 +407,15 @@ class Run {
   ArchiveSeeker archive_;             // after ledger_, which it reads
   std::atomic<bool> last_batch_{false};
   bool archive_unread_ = false;  // the run ended with archived copies not read
+  // A shared run (RunControl::share): its URLs queued as tasks (immutable
+  // once fetching starts), those not yet saved here or read back (guarded:
+  // the saving and the fetch thread), and how many one claim asks for.
+  std::unordered_set<std::string> shared_;
+  std::mutex awaited_mu_;
+  std::unordered_set<std::string> awaited_;
+  int claim_size_ = 0;
+  std::atomic<bool> shared_done_{false};       // every task done
+  std::atomic<bool> shared_incomplete_{false};  // ... yet some URL neither saved nor read back
 };
 
 }  // namespace

@@ -66,6 +66,12 @@ struct RunControl {
   // (or reopened), before any fetch: lets a job queue remember which run to
   // resume after a crash.
   std::function<void(int64_t)> on_run_started;
+  // Share the run's URLs with the other workers on the database
+  // (docs/scale-out.md "Shared runs"): they are queued as tasks that any
+  // worker may claim, and this run claims them too, under this lease; the
+  // quotes are decided here, the fetches others committed read back. An
+  // empty owner: the run fetches every URL itself. Needs `stop`.
+  JobLease share;
 };
 
 CheckRun RunCheck(const std::vector<ArticleInput>& inputs, const Config& config, Store& store,

@@ -3,6 +3,7 @@
 #include <chrono>
 #include <thread>
 
+#include "check/url_task_helper.h"
 #include "daemon/log.h"
 #include "daemon/scheduler.h"
 #include "registry/registry.h"
@@ -100,7 +101,7 @@ void Worker::Run() {
       if (!store) store = Store::Open(config_.Get()->db);
       std::optional<Job> job = store->ClaimNextJob(membership_.lease());
       if (!job) {
-        WaitForWork();
+        if (!share_runs_ || !Help(*store)) WaitForWork();
         continue;
       }
       Execute(*store, *job);
@@ -116,6 +117,20 @@ uint64_t Worker::BeginClaim(int64_t job) {
   std::lock_guard<std::mutex> lock(claim_mu_);
   claim_ = {job, claim_.serial + 1};
   return claim_.serial;
+}
+
+bool Worker::Help(Store& store) {
+  auto config = config_.Get();
+  const auto start = std::chrono::steady_clock::now();
+  const HelpedBatch helped = HelpWithSharedRun(
+      store, *config, [&] { return MakeCurlFetcher(FetcherOptions(*config), RealClock(), hosts_); },
+      membership_.lease(), stop_);
+  if (helped.run_id == 0) return false;
+  const double seconds = std::chrono::duration<double>(std::chrono::steady_clock::now() - start).count();
+  Log(LogLevel::kInfo, "run.help",
+      {{"run", std::to_string(helped.run_id)}, {"committed", std::to_string(helped.committed)},
+       {"taken_over", std::to_string(helped.taken_over)}, {"seconds", std::to_string(seconds)}});
+  return true;
 }
 
 void Worker::Execute(Store& store, const Job& job) {
@@ -150,7 +165,8 @@ void Worker::Execute(Store& store, const Job& job) {
                            [&](int64_t run_id) {
                              current_run_ = run_id;
                              store.SetJobRun(job.id, run_id);
-                           });
+                           },
+                           share_runs_ ? membership_.lease() : JobLease{});
   } catch (...) {
     current_run_ = 0;
     Finish(store, job.id, JobState::kFailed, "database error during the run");

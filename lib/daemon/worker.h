@@ -29,10 +29,12 @@ class Worker {
   // batch of URLs.
   // `membership` must outlive the worker; it is only asked for the lease.
   // `gate`: the politeness shared with the other workers on the database
-  // (null for a daemon alone on it).
+  // (null for a daemon alone on it). With a gate, runs are shared: each
+  // run's URLs are queued for every worker, and an idle worker fetches
+  // those of the others' runs (docs/scale-out.md "Shared runs").
   Worker(SharedConfig& config, Metrics& metrics, const std::atomic<bool>& stop, const Membership& membership,
          std::shared_ptr<HostGate> gate)
-      : config_(config), metrics_(metrics), stop_(stop), membership_(membership),
+      : config_(config), metrics_(metrics), stop_(stop), membership_(membership), share_runs_(gate != nullptr),
         hosts_(std::make_shared<HostTable>(std::move(gate))) {}
 
   // Loops until stop; call on its own thread. Store failures are logged and
@@ -52,6 +54,9 @@ class Worker {
 
  private:
   void Execute(Store& store, const Job& job);
+  // Fetches one batch of another worker's shared run; false when none had
+  // URLs to claim.
+  bool Help(Store& store);
   void WaitForWork();
   // After the job the schedule queued, when it is done: store.keep_runs.
   void PruneAfterSchedule(Store& store, const Job& job, JobState state, int keep_runs);
@@ -66,6 +71,7 @@ class Worker {
   Metrics& metrics_;
   const std::atomic<bool>& stop_;
   const Membership& membership_;
+  const bool share_runs_;
   // The politeness state of every host this daemon fetched from.
   std::shared_ptr<HostTable> hosts_;
   std::mutex mu_;

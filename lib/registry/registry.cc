@@ -131,7 +131,7 @@ RegisteredRun RunRegistered(Store& store, const Config& config, Fetcher& fetcher
                             const std::vector<ArticleEntry>& articles, const std::string& trigger,
                             int64_t resume_run_id, const std::atomic<bool>* stop,
                             const std::function<void(const Progress&)>& on_progress,
-                            const std::function<void(int64_t)>& on_run_started) {
+                            const std::function<void(int64_t)>& on_run_started, const JobLease& share) {
   RegisteredRun result;
   SplitInputs inputs = SplitReadable(LoadRegisteredInputs(articles, fetcher));
   result.input_errors = std::move(inputs.errors);
@@ -141,6 +141,7 @@ RegisteredRun RunRegistered(Store& store, const Config& config, Fetcher& fetcher
   RunControl control;
   control.stop = stop;
   control.on_run_started = on_run_started;
+  control.share = share;
   control.resume_run_id = resume_run_id < 0 ? FindRunToResume(store, trigger, ids) : resume_run_id;
   if (control.resume_run_id > 0) {
     auto run = store.FindRun(control.resume_run_id);

@@ -82,12 +82,13 @@ struct RegisteredRun {
 // Checks `articles` as one run with `trigger`. `resume_run_id` > 0 resumes
 // that run; < 0 looks for an interrupted run of `trigger` whose articles are
 // all among `articles` and resumes it; 0 always begins a new run. With no
-// readable article, run.run_id stays 0.
+// readable article, run.run_id stays 0. `share`: RunControl::share.
 RegisteredRun RunRegistered(Store& store, const Config& config, Fetcher& fetcher,
                             const std::vector<ArticleEntry>& articles, const std::string& trigger,
                             int64_t resume_run_id, const std::atomic<bool>* stop,
                             const std::function<void(const Progress&)>& on_progress = nullptr,
-                            const std::function<void(int64_t)>& on_run_started = nullptr);
+                            const std::function<void(int64_t)>& on_run_started = nullptr,
+                            const JobLease& share = JobLease{});
 
 // One line of `list` / GET /v1/articles: an article and its latest run.
 struct ArticleOverview {

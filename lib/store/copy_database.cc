@@ -54,8 +54,9 @@ const std::vector<TableColumns>& Tables() {
   return kTables;
 }
 
-// Not copied: workers, host_politeness and host_slots hold the live state of
-// the daemons on a database (who is alive, what is in flight), which means
+// Not copied: workers, host_politeness, host_slots and url_tasks hold the
+// live state of the daemons on a database (who is alive, what is in flight,
+// which URLs of a running run wait for a worker), which means
 // nothing on another database; a migration runs with the daemons stopped.
 
 // Tables whose id an identity column (PostgreSQL) or the rowid (SQLite) hands out.

@@ -16,6 +16,7 @@ namespace citecheck {
 namespace {
 
 using store_internal::NowMillisSql;
+using store_internal::RowLockSql;
 
 // How long a starter waits before asking again when every slot of the
 // host is taken: a slot frees when a transfer ends, which no one announces.
@@ -27,7 +28,7 @@ HostStart SqlStore::TryStartHost(const std::string& host, int per_host, int64_t 
   return Guarded(*impl_, "starting a request to " + host, [&] {
     WriteScope transaction(*impl_);
     const std::string now = NowMillisSql(impl_->db.engine());
-    const std::string lock = impl_->db.engine() == sql::Engine::kPostgres ? " FOR UPDATE" : "";
+    const std::string lock = RowLockSql(impl_->db.engine(), /*skip=*/false);
     StatementUse row(impl_->Cached("SELECT next_start_ms, " + now + " FROM host_politeness WHERE host = ?1" + lock));
     row->bind(1, host);
     if (!row->executeStep()) {

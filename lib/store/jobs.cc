@@ -10,6 +10,7 @@ namespace {
 
 using store_internal::DecodeJobState;
 using store_internal::NowMillisSql;
+using store_internal::RowLockSql;
 using store_internal::SqlLiteral;
 using store_internal::UtcNow;
 
@@ -94,7 +95,7 @@ std::optional<Job> SqlStore::ClaimNextJob(const JobLease& lease) {
     // PostgreSQL the oldest queued row not locked by another claimer (SKIP
     // LOCKED: they take the next one instead of waiting); SQLite's write
     // transaction admits one claimer at a time anyway.
-    const std::string skip_locked = impl_->db.engine() == sql::Engine::kPostgres ? " FOR UPDATE SKIP LOCKED" : "";
+    const std::string skip_locked = RowLockSql(impl_->db.engine());
     StatementUse claim(impl_->Cached("UPDATE jobs SET state = " + SqlLiteral(JobState::kRunning) +
                                      ", started_at = ?1, lease_owner = ?2, lease_until = " +
                                      NowMillisSql(impl_->db.engine()) +

@@ -266,6 +266,23 @@ CREATE INDEX host_slots_by_host ON host_slots(host, lease_until);
 CREATE INDEX host_slots_by_owner ON host_slots(owner);
 )sql";
 
+// Version 3 = SQLite's 16 (schema.cc kUrlTasks says why).
+constexpr const char* kPostgresUrlTasks = R"sql(
+CREATE TABLE url_tasks (
+  run_id       BIGINT NOT NULL REFERENCES runs(id) ON DELETE CASCADE,
+  url          TEXT NOT NULL,
+  position     BIGINT NOT NULL,
+  owner        TEXT,
+  lease_until  BIGINT,
+  done         BIGINT NOT NULL DEFAULT 0,
+  done_by      TEXT,
+  collected    BIGINT NOT NULL DEFAULT 0,
+  PRIMARY KEY (run_id, url)
+);
+CREATE INDEX url_tasks_to_claim ON url_tasks(run_id, done, position);
+CREATE INDEX url_tasks_by_owner ON url_tasks(owner);
+)sql";
+
 // Whether the connection's schema holds tables but no citecheck_schema:
 // another application's database, which migrating would mix ours into.
 bool HasForeignTables(sql::Connection& db) {
@@ -278,6 +295,7 @@ const std::vector<Migration>& PostgresMigrations() {
   static const std::vector<Migration> kMigrations = {
       {"initial schema (SQLite's version 14)", kPostgresSchema},
       {"workers, job leases, politeness shared by workers (SQLite's version 15)", kPostgresWorkerLeases},
+      {"a run's URLs as tasks shared by workers (SQLite's version 16)", kPostgresUrlTasks},
   };
   return kMigrations;
 }

@@ -374,6 +374,28 @@ CREATE INDEX host_slots_by_host ON host_slots(host, lease_until);
 CREATE INDEX host_slots_by_owner ON host_slots(owner);
 )sql";
 
+// Migration 16 (issue 18, docs/scale-out.md "Shared runs"): a run's URLs
+// as tasks that every worker on the database may claim, so that one run is
+// fetched by all of them. `position` is the run's own order (rounds over the
+// hosts); a task is leased like a job (owner, lease_until on the database's
+// clock), `done_by` names the worker that committed its fetch, and
+// `collected` that the run's own worker has read that fetch.
+constexpr const char* kUrlTasks = R"sql(
+CREATE TABLE url_tasks (
+  run_id       INTEGER NOT NULL REFERENCES runs(id) ON DELETE CASCADE,
+  url          TEXT NOT NULL,
+  position     INTEGER NOT NULL,
+  owner        TEXT,
+  lease_until  INTEGER,
+  done         INTEGER NOT NULL DEFAULT 0,
+  done_by      TEXT,
+  collected    INTEGER NOT NULL DEFAULT 0,
+  PRIMARY KEY (run_id, url)
+) WITHOUT ROWID;
+CREATE INDEX url_tasks_to_claim ON url_tasks(run_id, done, position);
+CREATE INDEX url_tasks_by_owner ON url_tasks(owner);
+)sql";
+
 bool HasForeignTables(sql::Connection& db) {
   return db.QueryInt64("SELECT count(*) FROM sqlite_master WHERE name NOT LIKE 'sqlite_%'") > 0;
 }
@@ -425,6 +447,7 @@ const std::vector<Migration>& Migrations() {
       {"archived copies: mementos, each citation's archive outcome", kArchivedCopies},
       {"each article's changes since its previous run, stored when the run ends", kStoredChanges},
       {"workers, job leases, politeness shared by workers", kWorkerLeases},
+      {"a run's URLs as tasks shared by workers", kUrlTasks},
   };
   return kMigrations;
 }

@@ -241,6 +241,13 @@ void SqlStore::FinishRun(int64_t run_id, RunState state) {
     update.bind(2, UtcNow());
     update.bind(3, std::string(ToString(state)));
     if (update.exec() == 0) throw StoreError(what + " in " + impl_->name + ": no such run");
+    if (state == RunState::kDone) {
+      // A run that ended has nothing left to share; an interrupted one
+      // keeps its tasks for the worker that resumes it.
+      sql::Statement clear(impl_->db, "DELETE FROM url_tasks WHERE run_id = ?1");
+      clear.bind(1, run_id);
+      clear.exec();
+    }
     transaction.Commit();
   });
 }

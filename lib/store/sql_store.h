@@ -70,6 +70,13 @@ class SqlStore final : public Store {
   void SetDaemonState(const std::string& key, const std::string& value) override;
   std::optional<Job> FireSchedule(const std::string& key, const std::string& expected,
                                   const std::string& fired) override;
+  void QueueUrlTasks(int64_t run_id, const std::vector<std::string>& urls) override;
+  UrlTaskBatch ClaimUrlTasks(int64_t run_id, int limit, const JobLease& lease) override;
+  bool FinishUrlTask(int64_t run_id, const std::string& url, const std::string& owner) override;
+  std::vector<std::string> TakeFinishedUrlTasks(int64_t run_id, const std::string& owner) override;
+  int64_t CountPendingUrlTasks(int64_t run_id) override;
+  void ReleaseUrlTasks(int64_t run_id, const std::string& owner) override;
+  std::optional<StoredFetch> CommittedFetch(int64_t run_id, const std::string& url) override;
   std::vector<int64_t> HeartbeatWorker(const WorkerRow& worker, int lease_s) override;
   void RemoveWorker(const std::string& id) override;
   std::vector<WorkerRow> ListWorkers() override;

@@ -45,4 +45,9 @@ std::string NowMillisSql(sql::Engine engine) {
   return "CAST((julianday('now') - 2440587.5) * 86400000.0 AS INTEGER)";
 }
 
+std::string RowLockSql(sql::Engine engine, bool skip) {
+  if (engine != sql::Engine::kPostgres) return "";
+  return skip ? " FOR UPDATE SKIP LOCKED" : " FOR UPDATE";
+}
+
 }  // namespace citecheck::store_internal

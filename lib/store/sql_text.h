@@ -27,6 +27,11 @@ std::string ByteLengthSql(sql::Engine engine, std::string_view column);
 // The database's clock, in milliseconds since the epoch, as an integer
 // expression: what leases and politeness across workers are measured on.
 std::string NowMillisSql(sql::Engine engine);
+// The clause that makes a claim's SELECT lock the rows it picks and pass
+// over rows another claimer locked: " FOR UPDATE SKIP LOCKED" on
+// PostgreSQL; nothing on SQLite, whose write transaction admits one
+// claimer at a time anyway. " FOR UPDATE" alone when `skip` is false.
+std::string RowLockSql(sql::Engine engine, bool skip = true);
 
 }  // namespace citecheck::store_internal
 

@@ -98,6 +98,7 @@ class Store {
   // The verdict of quote number `quote_index` (0-based, article order).
   // Throws StoreError when the article has no such quote in this run.
   virtual void SaveVerdict(int64_t run_id, int64_t article_id, int quote_index, const Verdict& verdict) = 0;
+  // A run done drops its URL tasks (QueueUrlTasks).
   virtual void FinishRun(int64_t run_id, RunState state) = 0;
 
   // Everything stored about a run, articles in the order they were saved,
@@ -262,15 +263,42 @@ class Store {
 
   // --- Workers (workers.cc; docs/scale-out.md) ---
   // Registers `worker` or renews it: its heartbeat and lease (lease_s from
-  // now), and the lease of each running job it holds. Returns the ids of
+  // now), and the lease of each running job and URL task it holds. Returns the ids of
   // the running jobs it still holds, so that a worker whose job was taken
   // over learns it.
   virtual std::vector<int64_t> HeartbeatWorker(const WorkerRow& worker, int lease_s) = 0;
-  // A worker leaving: its row and its host slots go at once (its jobs are
-  // requeued by the caller, through FinishJob).
+  // A worker leaving: its row and its host slots go at once, and its URL
+  // tasks go back to the queue (its jobs are requeued by the caller,
+  // through FinishJob).
   virtual void RemoveWorker(const std::string& id) = 0;
   // The live workers (lease not lapsed), by id.
   virtual std::vector<WorkerRow> ListWorkers() = 0;
+
+  // --- A run's URLs shared by workers (url_tasks.cc; docs/scale-out.md "Shared runs") ---
+  // Queues `urls` (in the order given) as tasks of run `run_id` that any
+  // worker may claim. Tasks of the run not done and not under a live lease
+  // are replaced; leased and done ones stay (a resumed run).
+  virtual void QueueUrlTasks(int64_t run_id, const std::vector<std::string>& urls) = 0;
+  // Up to `limit` tasks of run `run_id`, or of the oldest running run that
+  // has some when `run_id` is 0, in their order: queued ones and those whose
+  // lease lapsed, now leased to `lease.owner`. Two claimers never get one
+  // task. Empty when there is none.
+  virtual UrlTaskBatch ClaimUrlTasks(int64_t run_id, int limit, const JobLease& lease) = 0;
+  // Marks the task of `url` done by `owner`, when it is not done yet and
+  // `owner` leased it last: in the caller's WriteBatch, beside the fetch it
+  // stands for. False, and nothing written, otherwise (another worker took
+  // it over, or did it).
+  virtual bool FinishUrlTask(int64_t run_id, const std::string& url, const std::string& owner) = 0;
+  // The run's tasks other workers than `owner` finished and nobody took
+  // yet, now marked taken: the URLs whose committed fetches to read.
+  virtual std::vector<std::string> TakeFinishedUrlTasks(int64_t run_id, const std::string& owner) = 0;
+  // How many of the run's tasks are not done.
+  virtual int64_t CountPendingUrlTasks(int64_t run_id) = 0;
+  // The tasks `owner` holds and has not finished go back to the queue
+  // (run_id 0: of every run).
+  virtual void ReleaseUrlTasks(int64_t run_id, const std::string& owner) = 0;
+  // The committed fetch of `url` in the run, with its page text.
+  virtual std::optional<StoredFetch> CommittedFetch(int64_t run_id, const std::string& url) = 0;
 
   // --- Politeness across workers (host_gate.cc; docs/scale-out.md "Politeness") ---
   // Starts a request to `host` for `lease.owner` when fewer than

@@ -7,6 +7,7 @@
 
 #include <cstdint>
 #include <string>
+#include <vector>
 
 namespace citecheck {
 
@@ -29,6 +30,12 @@ struct WorkerRow {
   std::string started_at;  // ISO 8601 UTC
   int64_t heartbeat_ms = 0;  // its last heartbeat (set by the store)
   int64_t lease_until_ms = 0;  // considered dead after this (set by the store)
+};
+
+// Tasks of one run claimed at once (Store::ClaimUrlTasks).
+struct UrlTaskBatch {
+  int64_t run_id = 0;
+  std::vector<std::string> urls;
 };
 
 // The answer to a request to start a fetch from a host (Store::TryStartHost).

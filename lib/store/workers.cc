@@ -7,6 +7,7 @@
 namespace citecheck {
 
 using store_internal::NowMillisSql;
+using store_internal::RowLockSql;
 using store_internal::SqlLiteral;
 
 std::vector<int64_t> SqlStore::HeartbeatWorker(const WorkerRow& worker, int lease_s) {
@@ -25,6 +26,16 @@ std::vector<int64_t> SqlStore::HeartbeatWorker(const WorkerRow& worker, int leas
     jobs.bind(2, lease_ms);
     std::vector<int64_t> held;
     while (jobs.executeStep()) held.push_back(jobs.getColumn(0).getInt64());
+    // The URL tasks it holds: those a transaction of its own is finishing
+    // right now are passed over (SKIP LOCKED), not waited for, so that a
+    // save that takes the same rows in another order never deadlocks with
+    // the beat; they are done, or renewed at the next beat.
+    sql::Statement tasks(impl_->db, "UPDATE url_tasks SET lease_until = " + now + " + ?2 WHERE owner = ?1 AND "
+                                    "done = 0 AND (run_id, url) IN (SELECT run_id, url FROM url_tasks WHERE "
+                                    "owner = ?1 AND done = 0" + RowLockSql(impl_->db.engine()) + ")");
+    tasks.bind(1, worker.id);
+    tasks.bind(2, lease_ms);
+    tasks.exec();
     // A worker whose row the rescuer removed (it went silent past its
     // lease) registers again here.
     sql::Statement upsert(impl_->db,
@@ -47,7 +58,9 @@ std::vector<int64_t> SqlStore::HeartbeatWorker(const WorkerRow& worker, int leas
 void SqlStore::RemoveWorker(const std::string& id) {
   Guarded(*impl_, "removing worker " + id, [&] {
     WriteScope transaction(*impl_);
-    for (const char* sql : {"DELETE FROM host_slots WHERE owner = ?1", "DELETE FROM workers WHERE id = ?1"}) {
+    for (const char* sql : {"DELETE FROM host_slots WHERE owner = ?1",
+                            "UPDATE url_tasks SET owner = NULL, lease_until = NULL WHERE owner = ?1 AND done = 0",
+                            "DELETE FROM workers WHERE id = ?1"}) {
       sql::Statement remove(impl_->db, sql);
       remove.bind(1, id);
       remove.exec();

@@ -2,12 +2,19 @@
 // (docs/storage.md "PostgreSQL"): a submitted article is checked and its
 // report served from the server's tables, and a second daemon on the same
 // database joins it as a worker (docs/scale-out.md): both are listed by
-// GET /v1/workers on either, and a stopped one leaves the list at once.
+// GET /v1/workers on either, and a stopped one leaves the list at once;
+// one article's run is fetched by both (docs/scale-out.md "Shared runs").
 #include <signal.h>
 
+#include <atomic>
+#include <cstdio>
 #include <filesystem>
+#include <map>
 #include <memory>
+#include <mutex>
+#include <regex>
 #include <set>
+#include <thread>
 
 #include "e2e/daemon_util.h"
 #include "support/test_database.h"
@@ -110,6 +117,73 @@ TEST_F(DaemonPostgresTest, ChecksServesReportsAndSharesTheDatabaseWithASecondWor
   env.daemon().Signal(SIGTERM);
   EXPECT_EQ(env.daemon().Wait(), 0) << env.daemon().Log();
   EXPECT_EQ(workers_on(second.port(), second_token), std::set<int64_t>{second.pid()});
+}
+
+// What the "run.help" lines of a daemon's log say it committed for other
+// workers' runs.
+int CommittedForOthers(const std::string& log) {
+  static const std::regex kHelp(R"(run\.help run=\d+ committed=(\d+))");
+  int committed = 0;
+  for (std::sregex_iterator it(log.begin(), log.end(), kHelp), end; it != end; ++it) {
+    committed += std::stoi((*it)[1].str());
+  }
+  return committed;
+}
+
+// One article citing 200 pages, checked while a second worker is idle: the
+// run's URLs are queued for both, the idle one fetches part of them, and
+// the run's own worker decides every quote, with each page requested once.
+TEST_F(DaemonPostgresTest, OneRunIsFetchedByEveryWorkerAndEachPageOnce) {
+  constexpr int kPages = 200;
+  std::mutex mu;
+  std::map<std::string, int> requests;
+  server_.server().Get(R"(/p/(\d+))", [&](const httplib::Request& req, httplib::Response& r) {
+    {
+      std::lock_guard<std::mutex> lock(mu);
+      ++requests[req.path];
+    }
+    std::this_thread::sleep_for(std::chrono::milliseconds(40));  // long enough for the idle one to claim some
+    r.set_content("<html><body><p>Crossing number " + req.matches[1].str() + " left the northern pier at dawn.</p></body></html>",
+                  "text/html");
+  });
+  DaemonEnv& env = env_;
+  ASSERT_TRUE(env.Start()) << env.daemon().Log();
+  DaemonProcess second(env.dir().File("second.log"));
+  ASSERT_TRUE(second.Start(env.Args())) << second.Log();
+
+  std::string article = "# Crossings\n\n";
+  std::string references = "\n## References\n\n";
+  for (int i = 0; i < kPages; ++i) {
+    const std::string n = std::to_string(i);
+    article += "Its log says \"crossing number " + n + " left the northern pier at dawn\" [" + std::to_string(i + 1) + "].\n\n";
+    references += "[" + std::to_string(i + 1) + "] " + server_.Url("/p/" + n) + "\n";
+  }
+  auto client = env.Client();
+  auto res = client.Post("/v1/articles?name=crossings.md", article + references, "text/markdown");
+  ASSERT_TRUE(res);
+  ASSERT_EQ(res->status, 202) << res->body;
+  const nlohmann::json accepted = Json(res);
+  const nlohmann::json job = env.WaitForJob(accepted["job"]);
+  ASSERT_EQ(job["state"], "done") << job.dump() << env.daemon().Log() << second.Log();
+
+  auto report = client.Get("/v1/articles/" + std::to_string(accepted["article"].get<int64_t>()) + "/report?format=json");
+  ASSERT_TRUE(report && report->status == 200);
+  const nlohmann::json quotes = Json(report)["articles"][0]["quotes"];
+  ASSERT_EQ(quotes.size(), static_cast<size_t>(kPages));
+  for (const auto& q : quotes) EXPECT_EQ(q["status"], "verified") << q.dump();
+  {
+    std::lock_guard<std::mutex> lock(mu);
+    EXPECT_EQ(requests.size(), static_cast<size_t>(kPages));
+    for (const auto& [path, count] : requests) EXPECT_EQ(count, 1) << path;
+  }
+  // Both fetched: the job's worker, and the idle one for it (the job's
+  // worker logs no "run.help": it fetched its own run).
+  const int helped = CommittedForOthers(env.daemon().Log()) + CommittedForOthers(second.Log());
+  EXPECT_GT(helped, 0) << env.daemon().Log() << second.Log();
+  EXPECT_LT(helped, kPages);
+  std::printf("[ shared run ] %d of %d pages fetched by the idle worker\n", helped, kPages);
+  EXPECT_EQ(database_->Rows("fetches"), kPages);
+  EXPECT_EQ(database_->Rows("url_tasks"), 0);  // the run is done: nothing left to share
 }
 
 // The server closes every connection of the daemon (a restart, a failover,

@@ -240,16 +240,44 @@ class Run {
   }
 
   // A shared run's fetching: batches claimed from the run's tasks, beside
-  // the other workers, and the fetches they commit read back, until no task
-  // is left; then a last batch for the archived copies still wanted. The
-  // claims go through a connection of this thread's own.
+  // the other workers, until no task is left; then a last batch for the
+  // archived copies still wanted. Meanwhile a thread of its own reads back
+  // the fetches the others commit, so that the fetching never waits for
+  // those reads. Each thread claims and reads through a connection of its own.
   template <typename Fetch>
   void FetchShared(WorkQueue<PageWork>& fetched, RunFailure& failure, const Fetch& fetch) {
+    std::atomic<bool> claiming_over{false};
+    std::thread reader([&] {
+      RunGuarded(failure, [&] {
+        std::unique_ptr<Store> reads = store_.OpenAnother();
+        while (!claiming_over && !failure.failed()) {
+          TakePeerFetches(*reads, fetched);
+          std::this_thread::sleep_for(kPeerPollInterval);
+        }
+        TakePeerFetches(*reads, fetched);  // what came before every task was done
+      });
+    });
+    RunGuarded(failure, [&] { ClaimAndFetch(failure, fetch); });
+    claiming_over = true;
+    reader.join();
+    if (!shared_done_ || failure.failed()) return;
+    {
+      std::lock_guard<std::mutex> lock(awaited_mu_);
+      // Every task is done, so each URL was saved here or read back; one
+      // that was not (its fetch row gone) is left for a resume.
+      shared_incomplete_ = !awaited_.empty();
+    }
+    last_batch_ = true;
+    fetch({});
+  }
+
+  // Sets shared_done_ once the run has no task left that is not done.
+  template <typename Fetch>
+  void ClaimAndFetch(RunFailure& failure, const Fetch& fetch) {
     std::unique_ptr<Store> claims = store_.OpenAnother();
     const int64_t run = result_.run_id;
     for (;;) {
       if (StopRequested() || failure.failed()) return;
-      TakePeerFetches(*claims, fetched);
       UrlTaskBatch batch = claims->ClaimUrlTasks(run, claim_size_, control_.share);
       if (!batch.urls.empty()) {
         fetch(batch.urls);
@@ -262,16 +290,7 @@ class Run {
       fetch({});
       std::this_thread::sleep_until(next);
     }
-    TakePeerFetches(*claims, fetched);
-    {
-      std::lock_guard<std::mutex> lock(awaited_mu_);
-      // Every task is done, so each URL was saved here or read back; one
-      // that was not (its fetch row gone) is left for a resume.
-      shared_incomplete_ = !awaited_.empty();
-    }
     shared_done_ = true;
-    last_batch_ = true;
-    fetch({});
   }
 
   // The fetches other workers committed since the last look, for URLs this

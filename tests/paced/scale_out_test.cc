@@ -8,6 +8,11 @@
 // job ends done, on the two survivors, with every quote verified; the dead
 // worker leaves GET /v1/workers once its lease lapses.
 //
+// Twice: as 20 article jobs, and as the one run of a nightly check
+// (`citecheck add`, then POST /v1/runs), whose URLs every worker fetches
+// (docs/scale-out.md "Shared runs"); there the second worker is killed,
+// whether it runs the job or fetches for it.
+//
 // bench/scale_out runs the same workload with 1 and with 3 workers and no
 // kill (CITECHECK_SCALE_WORKERS, CITECHECK_SCALE_KILL) and prints the ratio.
 #include <signal.h>
@@ -18,6 +23,7 @@
 #include <set>
 
 #include "e2e/daemon_util.h"
+#include "support/run_binary.h"
 #include "support/recording_host.h"
 #include "support/test_database.h"
 
@@ -67,9 +73,15 @@ int EnvInt(const char* name, int fallback) {
 class ScaleOutTest : public ::testing::Test {
  protected:
   void SetUp() override { CITECHECK_SKIP_UNLESS_AVAILABLE(Backend::kPostgres); }
+  // `one_run`: the articles registered first and checked by one job.
+  void CheckAcrossWorkers(bool one_run);
 };
 
-TEST_F(ScaleOutTest, ThreeWorkersOneKilledKeepPolitenessFetchOnceAndFinishEveryJob) {
+TEST_F(ScaleOutTest, ThreeWorkersOneKilledKeepPolitenessFetchOnceAndFinishEveryJob) { CheckAcrossWorkers(false); }
+
+TEST_F(ScaleOutTest, OneRunSharedByThreeWorkersOneKilledKeepsPolitenessAndFetchesOnce) { CheckAcrossWorkers(true); }
+
+void ScaleOutTest::CheckAcrossWorkers(bool one_run) {
   std::vector<std::unique_ptr<RecordingHost>> hosts;
   for (int h = 1; h <= kHosts; ++h) hosts.push_back(std::make_unique<RecordingHost>("127.0.2." + std::to_string(h)));
   TestDatabase database(Backend::kPostgres);
@@ -87,6 +99,17 @@ TEST_F(ScaleOutTest, ThreeWorkersOneKilledKeepPolitenessFetchOnceAndFinishEveryJ
   env.set_db(database.db());
   const int workers = std::max(1, EnvInt("CITECHECK_SCALE_WORKERS", 3));
   const bool kill_one = workers > 1 && EnvInt("CITECHECK_SCALE_KILL", 1) != 0;
+  if (one_run) {
+    std::vector<std::string> add = {"add"};
+    for (int a = 0; a < kArticles; ++a) {
+      const std::string name = "archive-" + std::to_string(a) + ".md";
+      env.dir().Write(name, Article(a, hosts));
+      add.push_back(env.dir().File(name));
+    }
+    add.insert(add.end(), {"--db", database.db()});
+    const RunOutput added = RunCitecheck(add);
+    ASSERT_EQ(added.exit_code, 0) << added.err;
+  }
   ASSERT_TRUE(env.Start()) << env.daemon().Log();
   std::vector<std::unique_ptr<DaemonProcess>> others;  // the workers after the first
   for (int w = 1; w < workers; ++w) {
@@ -98,7 +121,17 @@ TEST_F(ScaleOutTest, ThreeWorkersOneKilledKeepPolitenessFetchOnceAndFinishEveryJ
   const Clock::time_point posted = Clock::now();
   std::vector<int64_t> jobs;
   std::vector<int64_t> articles;
-  for (int a = 0; a < kArticles; ++a) {
+  if (one_run) {
+    auto res = client.Post("/v1/runs", "", "application/json");
+    ASSERT_TRUE(res && res->status == 202) << (res ? res->body : "no response");
+    jobs.push_back(Json(res)["job"].get<int64_t>());
+    auto listed = client.Get("/v1/articles");
+    ASSERT_TRUE(listed && listed->status == 200);
+    const nlohmann::json registered = Json(listed);
+    for (const auto& a : registered["articles"]) articles.push_back(a["id"].get<int64_t>());
+    ASSERT_EQ(articles.size(), static_cast<size_t>(kArticles));
+  }
+  for (int a = 0; !one_run && a < kArticles; ++a) {
     auto res = client.Post("/v1/articles?name=archive-" + std::to_string(a) + ".md", Article(a, hosts),
                            "text/markdown");
     ASSERT_TRUE(res && res->status == 202) << (res ? res->body : "no response");
@@ -119,7 +152,7 @@ TEST_F(ScaleOutTest, ThreeWorkersOneKilledKeepPolitenessFetchOnceAndFinishEveryJ
   if (kill_one) {
     ASSERT_TRUE(PollUntil([&] { return arrivals() >= kArticles * kCitationsPerArticle / 3; },
                           std::chrono::seconds(120), std::chrono::milliseconds(20)));
-    ASSERT_TRUE(PollUntil(
+    ASSERT_TRUE(one_run || PollUntil(
         [&] {
           for (int64_t job : jobs) {
             auto res = client.Get("/v1/jobs/" + std::to_string(job));
@@ -139,6 +172,7 @@ TEST_F(ScaleOutTest, ThreeWorkersOneKilledKeepPolitenessFetchOnceAndFinishEveryJ
         },
         std::chrono::seconds(60), std::chrono::milliseconds(20)))
         << "no job running on a worker other than the first";
+    if (one_run) victim = others.front().get();  // its job or its part of the run's URLs
     victim->Kill9();
     at_kill = arrivals();
   }
@@ -193,9 +227,9 @@ TEST_F(ScaleOutTest, ThreeWorkersOneKilledKeepPolitenessFetchOnceAndFinishEveryJ
 
   const int64_t took_ms = std::chrono::duration_cast<std::chrono::milliseconds>(finished - posted).count();
   const int64_t bound_ms = int64_t{kArticles} * kCitationsPerArticle / kHosts * kIntervalMs;
-  std::printf("[ scale-out ] %d workers, %d URLs on %d hosts, %s: %lld ms, politeness bound %lld ms, "
+  std::printf("[ scale-out ] %s, %d workers, %d URLs on %d hosts, %s: %lld ms, politeness bound %lld ms, "
               "%zu URLs fetched again\n",
-              workers, kArticles * kCitationsPerArticle, kHosts,
+              one_run ? "one run" : "20 jobs", workers, kArticles * kCitationsPerArticle, kHosts,
               kill_one ? ("one killed at " + std::to_string(at_kill) + " arrivals (job " + std::to_string(victim_job) + ")")
                          .c_str()
                    : "none killed",

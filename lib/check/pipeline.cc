@@ -47,6 +47,9 @@ struct PeerFetch {
 // committed before, one another worker fetched, or an archive request's result.
 using PageWork = std::variant<FetchResult, StoredFetch, PeerFetch, ArchiveFetch>;
 
+// The most URLs a shared run's worker claims at once, in batches.
+constexpr size_t kMaxClaimBatches = 4;
+
 // How long a shared run's worker waits before looking again for the fetches
 // other workers still hold, once no task is left to claim.
 constexpr auto kPeerPollInterval = std::chrono::milliseconds(100);
@@ -114,7 +117,9 @@ class Run {
     std::vector<std::string> shared;
     std::vector<std::string> local;
     for (std::vector<std::string>& batch : HostRoundBatches(urls_, BatchSize())) {
-      if (claim_size_ == 0) claim_size_ = static_cast<int>(batch.size());  // whole rounds over the hosts
+      // Whole rounds over the hosts, but never so many that one claim takes
+      // a run over thousands of hosts (a round of thousands) from the others.
+      if (claim_size_ == 0) claim_size_ = static_cast<int>(std::min(batch.size(), kMaxClaimBatches * BatchSize()));
       for (std::string& url : batch) (RedactUrlCredentials(url) == url ? shared : local).push_back(std::move(url));
     }
     if (!local.empty()) batches_ = HostRoundBatches(local, BatchSize());

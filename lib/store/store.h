@@ -281,8 +281,10 @@ class Store {
   virtual void QueueUrlTasks(int64_t run_id, const std::vector<std::string>& urls) = 0;
   // Up to `limit` tasks of run `run_id`, or of the oldest running run that
   // has some when `run_id` is 0, in their order: queued ones and those whose
-  // lease lapsed, now leased to `lease.owner`. Two claimers never get one
-  // task. Empty when there is none.
+  // lease lapsed, now leased to `lease.owner`. A connection's claims go on
+  // after the last task it claimed of the run, and come back to the start
+  // (lapsed or handed-back tasks) only when none is left there. Two
+  // claimers never get one task. Empty when there is none.
   virtual UrlTaskBatch ClaimUrlTasks(int64_t run_id, int limit, const JobLease& lease) = 0;
   // Marks the task of `url` done by `owner`, when it is not done yet and
   // `owner` leased it last: in the caller's WriteBatch, beside the fetch it

@@ -39,6 +39,9 @@ struct SqlStore::Impl {
   ~Impl();
   bool batch_open = false;  // a WriteBatch holds the write transaction
   std::unordered_map<std::string, std::unique_ptr<sql::Statement>> cached;  // Cached()
+  // Per run, the highest task position this connection claimed
+  // (url_tasks.cc ClaimUrlTasks): where its next claim starts looking.
+  std::unordered_map<int64_t, int64_t> claimed_through;
 
   // Writes.
   sql::Statement insert_article;

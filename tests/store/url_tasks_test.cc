@@ -70,8 +70,8 @@ TEST_P(UrlTaskTest, OnlyTheHolderFinishesATaskAndALapsedOneIsTakenOver) {
   ASSERT_EQ(store->ClaimUrlTasks(run, 1, {"slow", 0}).urls, std::vector<std::string>{urls[0]});
   EXPECT_FALSE(store->FinishUrlTask(run, urls[0], "other"));
   LetLapse();
-  // The lapsed task goes to the next claimer, before the queued one.
-  ASSERT_EQ(store->ClaimUrlTasks(run, 1, {"next", 60}).urls, std::vector<std::string>{urls[0]});
+  // The lapsed task goes to another worker's next claim, before the queued one.
+  ASSERT_EQ(OpenStore()->ClaimUrlTasks(run, 1, {"next", 60}).urls, std::vector<std::string>{urls[0]});
   EXPECT_FALSE(store->FinishUrlTask(run, urls[0], "slow"));
   EXPECT_TRUE(store->FinishUrlTask(run, urls[0], "next"));
   EXPECT_FALSE(store->FinishUrlTask(run, urls[0], "next"));  // done once
@@ -137,6 +137,19 @@ TEST_P(UrlTaskTest, HelpersClaimOnlyFromRunningRunsAndARequeueKeepsLiveLeases) {
   EXPECT_TRUE(store->FinishUrlTask(running, urls[0], "helper"));
   store->ReleaseUrlTasks(running, "coordinator");
   EXPECT_EQ(store->ClaimUrlTasks(running, 10, {"other", 60}).urls, std::vector<std::string>{urls[3]});
+}
+
+TEST_P(UrlTaskTest, AClaimGoesOnAfterTheLastOneAndComesBackForLapsedTasks) {
+  auto store = OpenStore();
+  const int64_t run = store->BeginRun("daemon");
+  const std::vector<std::string> urls = Urls(6);
+  store->QueueUrlTasks(run, urls);
+  ASSERT_EQ(store->ClaimUrlTasks(run, 2, {"a", 0}).urls, std::vector<std::string>(urls.begin(), urls.begin() + 2));
+  LetLapse();
+  // Onward first: the lapsed two wait until nothing is left after them.
+  EXPECT_EQ(store->ClaimUrlTasks(run, 4, {"a", 60}).urls, std::vector<std::string>(urls.begin() + 2, urls.end()));
+  EXPECT_EQ(store->ClaimUrlTasks(run, 4, {"a", 60}).urls, std::vector<std::string>(urls.begin(), urls.begin() + 2));
+  EXPECT_TRUE(store->ClaimUrlTasks(run, 4, {"a", 60}).urls.empty());
 }
 
 TEST_P(UrlTaskTest, ConcurrentClaimersNeverShareATask) {

@@ -13,12 +13,14 @@
 #include <vector>
 
 #include "store/store.h"
+#include "support/fetch_results.h"
 #include "support/test_database.h"
 
 namespace citecheck {
 namespace {
 
 using testing::BackendTest;
+using testing::OkFetch;
 
 class UrlTaskTest : public BackendTest {};
 
@@ -29,16 +31,6 @@ std::vector<std::string> Urls(int n) {
 }
 
 void LetLapse() { std::this_thread::sleep_for(std::chrono::milliseconds(5)); }
-
-FetchResult Ok(const std::string& url) {
-  FetchResult fetch;
-  fetch.url = url;
-  fetch.final_url = url;
-  fetch.status = LinkStatus::kOk;
-  fetch.http_status = 200;
-  fetch.content_type = "text/html";
-  return fetch;
-}
 
 PageText Text(const std::string& text) {
   PageText page;
@@ -96,10 +88,10 @@ TEST_P(UrlTaskTest, OthersFetchesAreReadBackOnceAndTheRunsEndDropsItsTasks) {
   {
     Store::WriteBatch batch(*store);
     ASSERT_TRUE(store->FinishUrlTask(run, urls[0], "coordinator"));
-    store->SaveFetch(run, Ok(urls[0]), Text("own page"), "en", "");
+    store->SaveFetch(run, OkFetch(urls[0]), Text("own page"), "en", "");
     for (int i = 1; i < 3; ++i) {
       ASSERT_TRUE(store->FinishUrlTask(run, urls[i], "helper"));
-      store->SaveFetch(run, Ok(urls[i]), Text("helped page " + std::to_string(i)), "en", "");
+      store->SaveFetch(run, OkFetch(urls[i]), Text("helped page " + std::to_string(i)), "en", "");
     }
     batch.Commit();
   }

@@ -33,4 +33,8 @@ std::vector<std::vector<std::string>> HostRoundBatches(const std::vector<std::st
   return batches;
 }
 
+size_t DefaultBatchSize(const FetchOptions& options) {
+  return std::max<size_t>(64, 4 * static_cast<size_t>(options.concurrency));
+}
+
 }  // namespace citecheck

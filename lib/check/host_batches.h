@@ -14,12 +14,19 @@
 #include <string>
 #include <vector>
 
+#include "fetch/fetcher.h"
+
 namespace citecheck {
 
 // `urls` (distinct) in batches of at least `min_batch` URLs (the last may be
 // smaller), each a whole number of rounds over the hosts with URLs left.
 // Every URL appears exactly once. Linear in the number of URLs.
 std::vector<std::vector<std::string>> HostRoundBatches(const std::vector<std::string>& urls, size_t min_batch);
+
+// URLs handed to the fetcher at once when nothing else says: 4 x
+// fetch.concurrency, at least 64. Bounds how long a stop waits for the
+// transfers in flight.
+size_t DefaultBatchSize(const FetchOptions& options);
 
 }  // namespace citecheck
 

@@ -25,14 +25,6 @@
 namespace citecheck {
 namespace {
 
-// Fetched bodies allowed to wait for a parser: bounds memory when the
-// network outruns parsing (at ~100 KB a page, a few MB).
-constexpr size_t kMaxWaitingBodies = 64;
-
-// Results written in one transaction at most: enough to amortize the commit,
-// few enough that a crash loses little and other writers wait little.
-constexpr size_t kMaxPagesPerCommit = 256;
-
 // A TimeGate's answer or a memento's bytes, fetched for the archive seeker.
 struct ArchiveFetch {
   FetchResult fetch;
@@ -137,7 +129,7 @@ class Run {
   size_t BatchSize() const {
     if (control_.stop == nullptr) return std::max<size_t>(urls_.size(), 1);
     if (control_.batch_size > 0) return static_cast<size_t>(control_.batch_size);
-    return std::max<size_t>(64, 4 * static_cast<size_t>(config_.fetch.concurrency));
+    return DefaultBatchSize(config_.fetch);
   }
 
   // Reads one article and saves it with the quotes decided without a page,

@@ -7,6 +7,7 @@
 #define CITECHECK_CHECK_STAGE_THREADS_H_
 
 #include <atomic>
+#include <cstddef>
 #include <exception>
 #include <memory>
 #include <mutex>
@@ -18,6 +19,14 @@
 #include "check/work_queue.h"
 
 namespace citecheck {
+
+// Fetched bodies allowed to wait for a parser: bounds memory when the
+// network outruns parsing (at ~100 KB a page, a few MB).
+constexpr size_t kMaxWaitingBodies = 64;
+
+// Results written in one transaction at most: enough to amortize the commit,
+// few enough that a crash loses little and other writers wait little.
+constexpr size_t kMaxPagesPerCommit = 256;
 
 // Thread-safe.
 class RunFailure {

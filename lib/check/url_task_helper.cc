@@ -6,26 +6,18 @@
 #include <vector>
 
 #include "check/page_done.h"
+#include "check/host_batches.h"
 #include "check/page_reuse.h"
 #include "check/stage_threads.h"
 #include "check/work_queue.h"
 
 namespace citecheck {
-namespace {
-
-// As in the run's own pipeline (check/pipeline.cc): fetched bodies allowed
-// to wait for a parser, and pages written in one transaction at most.
-constexpr size_t kMaxWaitingBodies = 64;
-constexpr size_t kMaxPagesPerCommit = 256;
-
-}  // namespace
 
 HelpedBatch HelpWithSharedRun(Store& store, const Config& config,
                               const std::function<std::unique_ptr<Fetcher>()>& make_fetcher, const JobLease& lease,
                               const std::atomic<bool>& stop) {
   HelpedBatch result;
-  const int limit = std::max(64, 4 * config.fetch.concurrency);
-  const UrlTaskBatch batch = store.ClaimUrlTasks(0, limit, lease);
+  const UrlTaskBatch batch = store.ClaimUrlTasks(0, static_cast<int>(DefaultBatchSize(config.fetch)), lease);
   if (batch.urls.empty()) return result;
   result.run_id = batch.run_id;
   std::unique_ptr<Fetcher> owned_fetcher = make_fetcher();

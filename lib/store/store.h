@@ -296,8 +296,7 @@ class Store {
   virtual std::vector<std::string> TakeFinishedUrlTasks(int64_t run_id, const std::string& owner) = 0;
   // How many of the run's tasks are not done.
   virtual int64_t CountPendingUrlTasks(int64_t run_id) = 0;
-  // The tasks `owner` holds and has not finished go back to the queue
-  // (run_id 0: of every run).
+  // The tasks of the run `owner` holds and has not finished go back to the queue.
   virtual void ReleaseUrlTasks(int64_t run_id, const std::string& owner) = 0;
   // The committed fetch of `url` in the run, with its page text.
   virtual std::optional<StoredFetch> CommittedFetch(int64_t run_id, const std::string& url) = 0;

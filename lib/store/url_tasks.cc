@@ -152,8 +152,8 @@ int64_t SqlStore::CountPendingUrlTasks(int64_t run_id) {
 void SqlStore::ReleaseUrlTasks(int64_t run_id, const std::string& owner) {
   Guarded(*impl_, "handing back the URLs of worker " + owner, [&] {
     WriteScope transaction(*impl_);
-    sql::Statement release(impl_->db, "UPDATE url_tasks SET owner = NULL, lease_until = NULL WHERE owner = ?2 "
-                                      "AND done = 0 AND (?1 = 0 OR run_id = ?1)");
+    sql::Statement release(impl_->db, "UPDATE url_tasks SET owner = NULL, lease_until = NULL WHERE run_id = ?1 "
+                                      "AND owner = ?2 AND done = 0");
     release.bind(1, run_id);
     release.bind(2, owner);
     release.exec();
